@@ -1,0 +1,446 @@
+/**
+ * Checking a workbook: every check of DESIGN.md's findings table, the recomputed totals, levels,
+ * ranks and level counts, per block. One function for the pane, the ribbon and the CLI.
+ */
+import {
+  compareExact,
+  exactFromInteger,
+  formatExact,
+  isNegative,
+  isPositive,
+  roundExact,
+  sumExact,
+  type Exact,
+} from "./exact";
+import { compileFramework, LEVELS, type CompiledFramework, type Framework, type Level } from "./framework";
+import { countBySeverity, makeFinding, sortFindings, type Finding, type FindingCode, type FindingParams } from "./findings";
+import { a1, a1Range, cellAt, type WorkbookGrid } from "./grid";
+import { matchUnits, nameKey } from "./names";
+import { readCellNumber, type NumberReading } from "./numbers";
+import { readWorkbook, type Block, type NoteLine, type SheetRef, type Table, type WorkbookModel } from "./read";
+import { classifyLevel, countLevels, normalizeTotal, rankUnits } from "./scoring";
+import { tidy } from "./text";
+
+export type MaxSource = "full" | "column" | "note" | "settings";
+
+export interface UnitResult {
+  readonly name: string;
+  readonly sheet: string;
+  readonly row: number;
+  /** Max points the unit is scored out of, and where that came from. */
+  readonly max: Exact;
+  readonly maxSource: MaxSource;
+  /** Sum of the criterion scores, when every score is a number. */
+  readonly points?: Exact;
+  /** The recomputed total (normalized, rounded); undefined when a score is missing. */
+  readonly total?: Exact;
+  /** The total typed in the criteria table, when it is a number. */
+  readonly typedTotal?: Exact;
+  readonly level?: Level;
+  /** Competition rank in the block, for units with a total. */
+  readonly rank?: number;
+}
+
+export interface BlockResult {
+  readonly title: string;
+  /** Title of the block's ranking table, when it has one. */
+  readonly rankingTitle?: string;
+  readonly sheet: string;
+  readonly range: string;
+  readonly units: ReadonlyArray<UnitResult>;
+  /** Unit indices in rank order (ties in source order), then units without a total. */
+  readonly order: ReadonlyArray<number>;
+  readonly counts: Record<Level, number>;
+}
+
+export interface TableSummary {
+  readonly sheet: string;
+  readonly kind: "criteria" | "ranking";
+  readonly range: string;
+  readonly units: number;
+}
+
+export interface Analysis {
+  readonly workbook: string;
+  readonly framework: Framework;
+  readonly model: WorkbookModel;
+  readonly tables: ReadonlyArray<TableSummary>;
+  readonly blocks: ReadonlyArray<BlockResult>;
+  readonly findings: ReadonlyArray<Finding>;
+  readonly summary: Record<"error" | "warning" | "info", number>;
+}
+
+class FindingSink {
+  readonly list: Finding[] = [];
+  add(code: FindingCode, sheet: SheetRef, row: number, col: number, params: FindingParams, unit?: string): void {
+    this.list.push(
+      makeFinding(code, { sheet: sheet.name, sheetIndex: sheet.index, row, col, cell: a1(row, col) }, params, unit),
+    );
+  }
+}
+
+/** Reports what a non-number reading is; returns the number when there is one. */
+function numberOrReport(
+  reading: NumberReading,
+  sink: FindingSink,
+  sheet: SheetRef,
+  row: number,
+  col: number,
+  unit: string,
+  what: string,
+): Exact | undefined {
+  switch (reading.kind) {
+    case "number":
+      if (reading.fromText) sink.add("TEXT_NUMBER", sheet, row, col, { what, value: formatPlain(reading.value) }, unit);
+      return reading.value;
+    case "empty":
+      sink.add("MISSING_SCORE", sheet, row, col, { what }, unit);
+      return undefined;
+    case "uncalculated":
+      sink.add("UNCALCULATED_FORMULA", sheet, row, col, { what, formula: reading.formula }, unit);
+      return undefined;
+    case "nan":
+      sink.add("NOT_A_NUMBER", sheet, row, col, { what, value: reading.shown, kind: reading.what }, unit);
+      return undefined;
+  }
+}
+
+function formatPlain(x: Exact): string {
+  return tidy(formatExact(x, 6).replace(/\.?0+$/, ""));
+}
+
+const SCALE_DECIMALS = (fw: CompiledFramework): number => fw.framework.decimals;
+
+interface CriteriaRowResult {
+  unit: UnitResult;
+  nameCol: number;
+}
+
+function checkCriteriaTable(
+  table: Table,
+  block: Block,
+  fw: CompiledFramework,
+  sink: FindingSink,
+): CriteriaRowResult[] {
+  const { sheet, columns } = table;
+  const decimals = SCALE_DECIMALS(fw);
+  const scale = fw.framework.scale;
+  const grid = sheet.grid;
+  const notes = reducedMaxNotes(block.notes, table);
+  const settings = reducedMaxSettings(fw, table);
+
+  // HARDCODED_TOTAL: typed numbers where at least half of the totals are formulas.
+  let formulaTotals = 0;
+  let filledTotals = 0;
+  if (columns.total !== undefined) {
+    for (const r of table.rows) {
+      const c = cellAt(grid, r.row, columns.total);
+      if (c.f) formulaTotals++;
+      if (c.f || c.v !== null) filledTotals++;
+    }
+  }
+  const totalsMostlyFormulas = filledTotals > 0 && formulaTotals * 2 >= filledTotals;
+
+  const seen = new Map<string, number>();
+  const results: CriteriaRowResult[] = [];
+  for (const r of table.rows) {
+    const unit = r.name;
+    const key = nameKey(unit);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      sink.add("DUPLICATE_UNIT", sheet, r.row, columns.unit, { firstCell: a1(first, columns.unit) }, unit);
+    } else seen.set(key, r.row);
+
+    const scores: Exact[] = [];
+    let complete = true;
+    fw.criteria.forEach((c, i) => {
+      const col = columns.criteria[i]!;
+      if (col < 0) return;
+      const what = c.criterion.name;
+      const value = numberOrReport(readCellNumber(cellAt(grid, r.row, col)), sink, sheet, r.row, col, unit, what);
+      if (value === undefined) {
+        complete = false;
+        return;
+      }
+      if (isNegative(value)) sink.add("SCORE_NEGATIVE", sheet, r.row, col, { what, value: formatPlain(value) }, unit);
+      else if (compareExact(value, c.max) > 0) {
+        sink.add("SCORE_ABOVE_MAX", sheet, r.row, col, { what, value: formatPlain(value), max: formatPlain(c.max) }, unit);
+      }
+      scores.push(value);
+    });
+
+    // Max points: a max column, else a note line, else the settings, else the full scale.
+    let max: Exact = exactFromInteger(scale);
+    let maxSource: MaxSource = "full";
+    let maxNote = "";
+    if (columns.max !== undefined) {
+      const reading = readCellNumber(cellAt(grid, r.row, columns.max));
+      if (reading.kind === "number" && isPositive(reading.value)) {
+        max = reading.value;
+        maxSource = "column";
+      } else if (reading.kind !== "empty") {
+        numberOrReport(reading, sink, sheet, r.row, columns.max, unit, "Điểm tối đa");
+      }
+    }
+    if (maxSource === "full") {
+      const note = notes.get(key);
+      const set = settings.get(key);
+      if (note) {
+        max = note.max;
+        maxSource = "note";
+        maxNote = note.text;
+      } else if (set) {
+        max = set.max;
+        maxSource = "settings";
+        maxNote = set.note;
+      }
+    }
+    const reduced = compareExact(max, exactFromInteger(scale)) < 0;
+
+    const points = complete ? sumExact(scores) : undefined;
+    const total = points !== undefined ? normalizeTotal(points, max, scale, decimals) : undefined;
+    let typedTotal: Exact | undefined;
+    if (columns.total !== undefined) {
+      const totalCell = cellAt(grid, r.row, columns.total);
+      typedTotal = numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, unit, "Tổng điểm");
+      if (typedTotal !== undefined && !totalCell.f && totalsMostlyFormulas) {
+        sink.add("HARDCODED_TOTAL", sheet, r.row, columns.total, { value: formatPlain(typedTotal) }, unit);
+      }
+      if (reduced) {
+        sink.add(
+          "REDUCED_MAX",
+          sheet,
+          r.row,
+          columns.total,
+          { max: formatPlain(max), source: maxSource, note: maxNote, points: points ? formatPlain(points) : "" },
+          unit,
+        );
+      }
+      if (typedTotal !== undefined && total !== undefined) {
+        const typed = roundExact(typedTotal, decimals);
+        if (compareExact(typed, total) !== 0) {
+          sink.add(
+            "TOTAL_MISMATCH",
+            sheet,
+            r.row,
+            columns.total,
+            { expected: formatExact(total, decimals), actual: formatExact(typed, decimals) },
+            unit,
+          );
+        }
+      }
+    }
+    results.push({
+      nameCol: columns.unit,
+      unit: {
+        name: unit,
+        sheet: sheet.name,
+        row: r.row,
+        max,
+        maxSource,
+        ...(points !== undefined ? { points } : {}),
+        ...(total !== undefined ? { total, level: classifyLevel(total, fw.thresholds) } : {}),
+        ...(typedTotal !== undefined ? { typedTotal } : {}),
+      },
+    });
+  }
+  return results;
+}
+
+function reducedMaxNotes(notes: ReadonlyArray<NoteLine>, table: Table): Map<string, { max: Exact; text: string }> {
+  const map = new Map<string, { max: Exact; text: string }>();
+  if (notes.length === 0) return map;
+  const names = table.rows.map((r) => r.name);
+  const matching = matchUnits(names, notes.map((n) => n.unit));
+  for (const [i, j] of matching.pairs) {
+    const note = notes[j]!;
+    map.set(nameKey(names[i]!), { max: note.max, text: note.text });
+  }
+  return map;
+}
+
+function reducedMaxSettings(fw: CompiledFramework, table: Table): Map<string, { max: Exact; note: string }> {
+  const map = new Map<string, { max: Exact; note: string }>();
+  const list = fw.framework.reducedMax;
+  if (list.length === 0) return map;
+  const names = table.rows.map((r) => r.name);
+  const matching = matchUnits(names, list.map((r) => r.unit));
+  for (const [i, j] of matching.pairs) {
+    const item = list[j]!;
+    const max = readCellNumber({ v: item.max });
+    if (max.kind === "number") map.set(nameKey(names[i]!), { max: max.value, note: item.note ?? "" });
+  }
+  return map;
+}
+
+const LEVEL_TEXT = /^(?:muc(?:\s*do)?\s*)?(iv|i{1,3}|[1-4])$/;
+
+/** Reads a level cell: "I", "II", "mức II", "2" → the level; undefined when unreadable. */
+export function parseLevel(text: string): Level | undefined {
+  const t = tidy(text)
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/[.:]/g, "")
+    .trim();
+  const m = LEVEL_TEXT.exec(t);
+  if (!m) return undefined;
+  const v = m[1]!;
+  return /^\d$/.test(v) ? LEVELS[Number(v) - 1] : (v.toUpperCase() as Level);
+}
+
+function checkRankingTable(
+  table: Table,
+  units: ReadonlyArray<CriteriaRowResult>,
+  criteriaTable: Table,
+  fw: CompiledFramework,
+  sink: FindingSink,
+): void {
+  const { sheet, columns } = table;
+  const grid = sheet.grid;
+  const decimals = SCALE_DECIMALS(fw);
+  const seen = new Map<string, number>();
+  for (const r of table.rows) {
+    const key = nameKey(r.name);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      sink.add("DUPLICATE_UNIT", sheet, r.row, columns.unit, { firstCell: a1(first, columns.unit) }, r.name);
+    } else seen.set(key, r.row);
+  }
+  const matching = matchUnits(
+    units.map((u) => u.unit.name),
+    table.rows.map((r) => r.name),
+  );
+  for (const i of matching.unmatchedLeft) {
+    const u = units[i]!;
+    sink.add(
+      "UNIT_NOT_MATCHED",
+      criteriaTable.sheet,
+      u.unit.row,
+      u.nameCol,
+      { table: "criteria", otherSheet: sheet.name, otherRange: a1Range(table.range) },
+      u.unit.name,
+    );
+  }
+  for (const j of matching.unmatchedRight) {
+    const r = table.rows[j]!;
+    sink.add(
+      "UNIT_NOT_MATCHED",
+      sheet,
+      r.row,
+      columns.unit,
+      { table: "ranking", otherSheet: criteriaTable.sheet.name, otherRange: a1Range(criteriaTable.range) },
+      r.name,
+    );
+  }
+  for (const [i, j] of matching.pairs) {
+    const u = units[i]!.unit;
+    const r = table.rows[j]!;
+    if (tidy(u.name) !== tidy(r.name)) {
+      sink.add("NAME_VARIANT", sheet, r.row, columns.unit, { criteriaName: u.name, rankingName: r.name }, u.name);
+    }
+    if (columns.total !== undefined) {
+      const shown = numberOrReport(
+        readCellNumber(cellAt(grid, r.row, columns.total)),
+        sink,
+        sheet,
+        r.row,
+        columns.total,
+        u.name,
+        "Tổng điểm",
+      );
+      const reference = u.typedTotal ?? u.total;
+      if (shown !== undefined && reference !== undefined) {
+        const a = roundExact(shown, decimals);
+        const e = roundExact(reference, decimals);
+        if (compareExact(a, e) !== 0) {
+          sink.add(
+            "RANKING_TOTAL_MISMATCH",
+            sheet,
+            r.row,
+            columns.total,
+            { expected: formatExact(e, decimals), actual: formatExact(a, decimals) },
+            u.name,
+          );
+        }
+      }
+    }
+    if (columns.level !== undefined && u.level !== undefined) {
+      const cell = cellAt(grid, r.row, columns.level);
+      const text = cell.v === null ? "" : typeof cell.v === "string" ? cell.v : String(cell.v);
+      const level = parseLevel(text);
+      if (level !== u.level) {
+        sink.add(
+          "LEVEL_MISMATCH",
+          sheet,
+          r.row,
+          columns.level,
+          { expected: u.level, actual: tidy(text), total: formatExact(u.total!, decimals) },
+          u.name,
+        );
+      }
+    }
+  }
+}
+
+function summaryText(parts: ReadonlyArray<{ levels: ReadonlyArray<Level>; count: number }>): string {
+  return parts.map((p) => `${p.levels.join(", ")}: ${p.count}`).join("; ");
+}
+
+/** Checks a workbook grid against a framework. */
+export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): Analysis {
+  const fw = compileFramework(framework);
+  const model = readWorkbook(workbook, fw);
+  const sink = new FindingSink();
+  const blocks: BlockResult[] = [];
+  for (const block of model.blocks) {
+    const rows = checkCriteriaTable(block.criteria, block, fw, sink);
+    for (const ranking of block.rankings) checkRankingTable(ranking, rows, block.criteria, fw, sink);
+    const units = rows.map((r) => r.unit);
+    const withTotal = units.map((u, i) => i).filter((i) => units[i]!.total !== undefined);
+    const { ranks, order } = rankUnits(withTotal.map((i) => units[i]!.total!));
+    const ranked: UnitResult[] = units.map((u) => u);
+    withTotal.forEach((i, k) => {
+      ranked[i] = { ...units[i]!, rank: ranks[k]! };
+    });
+    const counts = countLevels(ranked.filter((u) => u.level !== undefined).map((u) => u.level!));
+    for (const s of block.summaries) {
+      const expected = s.parts.map((p) => ({ levels: p.levels, count: p.levels.reduce((n, l) => n + counts[l], 0) }));
+      if (expected.some((e, k) => e.count !== s.parts[k]!.count)) {
+        sink.add("SUMMARY_COUNT_MISMATCH", s.sheet, s.row, s.col, {
+          expected: summaryText(expected),
+          actual: summaryText(s.parts),
+        });
+      }
+    }
+    const rankingTitle = block.rankings[0]?.title;
+    blocks.push({
+      title: block.title,
+      ...(rankingTitle ? { rankingTitle } : {}),
+      sheet: block.criteria.sheet.name,
+      range: a1Range(block.criteria.range),
+      units: ranked,
+      order: [
+        ...order.map((k) => withTotal[k]!),
+        ...units.map((_, i) => i).filter((i) => units[i]!.total === undefined),
+      ],
+      counts,
+    });
+  }
+  const findings = sortFindings(sink.list);
+  return {
+    workbook: workbook.name,
+    framework,
+    model,
+    tables: model.tables.map((t) => ({
+      sheet: t.sheet.name,
+      kind: t.kind,
+      range: a1Range(t.range),
+      units: t.rows.length,
+    })),
+    blocks,
+    findings,
+    summary: countBySeverity(findings),
+  };
+}

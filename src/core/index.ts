@@ -1,0 +1,18 @@
+/**
+ * The scoring core's public API: pure functions over plain cell grids (decimal.js only).
+ * The pane, the ribbon, the custom functions and the CLI all call this.
+ */
+export * from "./grid";
+export * from "./exact";
+export * from "./numbers";
+export * from "./framework";
+export * from "./findings";
+export * from "./messages";
+export * from "./scoring";
+export * from "./names";
+export * from "./read";
+export * from "./analyze";
+export * from "./plan";
+export * from "./settings";
+export * from "./writes";
+export { foldHeader, nameWords, stripAccents, tidy } from "./text";

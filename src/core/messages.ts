@@ -1,0 +1,123 @@
+/**
+ * Message tables, one per language (Vietnamese first). Typed by finding code, so a missing
+ * message is a compile error. Numbers are shown the way each language writes them.
+ */
+import type { Finding, FindingCode, Severity } from "./findings";
+import type { Level } from "./framework";
+
+export type Lang = "vi" | "en";
+export const LANGS: ReadonlyArray<Lang> = ["vi", "en"];
+
+/** "88.30" → "88,30" in Vietnamese; English keeps the point. */
+export function localNumber(text: string, lang: Lang): string {
+  return lang === "vi" ? text.replace(/^(-?\d+)\.(\d+)$/, "$1,$2") : text;
+}
+
+type MessageTable = Readonly<Record<FindingCode, (p: Readonly<Record<string, string>>, f: Finding) => string>>;
+
+const MAX_SOURCE_VI: Readonly<Record<string, string>> = {
+  column: "cột điểm tối đa",
+  note: "ghi chú",
+  settings: "thiết lập",
+};
+const MAX_SOURCE_EN: Readonly<Record<string, string>> = {
+  column: "the max-points column",
+  note: "a note",
+  settings: "the settings",
+};
+const WHAT_EN: Readonly<Record<string, string>> = { "Tổng điểm": "total", "Điểm tối đa": "max points" };
+
+const vi: MessageTable = {
+  TOTAL_MISMATCH: (p) => `Tổng ghi ${localNumber(p.actual!, "vi")} ≠ tính lại ${localNumber(p.expected!, "vi")}`,
+  SCORE_ABOVE_MAX: (p) =>
+    `Điểm "${p.what}" ${localNumber(p.value!, "vi")} vượt điểm tối đa ${localNumber(p.max!, "vi")}`,
+  SCORE_NEGATIVE: (p) => `Điểm "${p.what}" âm: ${localNumber(p.value!, "vi")}`,
+  NOT_A_NUMBER: (p) => `Ô "${p.what}" không phải là số: "${p.value}"`,
+  MISSING_SCORE: (p) => `Thiếu điểm "${p.what}" (ô trống)`,
+  DUPLICATE_UNIT: (p) => `Đơn vị bị lặp lại (đã có ở ô ${p.firstCell})`,
+  UNIT_NOT_MATCHED: (p) =>
+    p.table === "criteria"
+      ? `Đơn vị không có trong bảng xếp hạng (${p.otherSheet}!${p.otherRange})`
+      : `Đơn vị không có trong bảng điểm tiêu chí (${p.otherSheet}!${p.otherRange})`,
+  RANKING_TOTAL_MISMATCH: (p) =>
+    `Tổng điểm ở bảng xếp hạng ${localNumber(p.actual!, "vi")} ≠ bảng tiêu chí ${localNumber(p.expected!, "vi")}`,
+  LEVEL_MISMATCH: (p) =>
+    `Mức độ ghi "${p.actual}" nhưng tổng điểm ${localNumber(p.total!, "vi")} đạt mức ${p.expected}`,
+  SUMMARY_COUNT_MISMATCH: (p) => `Dòng tổng hợp ghi ${p.actual}; đếm lại được ${p.expected}`,
+  HARDCODED_TOTAL: () => "Tổng điểm gõ tay trong cột mà phần lớn là công thức",
+  UNCALCULATED_FORMULA: (p) => `Công thức chưa được tính (không có kết quả lưu trong tệp): =${p.formula}`,
+  TEXT_NUMBER: (p) => `Số lưu dạng văn bản (vẫn được đọc là ${localNumber(p.value!, "vi")})`,
+  NAME_VARIANT: (p) => `Tên khác với bảng tiêu chí: "${p.rankingName}" / "${p.criteriaName}" (đã ghép)`,
+  REDUCED_MAX: (p) =>
+    `Điểm tối đa ${localNumber(p.max!, "vi")} (theo ${MAX_SOURCE_VI[p.source!] ?? p.source}): tổng quy về thang 100`,
+};
+
+const en: MessageTable = {
+  TOTAL_MISMATCH: (p) => `Typed total ${p.actual} ≠ recomputed ${p.expected}`,
+  SCORE_ABOVE_MAX: (p) => `Score "${p.what}" ${p.value} is above its max ${p.max}`,
+  SCORE_NEGATIVE: (p) => `Score "${p.what}" is negative: ${p.value}`,
+  NOT_A_NUMBER: (p) => `"${WHAT_EN[p.what!] ?? p.what}" is not a number: "${p.value}"`,
+  MISSING_SCORE: (p) => `Missing "${WHAT_EN[p.what!] ?? p.what}" (empty cell)`,
+  DUPLICATE_UNIT: (p) => `Unit listed twice (first at ${p.firstCell})`,
+  UNIT_NOT_MATCHED: (p) =>
+    p.table === "criteria"
+      ? `Unit missing from the ranking table (${p.otherSheet}!${p.otherRange})`
+      : `Unit missing from the criteria table (${p.otherSheet}!${p.otherRange})`,
+  RANKING_TOTAL_MISMATCH: (p) => `Ranking-table total ${p.actual} ≠ criteria-table total ${p.expected}`,
+  LEVEL_MISMATCH: (p) => `Level "${p.actual}" but the total ${p.total} earns level ${p.expected}`,
+  SUMMARY_COUNT_MISMATCH: (p) => `Summary line says ${p.actual}; recounted ${p.expected}`,
+  HARDCODED_TOTAL: () => "Typed total in a column where most totals are formulas",
+  UNCALCULATED_FORMULA: (p) => `Formula not calculated (no stored result): =${p.formula}`,
+  TEXT_NUMBER: (p) => `Number stored as text (read as ${p.value})`,
+  NAME_VARIANT: (p) => `Name differs from the criteria table: "${p.rankingName}" / "${p.criteriaName}" (matched)`,
+  REDUCED_MAX: (p) => `Max points ${p.max} (from ${MAX_SOURCE_EN[p.source!] ?? p.source}): total brought to 100`,
+};
+
+const TABLES: Readonly<Record<Lang, MessageTable>> = { vi, en };
+
+/** The message of a finding in a language. */
+export function findingMessage(f: Finding, lang: Lang = "vi"): string {
+  return TABLES[lang][f.code](f.params, f);
+}
+
+/** Interface words shared by the CLI and the pane. */
+export const UI_TEXT = {
+  vi: {
+    severity: { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" } as Record<Severity, string>,
+    stt: "STT",
+    unit: "Đơn vị",
+    total: "Tổng điểm",
+    level: "Mức độ",
+    rank: "Thứ hạng",
+    rankingTitle: "XẾP HẠNG MỨC ĐỘ CHÍNH QUYỀN SỐ",
+    rankingSheet: "Xếp hạng",
+    noTotal: "chưa tính được tổng",
+  },
+  en: {
+    severity: { error: "Error", warning: "Warning", info: "Info" } as Record<Severity, string>,
+    stt: "No.",
+    unit: "Unit",
+    total: "Total",
+    level: "Level",
+    rank: "Rank",
+    rankingTitle: "DIGITAL GOVERNMENT LEVEL RANKING",
+    rankingSheet: "Ranking",
+    noTotal: "no total",
+  },
+} as const;
+
+/**
+ * The summary line of level counts in the decision's wording:
+ * "- Số đơn vị đạt mức độ I: 18 - Số đơn vị đạt mức độ II: 2 - Số đơn vị đạt mức độ III, IV: 0".
+ * Levels III and IV share one part when both are 0, as the decision writes them.
+ */
+export function levelCountsLine(counts: Readonly<Record<Level, number>>, lang: Lang = "vi"): string {
+  const parts: Array<[string, number]> = [
+    ["I", counts.I],
+    ["II", counts.II],
+  ];
+  if (counts.III === 0 && counts.IV === 0) parts.push(["III, IV", 0]);
+  else parts.push(["III", counts.III], ["IV", counts.IV]);
+  const label = lang === "vi" ? "Số đơn vị đạt mức độ" : "Units at level";
+  return parts.map(([l, n]) => `- ${label} ${l}: ${n}`).join(" ");
+}

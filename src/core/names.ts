@@ -1,0 +1,162 @@
+/**
+ * Matching unit names across the two tables of a block (DESIGN.md "Matching unit names"):
+ * - same words after NFC, case, spacing and punctuation folding, "&" = "và", and tone marks
+ *   compared per syllable whatever vowel they sit on ("hoá" = "hóa", "Thuỷ" = "Thủy");
+ * - an abbreviation matches the initials of the words it stands for ("PTNT" = "Phát triển nông
+ *   thôn", "TB&XH" = "Thương binh và Xã hội");
+ * - a name whose words are a leading part of the other's matches when it is the only candidate;
+ * - never when a word differs ("Sở Nội vụ" is neither "Sở Ngoại vụ" nor "Sở Nội chính").
+ */
+import { abbreviationLetters, nameWords, stripAccents } from "./text";
+
+interface Token {
+  /** The folded word (see text.ts nameWords). */
+  readonly word: string;
+  /** Initial letter, accents stripped. */
+  readonly initial: string;
+  /** Letters of an abbreviation ("ptnt"), when the token is one. */
+  readonly abbreviation?: string;
+  /** "và", which an abbreviation may skip ("TB&XH" = "Thương binh và Xã hội"). */
+  readonly conjunction: boolean;
+}
+
+const VA = nameWords("và")[0]!;
+
+/** Tokens of a name, abbreviations recognized from the name as written. */
+export function nameTokens(name: string): Token[] {
+  const tokens: Token[] = [];
+  for (const raw of name.normalize("NFC").split(/[^\p{L}\p{N}&]+/u)) {
+    if (raw === "") continue;
+    const abbreviation = abbreviationLetters(raw);
+    if (abbreviation && raw.includes("&")) {
+      tokens.push({ word: nameWords(raw).join(" "), initial: abbreviation[0]!, abbreviation, conjunction: false });
+      continue;
+    }
+    for (const word of nameWords(raw)) {
+      tokens.push({
+        word,
+        initial: stripAccents(word).charAt(0),
+        ...(abbreviation ? { abbreviation } : {}),
+        conjunction: word === VA,
+      });
+    }
+  }
+  return tokens;
+}
+
+/** The folded key of a name: equal keys are the same name. */
+export function nameKey(name: string): string {
+  return nameWords(name).join(" ");
+}
+
+export type NameMatch = "same" | "leading" | "none";
+
+/** Ends in `words` (from `start`) where the initials spell `letters`; "và" may be skipped. */
+function abbreviationEnds(letters: string, words: ReadonlyArray<Token>, start: number): number[] {
+  const ends: number[] = [];
+  const walk = (pos: number, j: number): void => {
+    if (pos === letters.length) {
+      ends.push(j);
+      return;
+    }
+    const w = words[j];
+    if (!w) return;
+    if (w.initial === letters[pos]) walk(pos + 1, j + 1);
+    if (w.conjunction && pos > 0) walk(pos, j + 1);
+  };
+  walk(0, start);
+  return ends.filter((e) => e - start >= 2);
+}
+
+/** How two names relate: the same name, one a leading part of the other, or not at all. */
+export function matchNames(a: string, b: string): NameMatch {
+  const x = nameTokens(a);
+  const y = nameTokens(b);
+  const seen = new Set<number>();
+  let leading = false;
+  const stride = y.length + 1;
+  const visit = (i: number, j: number): boolean => {
+    if (i === x.length && j === y.length) return true;
+    if (i === x.length || j === y.length) {
+      if (i > 0 && j > 0) leading = true;
+      return false;
+    }
+    const id = i * stride + j;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    const p = x[i]!;
+    const q = y[j]!;
+    if (p.word === q.word && visit(i + 1, j + 1)) return true;
+    if (p.abbreviation && !q.abbreviation) {
+      for (const end of abbreviationEnds(p.abbreviation, y, j)) if (visit(i + 1, end)) return true;
+    }
+    if (q.abbreviation && !p.abbreviation) {
+      for (const end of abbreviationEnds(q.abbreviation, x, i)) if (visit(end, j + 1)) return true;
+    }
+    return false;
+  };
+  if (visit(0, 0)) return "same";
+  return leading ? "leading" : "none";
+}
+
+export interface UnitMatching {
+  /** Pairs of (index in `left`, index in `right`). */
+  readonly pairs: ReadonlyArray<readonly [number, number]>;
+  readonly unmatchedLeft: ReadonlyArray<number>;
+  readonly unmatchedRight: ReadonlyArray<number>;
+}
+
+/**
+ * Matches the names of two tables one to one: equal keys first, then names that are the same
+ * by abbreviation, then leading-part names — each only when it is the only candidate both ways.
+ */
+export function matchUnits(left: ReadonlyArray<string>, right: ReadonlyArray<string>): UnitMatching {
+  const pairs: Array<[number, number]> = [];
+  const leftTaken = new Array<boolean>(left.length).fill(false);
+  const rightTaken = new Array<boolean>(right.length).fill(false);
+  const byKey = new Map<string, number[]>();
+  left.forEach((name, i) => {
+    const k = nameKey(name);
+    const list = byKey.get(k);
+    if (list) list.push(i);
+    else byKey.set(k, [i]);
+  });
+  right.forEach((name, j) => {
+    const list = byKey.get(nameKey(name));
+    const i = list?.find((c) => !leftTaken[c]);
+    if (i !== undefined) {
+      pairs.push([i, j]);
+      leftTaken[i] = true;
+      rightTaken[j] = true;
+    }
+  });
+  for (const kind of ["same", "leading"] as const) {
+    const restLeft = left.map((_, i) => i).filter((i) => !leftTaken[i]);
+    const restRight = right.map((_, j) => j).filter((j) => !rightTaken[j]);
+    if (restLeft.length === 0 || restRight.length === 0) break;
+    const candidates = new Map<number, number[]>();
+    const reverse = new Map<number, number[]>();
+    for (const j of restRight) {
+      for (const i of restLeft) {
+        const m = matchNames(left[i]!, right[j]!);
+        if (m === kind || (kind === "leading" && m === "same")) {
+          (candidates.get(j) ?? candidates.set(j, []).get(j)!).push(i);
+          (reverse.get(i) ?? reverse.set(i, []).get(i)!).push(j);
+        }
+      }
+    }
+    for (const [j, list] of candidates) {
+      const i = list[0]!;
+      if (list.length === 1 && reverse.get(i)?.length === 1) {
+        pairs.push([i, j]);
+        leftTaken[i] = true;
+        rightTaken[j] = true;
+      }
+    }
+  }
+  return {
+    pairs: pairs.sort((p, q) => p[0] - q[0]),
+    unmatchedLeft: left.map((_, i) => i).filter((i) => !leftTaken[i]),
+    unmatchedRight: right.map((_, j) => j).filter((j) => !rightTaken[j]),
+  };
+}

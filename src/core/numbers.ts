@@ -1,0 +1,79 @@
+/**
+ * Reading a score from a cell, as DESIGN.md "Reading cells" defines it.
+ *
+ * - a number cell: its decimal at 15 significant digits (what Excel shows);
+ * - text: after trimming spaces and non-breaking spaces, an optional sign, digits, and at most one
+ *   decimal separator (comma or point) with digits after it: "45,57", "8,0", " 10.00 ";
+ * - anything else (grouping separators, percent, words, dates, booleans, errors) is not a number,
+ *   never a silent 0.
+ */
+import { exactFromDecimalString, exactFromNumber, type Exact } from "./exact";
+import { isErrorValue, type Cell } from "./grid";
+
+export type NotANumberKind = "text" | "boolean" | "date" | "error" | "huge";
+
+export type NumberReading =
+  | { readonly kind: "number"; readonly value: Exact; readonly fromText: boolean }
+  | { readonly kind: "empty" }
+  | { readonly kind: "uncalculated"; readonly formula: string }
+  | { readonly kind: "nan"; readonly what: NotANumberKind; readonly shown: string };
+
+const NUMBER_TEXT = /^([+-]?)(\d+)(?:[.,](\d+))?$/;
+/** Spaces, tabs, non-breaking and other Unicode spaces around text pasted from Word. */
+const SPACES = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/g;
+
+/** Largest magnitude read as a score; beyond it a value is reported rather than computed with. */
+const HUGE = 1e15;
+
+/** Parses number text ("45,57", "-3", " 10.00 "); undefined when it is not one. */
+export function parseNumberText(text: string): Exact | undefined {
+  const m = NUMBER_TEXT.exec(text.replace(SPACES, ""));
+  if (!m) return undefined;
+  const [, sign, int, frac] = m;
+  if ((int?.length ?? 0) > 15) return undefined;
+  return exactFromDecimalString(`${sign === "-" ? "-" : ""}${int}${frac ? `.${frac}` : ""}`);
+}
+
+/** Reads a cell as a score. */
+export function readCellNumber(cell: Cell): NumberReading {
+  const v = cell.v;
+  if (typeof v === "number") {
+    if (cell.fmt && isDateFormat(cell.fmt)) return { kind: "nan", what: "date", shown: String(v) };
+    const value = Math.abs(v) < HUGE ? exactFromNumber(v) : undefined;
+    return value === undefined
+      ? { kind: "nan", what: "huge", shown: String(v) }
+      : { kind: "number", value, fromText: false };
+  }
+  if (v === null) {
+    return cell.f ? { kind: "uncalculated", formula: cell.f } : { kind: "empty" };
+  }
+  if (typeof v === "string") {
+    if (v.replace(SPACES, "") === "") return cell.f ? { kind: "uncalculated", formula: cell.f } : { kind: "empty" };
+    const value = parseNumberText(v);
+    return value === undefined
+      ? { kind: "nan", what: "text", shown: v }
+      : { kind: "number", value, fromText: true };
+  }
+  if (typeof v === "boolean") return { kind: "nan", what: "boolean", shown: v ? "TRUE" : "FALSE" };
+  if (v instanceof Date) return { kind: "nan", what: "date", shown: v.toISOString().slice(0, 10) };
+  if (isErrorValue(v)) return { kind: "nan", what: "error", shown: v.error };
+  return { kind: "nan", what: "text", shown: String(v) };
+}
+
+/** True for an Excel date or time number format ("dd/mm/yyyy", "m/d/yy h:mm", "[$-vi-VN]d mmmm"). */
+export function isDateFormat(fmt: string): boolean {
+  // Drop quoted text, escaped characters and bracketed parts ([Red], [$-409]) before looking.
+  const bare = fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
+  return /[dmyhs]/i.test(bare) && !/^[#0.,%\s?E+-]*$/i.test(bare);
+}
+
+/** Text shown for a cell in messages: the value as the user sees it, shortened. */
+export function shownValue(cell: Cell): string {
+  const v = cell.v;
+  if (v === null) return "";
+  if (typeof v === "string") return v.length > 40 ? `${v.slice(0, 39)}…` : v;
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return isErrorValue(v) ? v.error : String(v);
+}

@@ -1,0 +1,151 @@
+/**
+ * Planning the ranking sheets: one new sheet per block, laid out like the decision's appendix
+ * (STT | Đơn vị | Tổng điểm | Mức độ | Thứ hạng, then the summary line), as plain data.
+ */
+import type { Analysis, BlockResult } from "./analyze";
+import { exactToNumber } from "./exact";
+import { levelCountsLine, UI_TEXT, type Lang } from "./messages";
+import type { PlannedCell, PlannedSheet } from "./writes";
+
+export type RankingOrder = "rank" | "source";
+
+export interface RankingOptions {
+  readonly order?: RankingOrder;
+  readonly lang?: Lang;
+}
+
+/** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], not blank, no leading/trailing quote. */
+export const MAX_SHEET_NAME = 31;
+
+function cleanSheetName(name: string): string {
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^'+|'+$/g, "");
+  return cleaned === "" ? "Sheet" : cleaned;
+}
+
+/**
+ * A sheet name not in `taken` (compared case-insensitively, as Excel does): `base`, else
+ * `base (2)`, `base (3)`, …, shortened to fit 31 characters.
+ */
+export function freeSheetName(base: string, taken: Iterable<string>): string {
+  const used = new Set<string>();
+  for (const t of taken) used.add(t.toLocaleLowerCase());
+  const clean = cleanSheetName(base);
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const name = clean.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+    if (!used.has(name.toLocaleLowerCase())) return name;
+  }
+}
+
+/** "2. Xếp hạng mức độ …" → "Xếp hạng mức độ …": titles without their numbering. */
+function bareTitle(title: string): string {
+  return title.replace(/^\s*(?:\d+|[IVX]+)\s*[.)]\s*/, "").trim();
+}
+
+const HEADER_FILL = "#D9E1F2";
+
+function text(v: string, extra: Omit<PlannedCell, "v"> = {}): PlannedCell {
+  return { v, ...extra };
+}
+
+/** Plans the ranking sheet of one block. */
+export function planRankingSheet(
+  block: BlockResult,
+  analysis: Pick<Analysis, "framework">,
+  name: string,
+  options: RankingOptions = {},
+): PlannedSheet {
+  const lang = options.lang ?? "vi";
+  const t = UI_TEXT[lang];
+  const decimals = analysis.framework.decimals;
+  const fmt = decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
+  const width = 5;
+  const pad = (cells: PlannedCell[]): PlannedCell[] => {
+    while (cells.length < width) cells.push({ v: null });
+    return cells;
+  };
+  const rows: PlannedCell[][] = [];
+  rows.push(pad([text(t.rankingTitle, { bold: true, align: "center" })]));
+  rows.push(pad([text(bareTitle(block.rankingTitle ?? block.title), { italic: true, align: "center", wrap: true })]));
+  rows.push(pad([]));
+  const headerRow = rows.length;
+  rows.push(
+    [t.stt, t.unit, t.total, t.level, t.rank].map((h) =>
+      text(h, { bold: true, align: "center", border: true, fill: HEADER_FILL, wrap: true }),
+    ),
+  );
+  const order =
+    options.order === "source"
+      ? block.units.map((_, i) => i)
+      : block.order;
+  order.forEach((i, k) => {
+    const u = block.units[i]!;
+    const border = true;
+    rows.push([
+      { v: k + 1, fmt: "0", align: "center", border },
+      { v: u.name, align: "left", border },
+      u.total !== undefined ? { v: exactToNumber(u.total), fmt, align: "center", border } : { v: null, border },
+      u.level !== undefined ? { v: u.level, align: "center", border } : { v: null, border },
+      u.rank !== undefined ? { v: u.rank, fmt: "0", align: "center", border } : { v: null, border },
+    ]);
+  });
+  const summaryRow = rows.length;
+  rows.push(pad([text(levelCountsLine(block.counts, lang))]));
+  const missing = block.units.filter((u) => u.total === undefined).length;
+  const ruleRow = rows.length;
+  rows.push(pad([text(rankingRule(lang, decimals), { italic: true, wrap: true })]));
+  if (missing > 0) {
+    rows.push(
+      pad([
+        text(
+          lang === "vi"
+            ? `${missing} đơn vị chưa tính được tổng điểm (thiếu điểm hoặc điểm không phải là số) được xếp cuối, không có hạng.`
+            : `${missing} unit(s) without a computable total are listed last, without a rank.`,
+          { italic: true, wrap: true },
+        ),
+      ]),
+    );
+  }
+  const last = width - 1;
+  return {
+    name,
+    rows,
+    merges: [
+      { top: 0, left: 0, bottom: 0, right: last },
+      { top: 1, left: 0, bottom: 1, right: last },
+      { top: summaryRow, left: 0, bottom: summaryRow, right: last },
+      { top: ruleRow, left: 0, bottom: ruleRow, right: last },
+      ...(missing > 0 ? [{ top: ruleRow + 1, left: 0, bottom: ruleRow + 1, right: last }] : []),
+    ],
+    columnWidths: [6, 44, 12, 10, 10],
+    freezeRows: headerRow + 1,
+  };
+}
+
+/** The ranking rule, stated on the sheet. */
+export function rankingRule(lang: Lang, decimals = 2): string {
+  return lang === "vi"
+    ? `Tổng điểm = (tổng điểm các tiêu chí × 100) / điểm tối đa, làm tròn ${decimals} chữ số thập phân (quá bán lên). ` +
+        "Thứ hạng theo tổng điểm giảm dần; các đơn vị bằng điểm cùng hạng, hạng kế tiếp bỏ qua (1, 2, 2, 4)."
+    : `Total = (sum of criterion scores × 100) / max points, rounded half up to ${decimals} decimals. ` +
+        "Ranked by total, descending; equal totals share a rank and the next rank is skipped (1, 2, 2, 4).";
+}
+
+/** Plans one ranking sheet per block, each with a free name. */
+export function planRankingSheets(
+  analysis: Analysis,
+  existingSheetNames: ReadonlyArray<string>,
+  options: RankingOptions = {},
+): PlannedSheet[] {
+  const taken = [...existingSheetNames];
+  const prefix = UI_TEXT[options.lang ?? "vi"].rankingSheet;
+  return analysis.blocks.map((block) => {
+    const name = freeSheetName(`${prefix} ${block.sheet}`, taken);
+    taken.push(name);
+    return planRankingSheet(block, analysis, name, options);
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * Folding Vietnamese text for comparisons.
+ *
+ * Two strengths:
+ * - `foldHeader`: accents, case, numbering, punctuation and spacing removed — for column headers,
+ *   where a lenient match is safe because the set of expected headers is small and known;
+ * - `nameWords`: for unit names, where "Giáo" and "Giao" are different words. Case, spacing and
+ *   punctuation fold, "&" reads as "và", and the tone mark is taken off the vowel it sits on and
+ *   kept per syllable, so the old and new placements ("hoá"/"hóa", "Thuỷ"/"Thủy") agree.
+ */
+
+/** The five Vietnamese tone marks as combining characters (after NFD). */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const ALL_MARKS = /[\u0300-\u036f]/g;
+
+/** Removes every diacritic and folds đ to d: "Tổng cộng" → "Tong cong". */
+export function stripAccents(s: string): string {
+  return s.normalize("NFD").replace(ALL_MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+}
+
+/** Common abbreviations in headers, expanded before comparing (folded forms). */
+const HEADER_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/\bcqs\b/g, "chinh quyen so"],
+  [/\bcqdt\b/g, "chinh quyen dien tu"],
+  [/\bcq\b/g, "chinh quyen"],
+  [/\bat\b/g, "an toan"],
+  [/\bttt\b/g, "thong tin"],
+];
+
+/**
+ * Folds a header for matching: "1. Nhận thức" → "nhan thuc"; "Nền tảng và CQ số" →
+ * "nen tang va chinh quyen so"; "TỔNG ĐIỂM" → "tong diem"; "Nhận thức (8 điểm)" → "nhan thuc".
+ */
+export function foldHeader(s: string): string {
+  let t = stripAccents(s.normalize("NFC")).toLowerCase();
+  t = t.replace(/\([^)]*\)/g, " "); // "(8 điểm)", "(tối đa 52)"
+  t = t.replace(/&/g, " va ");
+  t = t.replace(/[^a-z0-9]+/g, " ").trim();
+  // Numbering in front: "1 ", "i ", "tc1 ", "tieu chi 1 ".
+  t = t.replace(/^(?:tieu chi\s*\d+|tc\s*\d+|\d+|[ivx]+)\s+(?=\S)/, "");
+  for (const [re, full] of HEADER_ABBREVIATIONS) t = t.replace(re, full);
+  return t.replace(/\s+/g, " ").trim();
+}
+
+/** One syllable's comparison key: lower case, tone taken off, tone number appended. */
+function syllableKey(word: string): string {
+  const d = word.normalize("NFD");
+  const tone = d.match(TONE_MARKS)?.[0];
+  const base = d.replace(TONE_MARKS, "").normalize("NFC");
+  return tone ? `${base}${"\u0300\u0301\u0303\u0309\u0323".indexOf(tone) + 1}` : base;
+}
+
+/** The words of a name for matching: NFC, case folded, "&" = "và", punctuation as spaces. */
+export function nameWords(name: string): string[] {
+  const t = name
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/&/g, " và ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+  return t === "" ? [] : t.split(" ").map(syllableKey);
+}
+
+/** The tokens of a name that may be abbreviations: all capitals, 2+ letters ("PTNT", "TB&XH", "UBND"). */
+export function abbreviationLetters(token: string): string | undefined {
+  const letters = token.replace(/&/g, "");
+  if (letters.length < 2 || !/^[\p{Lu}]+$/u.test(letters)) return undefined;
+  return stripAccents(letters).toLowerCase();
+}
+
+/** Collapses spacing and normalizes to NFC, for showing and comparing spellings as written. */
+export function tidy(s: string): string {
+  return s.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
+}
