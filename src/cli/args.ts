@@ -1,0 +1,115 @@
+/**
+ * Command-line arguments of `cqs`, parsed by hand (no dependency): a command, one workbook path,
+ * and the options DESIGN.md's contract names. Anything else is a usage error (exit 2).
+ */
+import type { Lang } from "../core";
+import type { RankingOrder } from "../core";
+
+export type Command = "check" | "rank" | "demo" | "help" | "version";
+
+export interface CliOptions {
+  readonly command: Command;
+  readonly workbook?: string;
+  readonly json: boolean;
+  readonly lang: Lang;
+  readonly framework?: string;
+  readonly out?: string;
+  readonly force: boolean;
+  readonly separate: boolean;
+  readonly order: RankingOrder;
+}
+
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+const FLAGS: Readonly<Record<string, ReadonlyArray<Command>>> = {
+  "--json": ["check"],
+  "--force": ["rank", "demo"],
+  "--separate": ["rank"],
+};
+const VALUED: Readonly<Record<string, ReadonlyArray<Command>>> = {
+  "--lang": ["check", "rank", "demo"],
+  "--framework": ["check", "rank"],
+  "--out": ["rank"],
+  "--order": ["rank"],
+};
+
+export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "help" || first === "--help" || first === "-h") {
+    return { command: "help", json: false, lang: "vi", force: false, separate: false, order: "rank" };
+  }
+  if (first === "--version" || first === "-v" || first === "version") {
+    return { command: "version", json: false, lang: "vi", force: false, separate: false, order: "rank" };
+  }
+  if (first !== "check" && first !== "rank" && first !== "demo") {
+    throw new UsageError(`Lệnh không hợp lệ "${first}": dùng check, rank hoặc demo (cqs --help)`);
+  }
+  const command: Command = first;
+  const positional: string[] = [];
+  const flags = new Set<string>();
+  const values = new Map<string, string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === "--help" || arg === "-h") {
+      return { command: "help", json: false, lang: "vi", force: false, separate: false, order: "rank" };
+    }
+    if (arg.startsWith("--")) {
+      const eq = arg.indexOf("=");
+      const name = eq > 0 ? arg.slice(0, eq) : arg;
+      if (FLAGS[name]) {
+        if (!FLAGS[name]!.includes(command)) throw new UsageError(`Tùy chọn ${name} không dùng với lệnh ${command}`);
+        if (eq > 0) throw new UsageError(`Tùy chọn ${name} không nhận giá trị`);
+        flags.add(name);
+        continue;
+      }
+      if (VALUED[name]) {
+        if (!VALUED[name]!.includes(command)) throw new UsageError(`Tùy chọn ${name} không dùng với lệnh ${command}`);
+        const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+        if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
+          throw new UsageError(`Tùy chọn ${name} cần một giá trị`);
+        }
+        values.set(name, value);
+        continue;
+      }
+      throw new UsageError(`Tùy chọn không hợp lệ: ${name} (cqs --help)`);
+    }
+    if (arg.startsWith("-") && arg !== "-") throw new UsageError(`Tùy chọn không hợp lệ: ${arg} (cqs --help)`);
+    positional.push(arg);
+  }
+  const lang = values.get("--lang") ?? "vi";
+  if (lang !== "vi" && lang !== "en") throw new UsageError(`--lang nhận vi hoặc en, không nhận "${lang}"`);
+  const order = values.get("--order") ?? "rank";
+  if (order !== "rank" && order !== "source") throw new UsageError(`--order nhận rank hoặc source, không nhận "${order}"`);
+  if (command === "demo") {
+    if (positional.length > 0) throw new UsageError(`Lệnh demo không nhận tệp (thừa "${positional[0]}")`);
+  } else {
+    if (positional.length === 0) throw new UsageError(`Thiếu tệp sổ tính: cqs ${command} <sổ-tính.xlsx>`);
+    if (positional.length > 1) throw new UsageError(`Chỉ nhận một tệp sổ tính (thừa "${positional[1]}")`);
+  }
+  if (command === "rank" && !values.has("--out")) throw new UsageError("Thiếu --out <tệp-mới.xlsx> cho lệnh rank");
+  const framework = values.get("--framework");
+  const out = values.get("--out");
+  return {
+    command,
+    ...(positional[0] !== undefined ? { workbook: positional[0] } : {}),
+    json: flags.has("--json"),
+    lang,
+    ...(framework !== undefined ? { framework } : {}),
+    ...(out !== undefined ? { out } : {}),
+    force: flags.has("--force"),
+    separate: flags.has("--separate"),
+    order,
+  };
+}
+
+export const USAGE = `cqs — kiểm tra và xếp hạng mức độ chính quyền số trên tệp .xlsx (không cần Excel)
+
+Cách dùng:
+  cqs check <sổ-tính.xlsx> [--json] [--lang vi|en] [--framework <bộ-tiêu-chí.json>]
+  cqs rank  <sổ-tính.xlsx> --out <tệp-mới.xlsx> [--force] [--separate] [--order rank|source]
+            [--framework <bộ-tiêu-chí.json>] [--lang vi|en]
+  cqs demo  [--lang vi|en]     kiểm tra và xếp hạng sổ tính mẫu năm 2022 (examples/), ghi vào out/
+
+Mã thoát: 0 không có lỗi (rank: đã ghi); 1 có lỗi trong sổ tính; 2 đầu vào không dùng được.`;

@@ -1,0 +1,199 @@
+/**
+ * The headless `cqs` command: check and rank .xlsx workbooks with the same core as the add-in.
+ * Exit status: 0 no error findings (rank: written), 1 error findings, 2 unusable input — with one
+ * line on stderr and never a stack trace.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import {
+  analyzeWorkbook,
+  DEFAULT_FRAMEWORK,
+  formatExact,
+  frameworkFromJson,
+  FrameworkError,
+  planRankingSheets,
+  workbookFramework,
+  type Analysis,
+  type Framework,
+  type WorkbookGrid,
+} from "../core";
+import { readWorkbookFile, WorkbookReadError, WorkbookWriteError, writeRankingWorkbook } from "../adapters/xlsx";
+import { parseArgs, UsageError, USAGE, type CliOptions } from "./args";
+import { checkJson, checkText } from "./report";
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Folder of the package (for `demo`'s example and out/). */
+  readonly root: string;
+}
+
+/** An input the command cannot use: one line for stderr, exit 2. */
+class InputError extends Error {
+  override readonly name = "InputError";
+}
+
+const VERSION = "0.1.0";
+
+async function loadFramework(opts: CliOptions, grid: WorkbookGrid): Promise<Framework> {
+  if (opts.framework !== undefined) {
+    let text: string;
+    try {
+      text = await fs.readFile(opts.framework, "utf8");
+    } catch {
+      throw new InputError(`Không đọc được tệp bộ tiêu chí "${opts.framework}"`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new InputError(`Tệp bộ tiêu chí "${opts.framework}" không phải JSON hợp lệ: ${(e as Error).message}`);
+    }
+    return frameworkFromJson(json);
+  }
+  return workbookFramework(grid) ?? DEFAULT_FRAMEWORK;
+}
+
+async function analyzeFile(opts: CliOptions, file: string): Promise<{ grid: WorkbookGrid; analysis: Analysis }> {
+  const grid = await readWorkbookFile(file);
+  const framework = await loadFramework(opts, grid);
+  const analysis = analyzeWorkbook(grid, framework);
+  if (analysis.blocks.length === 0) {
+    throw new InputError(
+      opts.lang === "vi"
+        ? `Không tìm thấy bảng điểm tiêu chí nào trong "${file}" (cần dòng tiêu đề có cột Đơn vị, các tiêu chí và Tổng cộng)`
+        : `No criteria table found in "${file}" (a header row with Đơn vị, the criteria and Tổng cộng is needed)`,
+    );
+  }
+  return { grid, analysis };
+}
+
+async function check(opts: CliOptions, file: string, io: CliIo): Promise<number> {
+  const { analysis } = await analyzeFile(opts, file);
+  io.out(opts.json ? JSON.stringify(checkJson(analysis, file, opts.lang), null, 2) : checkText(analysis, file, opts.lang));
+  return analysis.summary.error > 0 ? 1 : 0;
+}
+
+async function rank(opts: CliOptions, file: string, outPath: string, io: CliIo): Promise<number> {
+  const { grid, analysis } = await analyzeFile(opts, file);
+  const sheets = planRankingSheets(
+    analysis,
+    grid.sheets.map((s) => s.name),
+    { order: opts.order, lang: opts.lang },
+  );
+  const { written, warnings } = await writeRankingWorkbook({
+    inputPath: file,
+    outPath,
+    sheets,
+    separate: opts.separate,
+    force: opts.force,
+  });
+  for (const w of warnings) io.err(w);
+  const vi = opts.lang === "vi";
+  for (const block of analysis.blocks) {
+    const missing = block.units.filter((u) => u.total === undefined).map((u) => u.name);
+    if (missing.length > 0) {
+      io.err(
+        vi
+          ? `${block.sheet}: chưa tính được tổng điểm của ${missing.length} đơn vị (xếp cuối, không có hạng): ${missing.join("; ")}`
+          : `${block.sheet}: no total for ${missing.length} unit(s) (listed last, without rank): ${missing.join("; ")}`,
+      );
+    }
+  }
+  const errors = analysis.summary.error;
+  if (errors > 0) {
+    io.err(
+      vi
+        ? `Sổ tính có ${errors} lỗi (xem: cqs check "${file}"); bảng xếp hạng dùng tổng điểm tính lại.`
+        : `The workbook has ${errors} error(s) (see: cqs check "${file}"); the ranking uses recomputed totals.`,
+    );
+  }
+  io.out(
+    (vi ? `Đã ghi ${written}: ` : `Written ${written}: `) +
+      sheets
+        .map((s, k) => {
+          const b = analysis.blocks[k]!;
+          return `"${s.name}" (${b.units.length} ${vi ? "đơn vị" : "units"}, ${vi ? "mức" : "levels"} I/II/III/IV: ${b.counts.I}/${b.counts.II}/${b.counts.III}/${b.counts.IV})`;
+        })
+        .join(", "),
+  );
+  return 0;
+}
+
+async function demo(opts: CliOptions, io: CliIo): Promise<number> {
+  const example = path.join(io.root, "examples", "hue-2022.xlsx");
+  const outDir = path.join(io.root, "out");
+  await fs.mkdir(outDir, { recursive: true });
+  const outPath = path.join(outDir, "hue-2022-xep-hang.xlsx");
+  const vi = opts.lang === "vi";
+  io.out(vi ? `== Kiểm tra ${path.relative(process.cwd(), example)} ==` : `== Checking ${example} ==`);
+  const { analysis } = await analyzeFile(opts, example);
+  io.out(checkText(analysis, path.relative(process.cwd(), example), opts.lang));
+  io.out("");
+  io.out(vi ? "== Xếp hạng (tổng điểm tính lại) ==" : "== Ranking (recomputed totals) ==");
+  for (const b of analysis.blocks) {
+    io.out(`${b.rankingTitle ?? b.title}`);
+    for (const i of b.order) {
+      const u = b.units[i]!;
+      io.out(
+        `  ${String(u.rank ?? "").padStart(3)}  ${u.total ? formatExact(u.total, 2).padStart(6) : "     -"}  ${(u.level ?? "").padEnd(3)}  ${u.name}`,
+      );
+    }
+  }
+  io.out("");
+  // The demo owns out/: it replaces its own earlier output.
+  await rank({ ...opts, command: "rank", force: true, separate: false }, example, outPath, io);
+  io.out(vi ? `Mở ${path.relative(process.cwd(), outPath)} để xem các trang xếp hạng.` : `Open ${outPath} to see the ranking sheets.`);
+  return 0;
+}
+
+/** Runs the command; returns the exit status. Never throws. */
+export async function run(argv: ReadonlyArray<string>, io: CliIo): Promise<number> {
+  let lang: "vi" | "en" = "vi";
+  try {
+    const opts = parseArgs(argv);
+    lang = opts.lang;
+    switch (opts.command) {
+      case "help":
+        io.out(USAGE);
+        return 0;
+      case "version":
+        io.out(VERSION);
+        return 0;
+      case "check":
+        return await check(opts, opts.workbook!, io);
+      case "rank":
+        return await rank(opts, opts.workbook!, opts.out!, io);
+      case "demo":
+        return await demo(opts, io);
+    }
+  } catch (e) {
+    io.err(`cqs: ${errorLine(e, lang)}`);
+    return 2;
+  }
+}
+
+function errorLine(e: unknown, lang: "vi" | "en"): string {
+  if (e instanceof WorkbookReadError || e instanceof WorkbookWriteError) return lang === "vi" ? e.messageVi : e.messageEn;
+  if (e instanceof UsageError || e instanceof InputError) return e.message;
+  if (e instanceof FrameworkError) return (lang === "vi" ? "Bộ tiêu chí không hợp lệ: " : "Invalid framework: ") + e.message;
+  const msg = e instanceof Error ? e.message : String(e);
+  return (lang === "vi" ? "Lỗi không mong đợi: " : "Unexpected error: ") + msg.split("\n")[0];
+}
+
+/** Entry point for bin/cqs.js. */
+export function main(): void {
+  const io: CliIo = {
+    out: (t) => process.stdout.write(t + "\n"),
+    err: (t) => process.stderr.write(t + "\n"),
+    root: path.resolve(__dirname, "..", ".."),
+  };
+  run(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}
