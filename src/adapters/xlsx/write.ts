@@ -1,0 +1,383 @@
+/**
+ * Planned ranking sheets → a new .xlsx (ExcelJS). Output only: the core decides what goes where.
+ *
+ * Safety: the input file is only read; the output is written to a temp file in the same
+ * directory and renamed into place; an existing output is refused unless `force`; the input
+ * path is refused as output always.
+ */
+import { randomBytes } from "crypto";
+import { constants as fsConstants, promises as fs } from "fs";
+import * as nodePath from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { a1 } from "../../core/grid";
+import type { PlannedCell, PlannedSheet } from "../../core/writes";
+import { loadWorkbookFile } from "./read";
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export type WorkbookWriteReason =
+  /** The output exists and `force` was not given. */
+  | "OUT_EXISTS"
+  /** The output is the input file (same real path or same file). */
+  | "SAME_AS_INPUT"
+  /** The output path is a directory. */
+  | "OUT_IS_DIRECTORY"
+  /** The output's directory does not exist. */
+  | "OUT_DIR_MISSING"
+  /** A planned sheet name is not a valid, free Excel sheet name. */
+  | "BAD_SHEET_NAME"
+  /** Writing failed (permissions, disk full, …). */
+  | "WRITE_FAILED";
+
+export class WorkbookWriteError extends Error {
+  readonly reason: WorkbookWriteReason;
+  readonly messageVi: string;
+  readonly messageEn: string;
+  readonly path: string;
+
+  constructor(reason: WorkbookWriteReason, path: string, detail?: string) {
+    const { vi, en } = writeMessages(reason, path, detail);
+    super(en);
+    this.name = "WorkbookWriteError";
+    this.reason = reason;
+    this.messageVi = vi;
+    this.messageEn = en;
+    this.path = path;
+  }
+}
+
+function writeMessages(
+  reason: WorkbookWriteReason,
+  path: string,
+  detail?: string,
+): { vi: string; en: string } {
+  const p = `"${path}"`;
+  const d = detail ? ` (${detail})` : "";
+  switch (reason) {
+    case "OUT_EXISTS":
+      return {
+        vi: `Tệp ${p} đã có: không ghi đè (thêm --force để ghi đè).`,
+        en: `${p} already exists: not overwritten (add --force to overwrite).`,
+      };
+    case "SAME_AS_INPUT":
+      return {
+        vi: `Tệp ra ${p} trùng với tệp đầu vào: không bao giờ ghi vào tệp đầu vào, hãy chọn tên khác.`,
+        en: `The output ${p} is the input file: the input is never written, choose another name.`,
+      };
+    case "OUT_IS_DIRECTORY":
+      return {
+        vi: `${p} là một thư mục, không ghi được tệp ra.`,
+        en: `${p} is a directory, cannot write the output.`,
+      };
+    case "OUT_DIR_MISSING":
+      return {
+        vi: `Thư mục chứa tệp ra ${p} không tồn tại.`,
+        en: `The folder of the output ${p} does not exist.`,
+      };
+    case "BAD_SHEET_NAME":
+      return {
+        vi: `Tên trang tính không hợp lệ hoặc đã có trong sổ tính${d}.`,
+        en: `A sheet name is invalid or already used in the workbook${d}.`,
+      };
+    case "WRITE_FAILED":
+      return { vi: `Không ghi được tệp ${p}${d}.`, en: `Cannot write ${p}${d}.` };
+  }
+}
+
+function errnoCode(e: unknown): string | undefined {
+  return typeof e === "object" && e !== null && "code" in e && typeof e.code === "string"
+    ? e.code
+    : undefined;
+}
+
+function shortMessage(e: unknown): string {
+  const code = errnoCode(e);
+  const msg = e instanceof Error ? e.message : String(e);
+  const line = msg.split(/\r?\n/, 1)[0] ?? "";
+  return code && !line.includes(code) ? `${code}: ${line}` : line;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parts ExcelJS cannot carry over
+
+interface LostPart {
+  readonly vi: string;
+  readonly test: (name: string) => boolean;
+}
+
+const LOST_PARTS: ReadonlyArray<LostPart> = [
+  { vi: "biểu đồ (chart)", test: (n) => /^xl\/(charts\/chart[^/]*\.xml|chartsheets\/)/i.test(n) },
+  { vi: "bảng tổng hợp (PivotTable)", test: (n) => /^xl\/pivot(tables|cache)\//i.test(n) },
+  { vi: "slicer/timeline", test: (n) => /^xl\/(slicers|slicercaches|timelines|timelinecaches)\//i.test(n) },
+  { vi: "macro VBA", test: (n) => /^xl\/vbaproject\.bin$/i.test(n) },
+  { vi: "điều khiển biểu mẫu/ActiveX", test: (n) => /^xl\/(activex|ctrlprops)\//i.test(n) },
+  { vi: "liên kết tới sổ tính khác (external links)", test: (n) => /^xl\/externallinks\//i.test(n) },
+  {
+    vi: "kết nối dữ liệu/Power Query",
+    test: (n) => /^xl\/(connections\.xml$|querytables\/|model\/)/i.test(n),
+  },
+  { vi: "chú thích dạng hội thoại (threaded comments)", test: (n) => /^xl\/threadedcomments\//i.test(n) },
+];
+
+/** Drawing parts with shapes, text boxes, SmartArt or charts (ExcelJS keeps pictures only). */
+const DRAWING_PART = /^xl\/drawings\/drawing[^/]*\.xml$/i;
+const SHAPE_ELEMENT = /<(?:\w+:)?(?:sp|grpSp|cxnSp|graphicFrame)[\s>]/;
+
+/**
+ * Names the parts of an .xlsx package that ExcelJS drops when it re-saves the workbook,
+ * in Vietnamese (empty when there is nothing to lose).
+ */
+export async function findLostParts(bytes: Buffer): Promise<string[]> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return [];
+  }
+  const names = Object.keys(zip.files);
+  const found: string[] = [];
+  for (const part of LOST_PARTS) if (names.some(part.test)) found.push(part.vi);
+  const drawings = names.filter((n) => DRAWING_PART.test(n));
+  for (const n of drawings) {
+    const file = zip.file(n);
+    if (!file) continue;
+    const xml = await file.async("string");
+    if (SHAPE_ELEMENT.test(xml)) {
+      found.push("hình vẽ/hộp văn bản (shapes)");
+      break;
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The real path of a file that may not exist yet: real path of its folder + its name. */
+async function realPathOf(p: string): Promise<string> {
+  try {
+    return await fs.realpath(p);
+  } catch {
+    const dir = nodePath.dirname(nodePath.resolve(p));
+    try {
+      return nodePath.join(await fs.realpath(dir), nodePath.basename(p));
+    } catch {
+      return nodePath.resolve(p);
+    }
+  }
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if ((await realPathOf(a)) === (await realPathOf(b))) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino; // hard links, case-insensitive file systems
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheets
+
+const BAD_NAME_CHARS = /[[\]:*?/\\]/;
+
+function checkSheetNames(
+  sheets: ReadonlyArray<PlannedSheet>,
+  existing: ReadonlyArray<string>,
+  out: string,
+): void {
+  const used = new Set(existing.map((n) => n.toLowerCase()));
+  for (const s of sheets) {
+    const n = s.name;
+    const bad =
+      n.length === 0 ||
+      n.length > 31 ||
+      BAD_NAME_CHARS.test(n) ||
+      n.startsWith("'") ||
+      n.endsWith("'") ||
+      n.toLowerCase() === "history" ||
+      used.has(n.toLowerCase());
+    if (bad) throw new WorkbookWriteError("BAD_SHEET_NAME", out, `"${n}"`);
+    used.add(n.toLowerCase());
+  }
+}
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin" };
+const THIN_BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN } as Partial<ExcelJS.Borders>;
+
+/** One style object per distinct look, shared by the cells that have it. */
+function styleFor(p: PlannedCell, cache: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> {
+  const isText = typeof p.v === "string";
+  const numFmt = isText ? "@" : p.fmt;
+  const fill = p.fill && /^#?[0-9a-f]{6}$/i.test(p.fill) ? p.fill.replace("#", "").toUpperCase() : undefined;
+  const key = `${numFmt ?? ""}|${p.bold ? 1 : 0}${p.italic ? 1 : 0}${p.border ? 1 : 0}${p.wrap ? 1 : 0}|${p.align ?? ""}|${fill ?? ""}`;
+  let style = cache.get(key);
+  if (style) return style;
+  const s: Partial<ExcelJS.Style> = {};
+  if (numFmt) s.numFmt = numFmt;
+  if (p.bold || p.italic) {
+    const font: Partial<ExcelJS.Font> = {};
+    if (p.bold) font.bold = true;
+    if (p.italic) font.italic = true;
+    s.font = font;
+  }
+  if (p.align || p.wrap) {
+    const alignment: Partial<ExcelJS.Alignment> = {};
+    if (p.align) alignment.horizontal = p.align;
+    if (p.wrap) alignment.wrapText = true;
+    s.alignment = alignment;
+  }
+  if (p.border) s.border = THIN_BOX;
+  if (fill) s.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill}` } };
+  style = s;
+  cache.set(key, style);
+  return style;
+}
+
+function addPlannedSheet(wb: ExcelJS.Workbook, sheet: PlannedSheet): void {
+  const ws = wb.addWorksheet(sheet.name);
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  sheet.rows.forEach((row, r) => {
+    const xrow = ws.getRow(r + 1);
+    row.forEach((p, c) => {
+      const cell = xrow.getCell(c + 1);
+      // A string is always a string value (shared string), never a formula, whatever it starts with.
+      if (typeof p.v === "string") cell.value = p.v;
+      else if (typeof p.v === "number" && Number.isFinite(p.v)) cell.value = p.v;
+      else cell.value = null;
+      const style = styleFor(p, styles);
+      if (Object.keys(style).length > 0) cell.style = style;
+    });
+  });
+  for (const m of sheet.merges) {
+    if (m.top === m.bottom && m.left === m.right) continue;
+    // Each cell keeps its planned style (borders on every cell of a merged header).
+    ws.mergeCellsWithoutStyle(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  }
+  sheet.columnWidths.forEach((w, i) => {
+    if (Number.isFinite(w) && w > 0) ws.getColumn(i + 1).width = w;
+  });
+  const freeze = sheet.freezeRows ?? 0;
+  if (freeze > 0) {
+    ws.views = [{ state: "frozen", xSplit: 0, ySplit: freeze, topLeftCell: a1(freeze, 0), activeCell: "A1" }];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+export interface WriteRankingOptions {
+  readonly inputPath: string;
+  readonly outPath: string;
+  readonly sheets: PlannedSheet[];
+  /** Write the planned sheets alone, in a new workbook (for inputs with parts ExcelJS drops). */
+  readonly separate: boolean;
+  /** Overwrite an existing `outPath` (never the input). */
+  readonly force: boolean;
+}
+
+/**
+ * Writes a new workbook: the input's sheets plus the planned sheets (or, with `separate`, the
+ * planned sheets alone). Returns the absolute path written and warnings in Vietnamese (parts of
+ * the input that ExcelJS could not carry over). Throws WorkbookWriteError / WorkbookReadError.
+ */
+export async function writeRankingWorkbook(
+  opts: WriteRankingOptions,
+): Promise<{ written: string; warnings: string[] }> {
+  const { inputPath, outPath, sheets, separate, force } = opts;
+  const out = nodePath.resolve(outPath);
+
+  if (await sameFile(inputPath, out)) throw new WorkbookWriteError("SAME_AS_INPUT", outPath);
+  let outStat;
+  try {
+    outStat = await fs.stat(out);
+  } catch {
+    outStat = undefined;
+  }
+  if (outStat?.isDirectory()) throw new WorkbookWriteError("OUT_IS_DIRECTORY", outPath);
+  if (outStat && !force) throw new WorkbookWriteError("OUT_EXISTS", outPath);
+  const dir = nodePath.dirname(out);
+  try {
+    if (!(await fs.stat(dir)).isDirectory()) throw new Error("not a directory");
+  } catch {
+    throw new WorkbookWriteError("OUT_DIR_MISSING", outPath);
+  }
+
+  const warnings: string[] = [];
+  let wb: ExcelJS.Workbook;
+  if (separate) {
+    wb = new ExcelJS.Workbook();
+  } else {
+    const loaded = await loadWorkbookFile(inputPath);
+    wb = loaded.workbook;
+    const lost = await findLostParts(loaded.bytes);
+    if (lost.length > 0) {
+      warnings.push(
+        `Tệp đầu vào có ${lost.join(", ")}: thư viện ExcelJS không chép được các phần này sang tệp mới, ` +
+          `nên chúng sẽ bị mất trong "${outPath}" (tệp gốc không bị thay đổi). ` +
+          `Dùng --separate để chỉ ghi các trang xếp hạng ra một tệp riêng.`,
+      );
+    }
+  }
+  checkSheetNames(
+    sheets,
+    wb.worksheets.map((w) => w.name),
+    outPath,
+  );
+
+  let buffer: Buffer;
+  try {
+    for (const s of sheets) addPlannedSheet(wb, s);
+    buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  } catch (e) {
+    throw new WorkbookWriteError("WRITE_FAILED", outPath, shortMessage(e));
+  }
+
+  const tmp = nodePath.join(
+    dir,
+    `.${nodePath.basename(out)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+  );
+  try {
+    await fs.writeFile(tmp, buffer, {
+      flag: fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY,
+    });
+    if (force) {
+      await fs.rename(tmp, out);
+    } else {
+      await placeWithoutOverwrite(tmp, out, outPath);
+    }
+  } catch (e) {
+    if (e instanceof WorkbookWriteError) throw e;
+    throw new WorkbookWriteError("WRITE_FAILED", outPath, shortMessage(e));
+  } finally {
+    await fs.unlink(tmp).catch(() => undefined);
+  }
+  return { written: out, warnings };
+}
+
+/**
+ * Moves the temp file to `out` unless `out` appeared meanwhile: a hard link fails atomically on
+ * an existing name; where links are not supported, check then rename.
+ */
+async function placeWithoutOverwrite(tmp: string, out: string, shownPath: string): Promise<void> {
+  try {
+    await fs.link(tmp, out);
+    return; // the temp name is removed by the caller
+  } catch (e) {
+    if (errnoCode(e) === "EEXIST") throw new WorkbookWriteError("OUT_EXISTS", shownPath);
+  }
+  if (await exists(out)) throw new WorkbookWriteError("OUT_EXISTS", shownPath);
+  await fs.rename(tmp, out);
+}
