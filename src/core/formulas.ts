@@ -1,0 +1,380 @@
+/**
+ * The arithmetic behind the Excel functions CQS.NORMALIZE, TOTAL, LEVEL, RANK, CHECK and RANKTABLE,
+ * on the values Excel passes to a custom function: numbers (binary floats), text, booleans, empty
+ * cells ("" or null), and omitted optional arguments (null or undefined). Ranges arrive as rows of
+ * cells.
+ *
+ * Bad data is returned, not thrown: each function returns its value or a `FormulaError`
+ * (`{ code, message }`, Vietnamese message), and src/functions turns it into an Excel error in one
+ * place. Nothing here knows about Excel, the DOM or `CustomFunctions`.
+ *
+ * Numbers are exact (exact.ts): a float from a cell is read at 15 significant digits, as Excel shows
+ * it, so 0.1 + 0.2 is 0.3 and 1.005 rounds to 1.01. The common case — scores with at most two
+ * decimals — stays on the integer-hundredths fast path and allocates no Decimal.
+ */
+import {
+  addExact,
+  compareExact,
+  exactFromNumber,
+  exactToNumber,
+  exactToString,
+  formatExact,
+  isFast,
+  isPositive,
+  normalizeExact,
+  roundExact,
+  type Exact,
+  type Hundredths,
+} from "./exact";
+import { DEFAULT_FRAMEWORK, type Level } from "./framework";
+import type { CellValue } from "./grid";
+import { parseNumberText, readCellNumber } from "./numbers";
+import { classifyLevel, normalizeTotal, rankUnits } from "./scoring";
+
+export type FormulaErrorCode = "VALUE" | "NUM" | "NA";
+
+/** An Excel error as a value: #VALUE!, #NUM! or #N/A, with a message (shown for #VALUE! and #N/A). */
+export interface FormulaError {
+  readonly code: FormulaErrorCode;
+  readonly message: string;
+}
+
+/** A range argument: rows of cells. A lone value is read as a 1×1 range. */
+export type RangeArg = ReadonlyArray<ReadonlyArray<unknown>>;
+
+/** One row of the RANKTABLE spill: STT, unit, total, level, rank ("" for units without a total). */
+export type RankTableRow = [number, string | number, number | "", Level | "", number | ""];
+
+export function isFormulaError(x: unknown): x is FormulaError {
+  return typeof x === "object" && x !== null && typeof (x as { code?: unknown }).code === "string";
+}
+
+function fail(code: FormulaErrorCode, message: string): FormulaError {
+  return { code, message };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading arguments
+
+/** Largest magnitude read as a number (as numbers.ts reads cells); beyond it Excel shows digits we cannot trust. */
+const HUGE = 1e15;
+
+/** The number a value stands for; null when empty; a #VALUE! error naming `what` otherwise. */
+function readValue(v: unknown, what: string): Exact | null | FormulaError {
+  if (typeof v === "number") {
+    // Hot path: no allocation for a score with at most two decimals.
+    const x = Math.abs(v) < HUGE ? exactFromNumber(v) : undefined;
+    return x === undefined ? fail("VALUE", `${what}: ${String(v)} không phải là số dùng được`) : x;
+  }
+  if (v === null || v === undefined) return null;
+  const r = readCellNumber({ v: v as CellValue });
+  switch (r.kind) {
+    case "number":
+      return r.value;
+    case "empty":
+    case "uncalculated":
+      return null;
+    case "nan":
+      return fail("VALUE", `${what}: ${r.what === "text" ? `“${r.shown}”` : r.shown} không phải là số`);
+  }
+}
+
+/** A required number: empty is a #VALUE! error saying so. */
+function readRequired(v: unknown, what: string): Exact | FormulaError {
+  const x = readValue(v, what);
+  return x === null ? fail("VALUE", `${what} trống`) : x;
+}
+
+/** An optional number: omitted or empty gives the default. */
+function readOptional(v: unknown, what: string, fallback: Exact): Exact | FormulaError {
+  const x = readValue(v, what);
+  return x === null ? fallback : x;
+}
+
+/** The cells of a range argument, row by row. */
+function cellsOf(range: unknown): ReadonlyArray<unknown> {
+  if (!Array.isArray(range)) return [range];
+  if (range.length === 1 && Array.isArray(range[0])) return range[0] as unknown[];
+  const out: unknown[] = [];
+  for (const row of range as unknown[]) {
+    if (Array.isArray(row)) for (const v of row) out.push(v);
+    else out.push(row);
+  }
+  return out;
+}
+
+/** "Ô thứ 3" or "Danh sách tổng điểm, ô thứ 3". */
+function cellLabel(prefix: string, position: number): string {
+  return prefix === "" ? `Ô thứ ${position}` : `${prefix}, ô thứ ${position}`;
+}
+
+const HUNDRED = 10000 as Hundredths;
+const ZERO = 0 as Hundredths;
+
+/** An integer from `lo` to `hi` (decimals), or #VALUE!. */
+function readSmallInteger(v: unknown, what: string, fallback: number, lo: number, hi: number): number | FormulaError {
+  const x = readOptional(v, what, (fallback * 100) as Hundredths);
+  if (isFormulaError(x)) return x;
+  if (isFast(x) && x % 100 === 0 && x / 100 >= lo && x / 100 <= hi) return x / 100;
+  return fail("VALUE", `${what} phải là số nguyên từ ${lo} đến ${hi}, nhận được ${showVi(x)}`);
+}
+
+/** Max points: optional (default 100), must be positive (#NUM! otherwise, like Excel's domain errors). */
+function readMaxPoints(v: unknown, required: boolean): Exact | FormulaError {
+  const what = "Điểm tối đa";
+  const max = required ? readRequired(v, what) : readOptional(v, what, HUNDRED);
+  if (isFormulaError(max)) return max;
+  if (!isPositive(max)) return fail("NUM", `${what} phải lớn hơn 0, nhận được ${showVi(max)}`);
+  return max;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Showing numbers in messages, the Vietnamese way (decimal comma)
+
+/** "92,86" — two decimals, half up. */
+function fixedVi(x: Exact, decimals: number): string {
+  return formatExact(x, decimals).replace(".", ",");
+}
+
+/** The value as given, without trailing zeros: "92,5", "75". */
+function showVi(x: Exact): string {
+  return exactToString(x).replace(".", ",");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Thresholds
+
+export type Thresholds = readonly [Exact, Exact, Exact];
+
+/** The default framework's lower bounds of I, II and III, parsed once. */
+export const DEFAULT_THRESHOLDS: Thresholds = (() => {
+  const t = DEFAULT_FRAMEWORK.thresholds;
+  const parse = (s: string): Exact => {
+    const x = parseNumberText(s);
+    if (x === undefined) throw new Error(`Default threshold "${s}" is not a number`);
+    return x;
+  };
+  return [parse(t.I), parse(t.II), parse(t.III)] as const;
+})();
+
+/** Thresholds from a 3-cell range (or a name such as CQS_THRESHOLDS); the default when omitted. */
+export function readThresholds(range: unknown): Thresholds | FormulaError {
+  if (range === null || range === undefined) return DEFAULT_THRESHOLDS;
+  const cells = cellsOf(range);
+  const what = "Ngưỡng mức độ";
+  if (cells.length === 1 && readValue(cells[0], what) === null) return DEFAULT_THRESHOLDS;
+  if (cells.length !== 3) {
+    return fail("VALUE", `${what} phải là 3 ô (cận dưới của mức I, II, III), nhận được ${cells.length} ô`);
+  }
+  const t: Exact[] = [];
+  for (let i = 0; i < 3; i++) {
+    const x = readRequired(cells[i], `${what} ${["I", "II", "III"][i]}`);
+    if (isFormulaError(x)) return x;
+    t.push(x);
+  }
+  const [a, b, c] = t as [Exact, Exact, Exact];
+  if (compareExact(a, b) < 0 || compareExact(b, c) < 0) {
+    return fail("VALUE", `${what} phải giảm dần (I ≥ II ≥ III), nhận được ${showVi(a)}; ${showVi(b)}; ${showVi(c)}`);
+  }
+  return [a, b, c];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The functions
+
+/**
+ * CQS.NORMALIZE(points, maxPoints, [scale=100], [decimals=2]):
+ * round_half_up(points × scale / maxPoints, decimals), exactly. 42.63 out of 48 on a 50 scale → 44.41.
+ */
+export function normalizeFormula(
+  points: unknown,
+  maxPoints: unknown,
+  scale?: unknown,
+  decimals?: unknown,
+): number | FormulaError {
+  const p = readRequired(points, "Điểm đạt được");
+  if (isFormulaError(p)) return p;
+  const max = readMaxPoints(maxPoints, true);
+  if (isFormulaError(max)) return max;
+  const s = readOptional(scale, "Thang điểm", HUNDRED);
+  if (isFormulaError(s)) return s;
+  if (!isPositive(s)) return fail("NUM", `Thang điểm phải lớn hơn 0, nhận được ${showVi(s)}`);
+  const d = readSmallInteger(decimals, "Số chữ số thập phân", 2, 0, 10);
+  if (isFormulaError(d)) return d;
+  // The scale as a number is exact: at most 15 significant digits survive the round trip to a double.
+  return exactToNumber(normalizeExact(p, max, exactToNumber(s), d));
+}
+
+/** The exact sum of a range of scores; every cell must hold a number (empty cells are named). */
+function sumScores(scores: unknown, prefix: string): Exact | FormulaError {
+  const cells = cellsOf(scores);
+  let sum: Exact = ZERO;
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    // Hot path inline: a number cell on the fast path.
+    if (typeof v === "number") {
+      const x = Math.abs(v) < HUGE ? exactFromNumber(v) : undefined;
+      if (x !== undefined) {
+        sum = addExact(sum, x);
+        continue;
+      }
+    }
+    const x = readValue(v, cellLabel(prefix, i + 1));
+    if (x === null) return fail("VALUE", `${cellLabel(prefix, i + 1)} trống`);
+    if (isFormulaError(x)) return x;
+    sum = addExact(sum, x);
+  }
+  return sum;
+}
+
+function totalExact(scores: unknown, maxPoints: unknown, decimals: number): Exact | FormulaError {
+  const sum = sumScores(scores, "");
+  if (isFormulaError(sum)) return sum;
+  const max = readMaxPoints(maxPoints, false);
+  if (isFormulaError(max)) return max;
+  // The decision's note: "(Tổng số điểm thực hiện * 100) / Điểm tối đa"; a unit out of 100 is only rounded.
+  return normalizeTotal(sum, max, DEFAULT_FRAMEWORK.scale, decimals);
+}
+
+/**
+ * CQS.TOTAL(scores, [maxPoints=100], [decimals=2]): the exact sum of the scores, brought to the
+ * 100 scale when maxPoints is not 100, rounded half up. An empty or non-numeric cell is #VALUE!.
+ */
+export function totalFormula(scores: unknown, maxPoints?: unknown, decimals?: unknown): number | FormulaError {
+  const d = readSmallInteger(decimals, "Số chữ số thập phân", 2, 0, 10);
+  if (isFormulaError(d)) return d;
+  const t = totalExact(scores, maxPoints, d);
+  return isFormulaError(t) ? t : exactToNumber(t);
+}
+
+/** CQS.LEVEL(total, [thresholds]): "I", "II", "III" or "IV" for the total as given. */
+export function levelFormula(total: unknown, thresholds?: unknown): Level | FormulaError {
+  const t = readRequired(total, "Tổng điểm");
+  if (isFormulaError(t)) return t;
+  const th = thresholds === null || thresholds === undefined ? DEFAULT_THRESHOLDS : readThresholds(thresholds);
+  if (isFormulaError(th)) return th;
+  return classifyLevel(t, th);
+}
+
+/** RANK.EQ's order argument: omitted, 0 or FALSE is descending; anything else ascending. */
+function readAscending(v: unknown): boolean | FormulaError {
+  if (typeof v === "boolean") return v;
+  const x = readOptional(v, "Thứ tự", ZERO);
+  if (isFormulaError(x)) return fail("VALUE", "Thứ tự phải là 0 (giảm dần) hoặc 1 (tăng dần)");
+  return compareExact(x, ZERO) !== 0;
+}
+
+/** The numbers of a list of totals; empty cells are skipped, other non-numbers are #VALUE!. */
+function readTotals(totals: unknown, prefix: string): Exact[] | FormulaError {
+  const cells = cellsOf(totals);
+  const out: Exact[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const x = readValue(cells[i], cellLabel(prefix, i + 1));
+    if (x === null) continue;
+    if (isFormulaError(x)) return x;
+    out.push(x);
+  }
+  return out;
+}
+
+/**
+ * CQS.RANK(total, totals, [ascending]): competition rank like RANK.EQ (1, 2, 2, 4), values compared
+ * at 15 significant digits so binary noise never splits a tie. #N/A when the total is not in the list.
+ */
+export function rankFormula(total: unknown, totals: unknown, ascending?: unknown): number | FormulaError {
+  const t = readRequired(total, "Tổng điểm");
+  if (isFormulaError(t)) return t;
+  const list = readTotals(totals, "Danh sách tổng điểm");
+  if (isFormulaError(list)) return list;
+  const asc = readAscending(ascending);
+  if (isFormulaError(asc)) return asc;
+  let better = 0;
+  let found = false;
+  for (const x of list) {
+    const c = compareExact(x, t);
+    if (c === 0) found = true;
+    else if (asc ? c < 0 : c > 0) better++;
+  }
+  if (!found) return fail("NA", `Không tìm thấy ${showVi(t)} trong danh sách tổng điểm`);
+  return better + 1;
+}
+
+/**
+ * CQS.CHECK(scores, typedTotal, [maxPoints]): "" when the typed total, rounded half up to 2 decimals,
+ * equals the recomputed total; else "Tổng ghi 92,86 ≠ tính lại 92,90".
+ */
+export function checkFormula(scores: unknown, typedTotal: unknown, maxPoints?: unknown): string | FormulaError {
+  const decimals = DEFAULT_FRAMEWORK.decimals;
+  const recomputed = totalExact(scores, maxPoints, decimals);
+  if (isFormulaError(recomputed)) return recomputed;
+  const typed = readRequired(typedTotal, "Tổng ghi");
+  if (isFormulaError(typed)) return typed;
+  if (compareExact(roundExact(typed, decimals), recomputed) === 0) return "";
+  // Show the typed value as typed when it has more decimals than the comparison uses.
+  const shown = compareExact(roundExact(typed, decimals), typed) === 0 ? fixedVi(typed, decimals) : showVi(typed);
+  return `Tổng ghi ${shown} ≠ tính lại ${fixedVi(recomputed, decimals)}`;
+}
+
+/** A unit's name as Excel should show it back. */
+function unitName(v: unknown): string | number {
+  if (typeof v === "string" || typeof v === "number") return v;
+  return String(v);
+}
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/**
+ * CQS.RANKTABLE(units, totals, [thresholds]): the ranking table as a spilled array without header:
+ * STT (1…n), unit, total, level, rank; in rank order, ties in source order. Rows with neither unit
+ * nor total are skipped; units without a total come last, with no total, level or rank.
+ */
+export function rankTableFormula(units: unknown, totals: unknown, thresholds?: unknown): RankTableRow[] | FormulaError {
+  const names = cellsOf(units);
+  const cells = cellsOf(totals);
+  if (names.length !== cells.length) {
+    return fail("VALUE", `Cột đơn vị có ${names.length} ô nhưng cột tổng điểm có ${cells.length} ô`);
+  }
+  const th = readThresholds(thresholds);
+  if (isFormulaError(th)) return th;
+  const ranked: { unit: string | number; total: Exact }[] = [];
+  const pending: (string | number)[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const unit = isBlank(name) ? undefined : unitName(name);
+    const what = unit === undefined ? cellLabel("Tổng điểm", i + 1) : `Tổng điểm của “${unit}”`;
+    const x = readValue(cells[i], what);
+    if (isFormulaError(x)) return x;
+    if (unit === undefined) {
+      if (x === null) continue;
+      return fail("VALUE", `${cellLabel("Cột đơn vị", i + 1)} trống (tổng điểm ${showVi(x)})`);
+    }
+    if (x === null) pending.push(unit);
+    else ranked.push({ unit, total: x });
+  }
+  if (ranked.length === 0 && pending.length === 0) return fail("NA", "Không có đơn vị nào");
+  const { ranks, order } = rankUnits(ranked.map((r) => r.total));
+  const rows: RankTableRow[] = [];
+  for (const i of order) {
+    const r = ranked[i]!;
+    rows.push([rows.length + 1, r.unit, exactToNumber(r.total), classifyLevel(r.total, th), ranks[i]!]);
+  }
+  for (const unit of pending) rows.push([rows.length + 1, unit, "", "", ""]);
+  return rows;
+}
+
+/** Excel name → implementation, as the functions bundle registers them (namespace CQS). */
+export const FORMULAS = {
+  NORMALIZE: normalizeFormula,
+  TOTAL: totalFormula,
+  LEVEL: levelFormula,
+  RANK: rankFormula,
+  CHECK: checkFormula,
+  RANKTABLE: rankTableFormula,
+} as const;
+
+export type FormulaId = keyof typeof FORMULAS;
+
+export type { Level };
+

@@ -1,0 +1,47 @@
+import { FINDING_CODES, makeFinding } from "../../src/core/findings";
+import { findingMessage, LANGS, levelCountsLine, localNumber } from "../../src/core/messages";
+
+const params = {
+  expected: "88.30",
+  actual: "88.31",
+  what: "Nhận thức",
+  value: "9",
+  max: "8",
+  firstCell: "B7",
+  table: "criteria",
+  otherSheet: "Phụ lục I",
+  otherRange: "A37:D57",
+  total: "89.18",
+  formula: "SUM(C7:J7)",
+  criteriaName: "Sở Giáo dục",
+  rankingName: "Sở Giáo dục và Đào tạo",
+  source: "note",
+};
+
+describe("messages", () => {
+  it.each(LANGS.flatMap((lang) => FINDING_CODES.map((code) => [lang, code] as const)))(
+    "%s has a message for %s with no placeholder left",
+    (lang, code) => {
+      const f = makeFinding(code, { sheet: "S", sheetIndex: 0, row: 0, col: 0, cell: "A1" }, params);
+      const text = findingMessage(f, lang);
+      expect(text.length).toBeGreaterThan(5);
+      expect(text).not.toMatch(/undefined|\$\{/);
+    },
+  );
+
+  it("writes Vietnamese numbers with a decimal comma", () => {
+    const f = makeFinding("TOTAL_MISMATCH", { sheet: "S", sheetIndex: 0, row: 0, col: 0, cell: "K19" }, { expected: "92.90", actual: "92.86" });
+    expect(findingMessage(f, "vi")).toBe("Tổng ghi 92,86 ≠ tính lại 92,90");
+    expect(findingMessage(f, "en")).toBe("Typed total 92.86 ≠ recomputed 92.90");
+    expect(localNumber("-1.5", "vi")).toBe("-1,5");
+  });
+
+  it("words the level counts as the decision does", () => {
+    expect(levelCountsLine({ I: 18, II: 2, III: 0, IV: 0 })).toBe(
+      "- Số đơn vị đạt mức độ I: 18 - Số đơn vị đạt mức độ II: 2 - Số đơn vị đạt mức độ III, IV: 0",
+    );
+    expect(levelCountsLine({ I: 1, II: 2, III: 3, IV: 0 })).toBe(
+      "- Số đơn vị đạt mức độ I: 1 - Số đơn vị đạt mức độ II: 2 - Số đơn vị đạt mức độ III: 3 - Số đơn vị đạt mức độ IV: 0",
+    );
+  });
+});

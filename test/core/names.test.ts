@@ -1,0 +1,83 @@
+import { matchNames, matchUnits, nameKey } from "../../src/core/names";
+import { foldHeader } from "../../src/core/text";
+
+describe("matchNames", () => {
+  it.each([
+    // The 2022 decision's variants between its two tables
+    ["Sở Giáo dục", "Sở Giáo dục và Đào tạo", "leading"],
+    ["Sở Lao động – TB&XH", "Sở Lao động, Thương binh và Xã hội", "same"],
+    ["Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Phát triển nông thôn", "same"],
+    // Case, spacing, punctuation, old and new tone-mark placement
+    ["Sở kế hoạch và Đầu tư", "Sở Kế hoạch  và Đầu tư", "same"],
+    ["Sở Văn hoá và Thể thao", "Sở Văn hóa và Thể thao", "same"],
+    ["Thị xã Hương Thuỷ", "Thị xã Hương Thủy", "same"],
+    ["Sở Thông tin & Truyền thông", "Sở Thông tin và Truyền thông", "same"],
+    ["Sở TT&TT", "Sở Thông tin và Truyền thông", "same"],
+    ["Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "same"],
+    // Never across different words
+    ["Sở Nội vụ", "Sở Ngoại vụ", "none"],
+    ["Sở Nội vụ", "Sở Nội chính", "none"],
+    ["Sở Giáo dục", "Sở Giao thông Vận tải", "none"],
+    ["Huyện Phú Lộc", "Huyện Phú Vang", "none"],
+    ["Sở Tài chính", "Sở Tài nguyên và Môi trường", "none"],
+  ])("%p vs %p → %s", (a, b, expected) => {
+    expect(matchNames(a, b)).toBe(expected);
+    expect(matchNames(b, a)).toBe(expected);
+  });
+});
+
+describe("nameKey", () => {
+  it("keeps tone marks apart: Giáo ≠ Giao", () => {
+    expect(nameKey("Sở Giáo dục")).not.toBe(nameKey("Sở Giao dục"));
+  });
+  it("folds NFD input to the same key as NFC", () => {
+    expect(nameKey("Sở Y tế".normalize("NFD"))).toBe(nameKey("Sở Y tế"));
+  });
+});
+
+describe("matchUnits", () => {
+  it("pairs the 2022 departments' names one to one", () => {
+    const criteria = ["Sở Giáo dục", "Sở Giao thông Vận tải", "Sở Lao động – TB&XH", "Sở Nội vụ", "Sở Ngoại vụ"];
+    const ranking = [
+      "Sở Giáo dục và Đào tạo",
+      "Sở Giao thông Vận tải",
+      "Sở Lao động, Thương binh và Xã hội",
+      "Sở Nội vụ",
+      "Sở Ngoại vụ",
+    ];
+    const m = matchUnits(criteria, ranking);
+    expect(m.pairs).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+    ]);
+    expect(m.unmatchedLeft).toEqual([]);
+  });
+
+  it("leaves a leading-part name unmatched when two names could own it", () => {
+    const m = matchUnits(["Sở Giáo dục"], ["Sở Giáo dục và Đào tạo", "Sở Giáo dục nghề nghiệp"]);
+    expect(m.pairs).toEqual([]);
+    expect(m.unmatchedLeft).toEqual([0]);
+    expect(m.unmatchedRight).toEqual([0, 1]);
+  });
+
+  it("does not match a unit to a different one", () => {
+    const m = matchUnits(["Sở Nội vụ"], ["Sở Nội chính"]);
+    expect(m.pairs).toEqual([]);
+  });
+});
+
+describe("foldHeader", () => {
+  it.each([
+    ["1. Nhận thức", "nhan thuc"],
+    ["Nền tảng và CQ số", "nen tang va chinh quyen so"],
+    ["TỔNG ĐIỂM", "tong diem"],
+    ["Nhận thức (8 điểm)", "nhan thuc"],
+    ["  Tên  đơn vị ", "ten don vi"],
+    ["Đào tạo và phát triển CQS", "dao tao va phat trien chinh quyen so"],
+  ])("%p → %p", (text, expected) => {
+    expect(foldHeader(text)).toBe(expected);
+  });
+});
