@@ -30,7 +30,16 @@ export default tseslint.config(
           ],
         },
       ],
-      "no-restricted-globals": ["error", "Excel", "Office", "CustomFunctions", "document", "window", "process", "require"],
+      "no-restricted-globals": [
+        "error",
+        "Excel",
+        "Office",
+        "CustomFunctions",
+        "document",
+        "window",
+        "process",
+        "require",
+      ],
     },
   },
   {

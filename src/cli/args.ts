@@ -59,13 +59,15 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
       const eq = arg.indexOf("=");
       const name = eq > 0 ? arg.slice(0, eq) : arg;
       if (FLAGS[name]) {
-        if (!FLAGS[name]!.includes(command)) throw new UsageError(`Tùy chọn ${name} không dùng với lệnh ${command}`);
+        if (!FLAGS[name]!.includes(command))
+          throw new UsageError(`Tùy chọn ${name} không dùng với lệnh ${command}`);
         if (eq > 0) throw new UsageError(`Tùy chọn ${name} không nhận giá trị`);
         flags.add(name);
         continue;
       }
       if (VALUED[name]) {
-        if (!VALUED[name]!.includes(command)) throw new UsageError(`Tùy chọn ${name} không dùng với lệnh ${command}`);
+        if (!VALUED[name]!.includes(command))
+          throw new UsageError(`Tùy chọn ${name} không dùng với lệnh ${command}`);
         const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
         if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
           throw new UsageError(`Tùy chọn ${name} cần một giá trị`);
@@ -75,20 +77,23 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
       }
       throw new UsageError(`Tùy chọn không hợp lệ: ${name} (cqs --help)`);
     }
-    if (arg.startsWith("-") && arg !== "-") throw new UsageError(`Tùy chọn không hợp lệ: ${arg} (cqs --help)`);
+    if (arg.startsWith("-") && arg !== "-")
+      throw new UsageError(`Tùy chọn không hợp lệ: ${arg} (cqs --help)`);
     positional.push(arg);
   }
   const lang = values.get("--lang") ?? "vi";
   if (lang !== "vi" && lang !== "en") throw new UsageError(`--lang nhận vi hoặc en, không nhận "${lang}"`);
   const order = values.get("--order") ?? "rank";
-  if (order !== "rank" && order !== "source") throw new UsageError(`--order nhận rank hoặc source, không nhận "${order}"`);
+  if (order !== "rank" && order !== "source")
+    throw new UsageError(`--order nhận rank hoặc source, không nhận "${order}"`);
   if (command === "demo") {
     if (positional.length > 0) throw new UsageError(`Lệnh demo không nhận tệp (thừa "${positional[0]}")`);
   } else {
     if (positional.length === 0) throw new UsageError(`Thiếu tệp sổ tính: cqs ${command} <sổ-tính.xlsx>`);
     if (positional.length > 1) throw new UsageError(`Chỉ nhận một tệp sổ tính (thừa "${positional[1]}")`);
   }
-  if (command === "rank" && !values.has("--out")) throw new UsageError("Thiếu --out <tệp-mới.xlsx> cho lệnh rank");
+  if (command === "rank" && !values.has("--out"))
+    throw new UsageError("Thiếu --out <tệp-mới.xlsx> cho lệnh rank");
   const framework = values.get("--framework");
   const out = values.get("--out");
   return {

@@ -17,7 +17,12 @@ import {
   type Framework,
   type WorkbookGrid,
 } from "../core";
-import { readWorkbookFile, WorkbookReadError, WorkbookWriteError, writeRankingWorkbook } from "../adapters/xlsx";
+import {
+  readWorkbookFile,
+  WorkbookReadError,
+  WorkbookWriteError,
+  writeRankingWorkbook,
+} from "../adapters/xlsx";
 import { parseArgs, UsageError, USAGE, type CliOptions } from "./args";
 import { checkJson, checkText } from "./report";
 
@@ -47,14 +52,19 @@ async function loadFramework(opts: CliOptions, grid: WorkbookGrid): Promise<Fram
     try {
       json = JSON.parse(text);
     } catch (e) {
-      throw new InputError(`Tệp bộ tiêu chí "${opts.framework}" không phải JSON hợp lệ: ${(e as Error).message}`);
+      throw new InputError(
+        `Tệp bộ tiêu chí "${opts.framework}" không phải JSON hợp lệ: ${(e as Error).message}`,
+      );
     }
     return frameworkFromJson(json);
   }
   return workbookFramework(grid) ?? DEFAULT_FRAMEWORK;
 }
 
-async function analyzeFile(opts: CliOptions, file: string): Promise<{ grid: WorkbookGrid; analysis: Analysis }> {
+async function analyzeFile(
+  opts: CliOptions,
+  file: string,
+): Promise<{ grid: WorkbookGrid; analysis: Analysis }> {
   const grid = await readWorkbookFile(file);
   const framework = await loadFramework(opts, grid);
   const analysis = analyzeWorkbook(grid, framework);
@@ -70,7 +80,11 @@ async function analyzeFile(opts: CliOptions, file: string): Promise<{ grid: Work
 
 async function check(opts: CliOptions, file: string, io: CliIo): Promise<number> {
   const { analysis } = await analyzeFile(opts, file);
-  io.out(opts.json ? JSON.stringify(checkJson(analysis, file, opts.lang), null, 2) : checkText(analysis, file, opts.lang));
+  io.out(
+    opts.json
+      ? JSON.stringify(checkJson(analysis, file, opts.lang), null, 2)
+      : checkText(analysis, file, opts.lang),
+  );
   return analysis.summary.error > 0 ? 1 : 0;
 }
 
@@ -143,7 +157,11 @@ async function demo(opts: CliOptions, io: CliIo): Promise<number> {
   io.out("");
   // The demo owns out/: it replaces its own earlier output.
   await rank({ ...opts, command: "rank", force: true, separate: false }, example, outPath, io);
-  io.out(vi ? `Mở ${path.relative(process.cwd(), outPath)} để xem các trang xếp hạng.` : `Open ${outPath} to see the ranking sheets.`);
+  io.out(
+    vi
+      ? `Mở ${path.relative(process.cwd(), outPath)} để xem các trang xếp hạng.`
+      : `Open ${outPath} to see the ranking sheets.`,
+  );
   return 0;
 }
 
@@ -174,9 +192,11 @@ export async function run(argv: ReadonlyArray<string>, io: CliIo): Promise<numbe
 }
 
 function errorLine(e: unknown, lang: "vi" | "en"): string {
-  if (e instanceof WorkbookReadError || e instanceof WorkbookWriteError) return lang === "vi" ? e.messageVi : e.messageEn;
+  if (e instanceof WorkbookReadError || e instanceof WorkbookWriteError)
+    return lang === "vi" ? e.messageVi : e.messageEn;
   if (e instanceof UsageError || e instanceof InputError) return e.message;
-  if (e instanceof FrameworkError) return (lang === "vi" ? "Bộ tiêu chí không hợp lệ: " : "Invalid framework: ") + e.message;
+  if (e instanceof FrameworkError)
+    return (lang === "vi" ? "Bộ tiêu chí không hợp lệ: " : "Invalid framework: ") + e.message;
   const msg = e instanceof Error ? e.message : String(e);
   return (lang === "vi" ? "Lỗi không mong đợi: " : "Unexpected error: ") + msg.split("\n")[0];
 }

@@ -46,7 +46,12 @@ function table(rows: ReadonlyArray<ReadonlyArray<string>>): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, Math.min(width(c), 40))));
   return rows
-    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : padEnd(c, widths[i]!))).join("  ").trimEnd())
+    .map((r) =>
+      r
+        .map((c, i) => (i === r.length - 1 ? c : padEnd(c, widths[i]!)))
+        .join("  ")
+        .trimEnd(),
+    )
     .join("\n");
 }
 
@@ -77,7 +82,9 @@ export function checkText(analysis: Analysis, workbook: string, lang: Lang): str
   const w = WORDS[lang];
   const lines: string[] = [`${w.workbook}: ${workbook}`, `${w.tables}:`];
   for (const t of analysis.tables) {
-    lines.push(`  ${t.sheet}!${t.range}  ${t.kind === "criteria" ? w.criteria : w.ranking}, ${t.units} ${w.units}`);
+    lines.push(
+      `  ${t.sheet}!${t.range}  ${t.kind === "criteria" ? w.criteria : w.ranking}, ${t.units} ${w.units}`,
+    );
   }
   lines.push("");
   if (analysis.findings.length === 0) lines.push(w.none);

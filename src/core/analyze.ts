@@ -13,11 +13,25 @@ import {
   type Exact,
 } from "./exact";
 import { compileFramework, LEVELS, type CompiledFramework, type Framework, type Level } from "./framework";
-import { countBySeverity, makeFinding, sortFindings, type Finding, type FindingCode, type FindingParams } from "./findings";
+import {
+  countBySeverity,
+  makeFinding,
+  sortFindings,
+  type Finding,
+  type FindingCode,
+  type FindingParams,
+} from "./findings";
 import { a1, a1Range, cellAt, type WorkbookGrid } from "./grid";
 import { matchUnits, nameKey } from "./names";
 import { readCellNumber, type NumberReading } from "./numbers";
-import { readWorkbook, type Block, type NoteLine, type SheetRef, type Table, type WorkbookModel } from "./read";
+import {
+  readWorkbook,
+  type Block,
+  type NoteLine,
+  type SheetRef,
+  type Table,
+  type WorkbookModel,
+} from "./read";
 import { classifyLevel, countLevels, normalizeTotal, rankUnits } from "./scoring";
 import { tidy } from "./text";
 
@@ -72,9 +86,21 @@ export interface Analysis {
 
 class FindingSink {
   readonly list: Finding[] = [];
-  add(code: FindingCode, sheet: SheetRef, row: number, col: number, params: FindingParams, unit?: string): void {
+  add(
+    code: FindingCode,
+    sheet: SheetRef,
+    row: number,
+    col: number,
+    params: FindingParams,
+    unit?: string,
+  ): void {
     this.list.push(
-      makeFinding(code, { sheet: sheet.name, sheetIndex: sheet.index, row, col, cell: a1(row, col) }, params, unit),
+      makeFinding(
+        code,
+        { sheet: sheet.name, sheetIndex: sheet.index, row, col, cell: a1(row, col) },
+        params,
+        unit,
+      ),
     );
   }
 }
@@ -91,7 +117,8 @@ function numberOrReport(
 ): Exact | undefined {
   switch (reading.kind) {
     case "number":
-      if (reading.fromText) sink.add("TEXT_NUMBER", sheet, row, col, { what, value: formatPlain(reading.value) }, unit);
+      if (reading.fromText)
+        sink.add("TEXT_NUMBER", sheet, row, col, { what, value: formatPlain(reading.value) }, unit);
       return reading.value;
     case "empty":
       sink.add("MISSING_SCORE", sheet, row, col, { what }, unit);
@@ -157,14 +184,30 @@ function checkCriteriaTable(
       const col = columns.criteria[i]!;
       if (col < 0) return;
       const what = c.criterion.name;
-      const value = numberOrReport(readCellNumber(cellAt(grid, r.row, col)), sink, sheet, r.row, col, unit, what);
+      const value = numberOrReport(
+        readCellNumber(cellAt(grid, r.row, col)),
+        sink,
+        sheet,
+        r.row,
+        col,
+        unit,
+        what,
+      );
       if (value === undefined) {
         complete = false;
         return;
       }
-      if (isNegative(value)) sink.add("SCORE_NEGATIVE", sheet, r.row, col, { what, value: formatPlain(value) }, unit);
+      if (isNegative(value))
+        sink.add("SCORE_NEGATIVE", sheet, r.row, col, { what, value: formatPlain(value) }, unit);
       else if (compareExact(value, c.max) > 0) {
-        sink.add("SCORE_ABOVE_MAX", sheet, r.row, col, { what, value: formatPlain(value), max: formatPlain(c.max) }, unit);
+        sink.add(
+          "SCORE_ABOVE_MAX",
+          sheet,
+          r.row,
+          col,
+          { what, value: formatPlain(value), max: formatPlain(c.max) },
+          unit,
+        );
       }
       scores.push(value);
     });
@@ -202,7 +245,15 @@ function checkCriteriaTable(
     let typedTotal: Exact | undefined;
     if (columns.total !== undefined) {
       const totalCell = cellAt(grid, r.row, columns.total);
-      typedTotal = numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, unit, "Tổng điểm");
+      typedTotal = numberOrReport(
+        readCellNumber(totalCell),
+        sink,
+        sheet,
+        r.row,
+        columns.total,
+        unit,
+        "Tổng điểm",
+      );
       if (typedTotal !== undefined && !totalCell.f && totalsMostlyFormulas) {
         sink.add("HARDCODED_TOTAL", sheet, r.row, columns.total, { value: formatPlain(typedTotal) }, unit);
       }
@@ -212,7 +263,12 @@ function checkCriteriaTable(
           sheet,
           r.row,
           columns.total,
-          { max: formatPlain(max), source: maxSource, note: maxNote, points: points ? formatPlain(points) : "" },
+          {
+            max: formatPlain(max),
+            source: maxSource,
+            note: maxNote,
+            points: points ? formatPlain(points) : "",
+          },
           unit,
         );
       }
@@ -247,11 +303,17 @@ function checkCriteriaTable(
   return results;
 }
 
-function reducedMaxNotes(notes: ReadonlyArray<NoteLine>, table: Table): Map<string, { max: Exact; text: string }> {
+function reducedMaxNotes(
+  notes: ReadonlyArray<NoteLine>,
+  table: Table,
+): Map<string, { max: Exact; text: string }> {
   const map = new Map<string, { max: Exact; text: string }>();
   if (notes.length === 0) return map;
   const names = table.rows.map((r) => r.name);
-  const matching = matchUnits(names, notes.map((n) => n.unit));
+  const matching = matchUnits(
+    names,
+    notes.map((n) => n.unit),
+  );
   for (const [i, j] of matching.pairs) {
     const note = notes[j]!;
     map.set(nameKey(names[i]!), { max: note.max, text: note.text });
@@ -264,7 +326,10 @@ function reducedMaxSettings(fw: CompiledFramework, table: Table): Map<string, { 
   const list = fw.framework.reducedMax;
   if (list.length === 0) return map;
   const names = table.rows.map((r) => r.name);
-  const matching = matchUnits(names, list.map((r) => r.unit));
+  const matching = matchUnits(
+    names,
+    list.map((r) => r.unit),
+  );
   for (const [i, j] of matching.pairs) {
     const item = list[j]!;
     const max = readCellNumber({ v: item.max });
@@ -338,7 +403,14 @@ function checkRankingTable(
     const u = units[i]!.unit;
     const r = table.rows[j]!;
     if (tidy(u.name) !== tidy(r.name)) {
-      sink.add("NAME_VARIANT", sheet, r.row, columns.unit, { criteriaName: u.name, rankingName: r.name }, u.name);
+      sink.add(
+        "NAME_VARIANT",
+        sheet,
+        r.row,
+        columns.unit,
+        { criteriaName: u.name, rankingName: r.name },
+        u.name,
+      );
     }
     if (columns.total !== undefined) {
       const shown = numberOrReport(
@@ -409,7 +481,10 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
     // of theirs could make it right.
     const unknown = units.length - withTotal.length;
     for (const s of block.summaries) {
-      const expected = s.parts.map((p) => ({ levels: p.levels, count: p.levels.reduce((n, l) => n + counts[l], 0) }));
+      const expected = s.parts.map((p) => ({
+        levels: p.levels,
+        count: p.levels.reduce((n, l) => n + counts[l], 0),
+      }));
       const impossible = (e: { count: number }, k: number): boolean => {
         const typed = s.parts[k]!.count;
         return typed < e.count || typed > e.count + unknown;

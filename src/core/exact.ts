@@ -12,7 +12,12 @@
 import Decimal from "decimal.js";
 
 /** decimal.js configured for scores: no global setting leaks to other users of the library. */
-export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 30 });
+export const Dec = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -30,
+  toExpPos: 30,
+});
 export type Dec = Decimal;
 
 /** Integer hundredths. Kept apart from plain numbers by a brand. */

@@ -112,7 +112,13 @@ const HUNDRED = 10000 as Hundredths;
 const ZERO = 0 as Hundredths;
 
 /** An integer from `lo` to `hi` (decimals), or #VALUE!. */
-function readSmallInteger(v: unknown, what: string, fallback: number, lo: number, hi: number): number | FormulaError {
+function readSmallInteger(
+  v: unknown,
+  what: string,
+  fallback: number,
+  lo: number,
+  hi: number,
+): number | FormulaError {
   const x = readOptional(v, what, (fallback * 100) as Hundredths);
   if (isFormulaError(x)) return x;
   if (isFast(x) && x % 100 === 0 && x / 100 >= lo && x / 100 <= hi) return x / 100;
@@ -174,7 +180,10 @@ export function readThresholds(range: unknown): Thresholds | FormulaError {
   }
   const [a, b, c] = t as [Exact, Exact, Exact];
   if (compareExact(a, b) < 0 || compareExact(b, c) < 0) {
-    return fail("VALUE", `${what} phải giảm dần (I ≥ II ≥ III), nhận được ${showVi(a)}; ${showVi(b)}; ${showVi(c)}`);
+    return fail(
+      "VALUE",
+      `${what} phải giảm dần (I ≥ II ≥ III), nhận được ${showVi(a)}; ${showVi(b)}; ${showVi(c)}`,
+    );
   }
   return [a, b, c];
 }
@@ -240,7 +249,11 @@ function totalExact(scores: unknown, maxPoints: unknown, decimals: number): Exac
  * CQS.TOTAL(scores, [maxPoints=100], [decimals=2]): the exact sum of the scores, brought to the
  * 100 scale when maxPoints is not 100, rounded half up. An empty or non-numeric cell is #VALUE!.
  */
-export function totalFormula(scores: unknown, maxPoints?: unknown, decimals?: unknown): number | FormulaError {
+export function totalFormula(
+  scores: unknown,
+  maxPoints?: unknown,
+  decimals?: unknown,
+): number | FormulaError {
   const d = readSmallInteger(decimals, "Số chữ số thập phân", 2, 0, 10);
   if (isFormulaError(d)) return d;
   const t = totalExact(scores, maxPoints, d);
@@ -251,7 +264,8 @@ export function totalFormula(scores: unknown, maxPoints?: unknown, decimals?: un
 export function levelFormula(total: unknown, thresholds?: unknown): Level | FormulaError {
   const t = readRequired(total, "Tổng điểm");
   if (isFormulaError(t)) return t;
-  const th = thresholds === null || thresholds === undefined ? DEFAULT_THRESHOLDS : readThresholds(thresholds);
+  const th =
+    thresholds === null || thresholds === undefined ? DEFAULT_THRESHOLDS : readThresholds(thresholds);
   if (isFormulaError(th)) return th;
   return classifyLevel(t, th);
 }
@@ -303,7 +317,11 @@ export function rankFormula(total: unknown, totals: unknown, ascending?: unknown
  * CQS.CHECK(scores, typedTotal, [maxPoints]): "" when the typed total, rounded half up to 2 decimals,
  * equals the recomputed total; else "Tổng ghi 92,86 ≠ tính lại 92,90".
  */
-export function checkFormula(scores: unknown, typedTotal: unknown, maxPoints?: unknown): string | FormulaError {
+export function checkFormula(
+  scores: unknown,
+  typedTotal: unknown,
+  maxPoints?: unknown,
+): string | FormulaError {
   const decimals = DEFAULT_FRAMEWORK.decimals;
   const recomputed = totalExact(scores, maxPoints, decimals);
   if (isFormulaError(recomputed)) return recomputed;
@@ -311,7 +329,8 @@ export function checkFormula(scores: unknown, typedTotal: unknown, maxPoints?: u
   if (isFormulaError(typed)) return typed;
   if (compareExact(roundExact(typed, decimals), recomputed) === 0) return "";
   // Show the typed value as typed when it has more decimals than the comparison uses.
-  const shown = compareExact(roundExact(typed, decimals), typed) === 0 ? fixedVi(typed, decimals) : showVi(typed);
+  const shown =
+    compareExact(roundExact(typed, decimals), typed) === 0 ? fixedVi(typed, decimals) : showVi(typed);
   return `Tổng ghi ${shown} ≠ tính lại ${fixedVi(recomputed, decimals)}`;
 }
 
@@ -330,7 +349,11 @@ function isBlank(v: unknown): boolean {
  * STT (1…n), unit, total, level, rank; in rank order, ties in source order. Rows with neither unit
  * nor total are skipped; units without a total come last, with no total, level or rank.
  */
-export function rankTableFormula(units: unknown, totals: unknown, thresholds?: unknown): RankTableRow[] | FormulaError {
+export function rankTableFormula(
+  units: unknown,
+  totals: unknown,
+  thresholds?: unknown,
+): RankTableRow[] | FormulaError {
   const names = cellsOf(units);
   const cells = cellsOf(totals);
   if (names.length !== cells.length) {
@@ -377,4 +400,3 @@ export const FORMULAS = {
 export type FormulaId = keyof typeof FORMULAS;
 
 export type { Level };
-

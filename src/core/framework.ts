@@ -57,7 +57,8 @@ const INFERRED =
  */
 export const DEFAULT_FRAMEWORK: Framework = {
   name: "Thừa Thiên Huế 2021",
-  source: "Bộ tiêu chí theo QĐ 3043/QĐ-UBND ngày 22/11/2021 (văn bản không có sẵn); điểm tối đa suy ra từ QĐ 292/QĐ-UBND",
+  source:
+    "Bộ tiêu chí theo QĐ 3043/QĐ-UBND ngày 22/11/2021 (văn bản không có sẵn); điểm tối đa suy ra từ QĐ 292/QĐ-UBND",
   criteria: [
     { key: "awareness", name: "Nhận thức", aliases: ["Nhận thức số"], max: "8", source: INFERRED },
     {
@@ -115,7 +116,11 @@ export const DEFAULT_FRAMEWORK: Framework = {
 /** A framework with its numbers parsed, ready for scoring. */
 export interface CompiledFramework {
   readonly framework: Framework;
-  readonly criteria: ReadonlyArray<{ readonly criterion: Criterion; readonly max: Exact; readonly keys: ReadonlySet<string> }>;
+  readonly criteria: ReadonlyArray<{
+    readonly criterion: Criterion;
+    readonly max: Exact;
+    readonly keys: ReadonlySet<string>;
+  }>;
   /** Lower bounds of I, II, III. */
   readonly thresholds: readonly [Exact, Exact, Exact];
   readonly fullMax: Exact;
@@ -169,7 +174,8 @@ export function frameworkFromJson(json: unknown): Framework {
   if (o.criteria !== undefined) {
     if (!Array.isArray(o.criteria)) throw new FrameworkError('"criteria" phải là một mảng');
     criteria = o.criteria.map((c: unknown, i: number): Criterion => {
-      if (typeof c !== "object" || c === null) throw new FrameworkError(`criteria[${i}] phải là một đối tượng`);
+      if (typeof c !== "object" || c === null)
+        throw new FrameworkError(`criteria[${i}] phải là một đối tượng`);
       const r = c as Record<string, unknown>;
       const name = str(r.name, "");
       if (name === "") throw new FrameworkError(`criteria[${i}] thiếu "name"`);
@@ -206,7 +212,10 @@ export function frameworkFromJson(json: unknown): Framework {
     source: str(o.source, "Tệp bộ tiêu chí"),
     criteria,
     thresholds,
-    thresholdsSource: str(o.thresholdsSource, o.thresholds !== undefined ? "Tệp bộ tiêu chí" : base.thresholdsSource),
+    thresholdsSource: str(
+      o.thresholdsSource,
+      o.thresholds !== undefined ? "Tệp bộ tiêu chí" : base.thresholdsSource,
+    ),
     scale: typeof o.scale === "number" ? o.scale : base.scale,
     decimals: typeof o.decimals === "number" ? o.decimals : base.decimals,
     reducedMax,

@@ -13,7 +13,9 @@ export function localNumber(text: string, lang: Lang): string {
   return lang === "vi" ? text.replace(/^(-?\d+)\.(\d+)$/, "$1,$2") : text;
 }
 
-type MessageTable = Readonly<Record<FindingCode, (p: Readonly<Record<string, string>>, f: Finding) => string>>;
+type MessageTable = Readonly<
+  Record<FindingCode, (p: Readonly<Record<string, string>>, f: Finding) => string>
+>;
 
 const MAX_SOURCE_VI: Readonly<Record<string, string>> = {
   column: "cột điểm tối đa",
@@ -28,7 +30,8 @@ const MAX_SOURCE_EN: Readonly<Record<string, string>> = {
 const WHAT_EN: Readonly<Record<string, string>> = { "Tổng điểm": "total", "Điểm tối đa": "max points" };
 
 const vi: MessageTable = {
-  TOTAL_MISMATCH: (p) => `Tổng ghi ${localNumber(p.actual!, "vi")} ≠ tính lại ${localNumber(p.expected!, "vi")}`,
+  TOTAL_MISMATCH: (p) =>
+    `Tổng ghi ${localNumber(p.actual!, "vi")} ≠ tính lại ${localNumber(p.expected!, "vi")}`,
   SCORE_ABOVE_MAX: (p) =>
     `Điểm "${p.what}" ${localNumber(p.value!, "vi")} vượt điểm tối đa ${localNumber(p.max!, "vi")}`,
   SCORE_NEGATIVE: (p) => `Điểm "${p.what}" âm: ${localNumber(p.value!, "vi")}`,
@@ -69,8 +72,10 @@ const en: MessageTable = {
   HARDCODED_TOTAL: () => "Typed total in a column where most totals are formulas",
   UNCALCULATED_FORMULA: (p) => `Formula not calculated (no stored result): =${p.formula}`,
   TEXT_NUMBER: (p) => `Number stored as text (read as ${p.value})`,
-  NAME_VARIANT: (p) => `Name differs from the criteria table: "${p.rankingName}" / "${p.criteriaName}" (matched)`,
-  REDUCED_MAX: (p) => `Max points ${p.max} (from ${MAX_SOURCE_EN[p.source!] ?? p.source}): total brought to 100`,
+  NAME_VARIANT: (p) =>
+    `Name differs from the criteria table: "${p.rankingName}" / "${p.criteriaName}" (matched)`,
+  REDUCED_MAX: (p) =>
+    `Max points ${p.max} (from ${MAX_SOURCE_EN[p.source!] ?? p.source}): total brought to 100`,
 };
 
 const TABLES: Readonly<Record<Lang, MessageTable>> = { vi, en };

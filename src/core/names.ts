@@ -29,7 +29,12 @@ export function nameTokens(name: string): Token[] {
     if (raw === "") continue;
     const abbreviation = abbreviationLetters(raw);
     if (abbreviation && raw.includes("&")) {
-      tokens.push({ word: nameWords(raw).join(" "), initial: abbreviation[0]!, abbreviation, conjunction: false });
+      tokens.push({
+        word: nameWords(raw).join(" "),
+        initial: abbreviation[0]!,
+        abbreviation,
+        conjunction: false,
+      });
       continue;
     }
     for (const word of nameWords(raw)) {

@@ -20,7 +20,8 @@ export type NumberReading =
 
 const NUMBER_TEXT = /^([+-]?)(\d+)(?:[.,](\d+))?$/;
 /** Spaces, tabs, non-breaking and other Unicode spaces around text pasted from Word. */
-const SPACES = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/g;
+const SPACES =
+  /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/g;
 
 /** Largest magnitude read as a score; beyond it a value is reported rather than computed with. */
 const HUGE = 1e15;
@@ -48,7 +49,8 @@ export function readCellNumber(cell: Cell): NumberReading {
     return cell.f ? { kind: "uncalculated", formula: cell.f } : { kind: "empty" };
   }
   if (typeof v === "string") {
-    if (v.replace(SPACES, "") === "") return cell.f ? { kind: "uncalculated", formula: cell.f } : { kind: "empty" };
+    if (v.replace(SPACES, "") === "")
+      return cell.f ? { kind: "uncalculated", formula: cell.f } : { kind: "empty" };
     const value = parseNumberText(v);
     return value === undefined
       ? { kind: "nan", what: "text", shown: v }

@@ -70,7 +70,9 @@ export function planRankingSheet(
   };
   const rows: PlannedCell[][] = [];
   rows.push(pad([text(t.rankingTitle, { bold: true, align: "center" })]));
-  rows.push(pad([text(bareTitle(block.rankingTitle ?? block.title), { italic: true, align: "center", wrap: true })]));
+  rows.push(
+    pad([text(bareTitle(block.rankingTitle ?? block.title), { italic: true, align: "center", wrap: true })]),
+  );
   rows.push(pad([]));
   const headerRow = rows.length;
   rows.push(
@@ -78,17 +80,16 @@ export function planRankingSheet(
       text(h, { bold: true, align: "center", border: true, fill: HEADER_FILL, wrap: true }),
     ),
   );
-  const order =
-    options.order === "source"
-      ? block.units.map((_, i) => i)
-      : block.order;
+  const order = options.order === "source" ? block.units.map((_, i) => i) : block.order;
   order.forEach((i, k) => {
     const u = block.units[i]!;
     const border = true;
     rows.push([
       { v: k + 1, fmt: "0", align: "center", border },
       { v: u.name, align: "left", border },
-      u.total !== undefined ? { v: exactToNumber(u.total), fmt, align: "center", border } : { v: null, border },
+      u.total !== undefined
+        ? { v: exactToNumber(u.total), fmt, align: "center", border }
+        : { v: null, border },
       u.level !== undefined ? { v: u.level, align: "center", border } : { v: null, border },
       u.rank !== undefined ? { v: u.rank, fmt: "0", align: "center", border } : { v: null, border },
     ]);

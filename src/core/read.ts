@@ -91,9 +91,36 @@ export interface WorkbookModel {
 type Role = "unit" | "stt" | "total" | "level" | "rank" | "max" | { readonly criterion: number };
 
 const ROLE_HEADERS: ReadonlyArray<[Exclude<Role, { criterion: number }>, ReadonlyArray<string>]> = [
-  ["unit", ["don vi", "ten don vi", "co quan", "ten co quan", "co quan don vi", "ten co quan don vi", "don vi duoc danh gia", "dia phuong", "ten dia phuong"]],
+  [
+    "unit",
+    [
+      "don vi",
+      "ten don vi",
+      "co quan",
+      "ten co quan",
+      "co quan don vi",
+      "ten co quan don vi",
+      "don vi duoc danh gia",
+      "dia phuong",
+      "ten dia phuong",
+    ],
+  ],
   ["stt", ["stt", "tt", "so tt", "so thu tu"]],
-  ["total", ["tong cong", "tong diem", "tong", "tong so diem", "diem tong", "tong diem dat duoc", "tong diem danh gia", "tong diem sau quy doi", "tong diem quy doi", "diem"]],
+  [
+    "total",
+    [
+      "tong cong",
+      "tong diem",
+      "tong",
+      "tong so diem",
+      "diem tong",
+      "tong diem dat duoc",
+      "tong diem danh gia",
+      "tong diem sau quy doi",
+      "tong diem quy doi",
+      "diem",
+    ],
+  ],
   ["level", ["muc do", "xep loai muc do", "muc do chinh quyen so", "muc do dat duoc", "xep loai"]],
   ["rank", ["thu hang", "xep hang", "hang"]],
   ["max", ["diem toi da", "so diem toi da", "thang diem", "diem toi da cua don vi"]],
@@ -163,8 +190,13 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
   if (unit === -1) return undefined;
   const columns: TableColumns = { unit, criteria, ...cols };
   const needed = Math.min(3, fw.criteria.length);
-  if (criteriaFound >= needed && cols.total !== undefined) return { top: row, bottom, columns, kind: "criteria" };
-  if (criteriaFound === 0 && cols.total !== undefined && (cols.level !== undefined || cols.rank !== undefined)) {
+  if (criteriaFound >= needed && cols.total !== undefined)
+    return { top: row, bottom, columns, kind: "criteria" };
+  if (
+    criteriaFound === 0 &&
+    cols.total !== undefined &&
+    (cols.level !== undefined || cols.rank !== undefined)
+  ) {
     return { top: row, bottom, columns, kind: "ranking" };
   }
   return undefined;
@@ -176,7 +208,15 @@ function isEmptyCell(cell: Cell): boolean {
 }
 
 function tableColumns(columns: TableColumns): number[] {
-  const list = [columns.unit, columns.stt, columns.total, columns.level, columns.rank, columns.max, ...columns.criteria];
+  const list = [
+    columns.unit,
+    columns.stt,
+    columns.total,
+    columns.level,
+    columns.rank,
+    columns.max,
+    ...columns.criteria,
+  ];
   return list.filter((c): c is number => c !== undefined && c >= 0);
 }
 
@@ -205,7 +245,9 @@ function readRows(
     const name = tidy(shownValue(unitCell));
     if (NOT_A_UNIT.test(stripAccents(name).toLowerCase())) break;
     const stt = header.columns.stt !== undefined ? cellAt(sheet, r, header.columns.stt) : undefined;
-    const sttIsNumber = stt !== undefined && (typeof stt.v === "number" || (typeof stt.v === "string" && /^\s*\d+\s*\.?\s*$/.test(stt.v)));
+    const sttIsNumber =
+      stt !== undefined &&
+      (typeof stt.v === "number" || (typeof stt.v === "string" && /^\s*\d+\s*\.?\s*$/.test(stt.v)));
     const hasValues = valueCols.some((c) => !isEmptyCell(cellAt(sheet, r, c)));
     if (!hasValues && !sttIsNumber) break;
     rows.push({ row: r, name });
@@ -243,7 +285,8 @@ export function parseNoteLine(text: string): { unit: string; max: Exact } | unde
   if (!m) return undefined;
   const unit = tidy(m[1]!);
   const max = parseNumberText(m[2]!);
-  if (max === undefined || unit === "" || /^(diem|tong)/.test(stripAccents(unit).toLowerCase())) return undefined;
+  if (max === undefined || unit === "" || /^(diem|tong)/.test(stripAccents(unit).toLowerCase()))
+    return undefined;
   return { unit, max };
 }
 
@@ -277,7 +320,10 @@ function findTitle(sheet: SheetGrid, headerTop: number, floor: number): string {
 }
 
 /** Finds every table of a sheet, with the lines (notes, summaries) outside them. */
-function readSheetTables(ref: SheetRef, fw: CompiledFramework): { tables: Table[]; lines: Array<{ row: number; col: number; text: string }> } {
+function readSheetTables(
+  ref: SheetRef,
+  fw: CompiledFramework,
+): { tables: Table[]; lines: Array<{ row: number; col: number; text: string }> } {
   const sheet = ref.grid;
   const tables: Table[] = [];
   const lines: Array<{ row: number; col: number; text: string }> = [];
@@ -326,7 +372,13 @@ export function sheetsToRead(workbook: WorkbookGrid): SheetRef[] {
 export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): WorkbookModel {
   const sheets = sheetsToRead(workbook);
   const tables: Table[] = [];
-  type MutableBlock = { title: string; criteria: Table; rankings: Table[]; notes: NoteLine[]; summaries: SummaryLine[] };
+  type MutableBlock = {
+    title: string;
+    criteria: Table;
+    rankings: Table[];
+    notes: NoteLine[];
+    summaries: SummaryLine[];
+  };
   const blocks: MutableBlock[] = [];
   const orphans: Table[] = [];
   for (const ref of sheets) {
@@ -342,7 +394,13 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
         tables.push(e.table);
         lastTableKind = e.table.kind;
         if (e.table.kind === "criteria") {
-          blocks.push({ title: blockTitle(e.table, ref), criteria: e.table, rankings: [], notes: [], summaries: [] });
+          blocks.push({
+            title: blockTitle(e.table, ref),
+            criteria: e.table,
+            rankings: [],
+            notes: [],
+            summaries: [],
+          });
         } else {
           const open = [...blocks].reverse().find((b) => b.rankings.length === 0);
           if (open && blocks[blocks.length - 1] === open) open.rankings.push(e.table);
@@ -375,7 +433,10 @@ function blockTitle(table: Table, ref: SheetRef): string {
   return table.title !== "" ? table.title : ref.name;
 }
 
-function bestBlockFor(table: Table, blocks: ReadonlyArray<{ criteria: Table; rankings: Table[] }>): { rankings: Table[] } | undefined {
+function bestBlockFor(
+  table: Table,
+  blocks: ReadonlyArray<{ criteria: Table; rankings: Table[] }>,
+): { rankings: Table[] } | undefined {
   let best: { rankings: Table[] } | undefined;
   let bestScore = 0;
   for (const b of blocks) {

@@ -17,7 +17,12 @@ export function normalizeTotal(points: Exact, max: Exact, scale: number, decimal
 }
 
 /** Sums criterion scores and normalizes the sum. */
-export function totalOfScores(scores: ReadonlyArray<Exact>, max: Exact, scale: number, decimals: number): Exact {
+export function totalOfScores(
+  scores: ReadonlyArray<Exact>,
+  max: Exact,
+  scale: number,
+  decimals: number,
+): Exact {
   return normalizeTotal(sumExact(scores), max, scale, decimals);
 }
 

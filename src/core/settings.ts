@@ -10,7 +10,14 @@
  *   criterion | max | name | aliases ("a | b") | source | key
  *   reduced | max | unit | note
  */
-import { compileFramework, DEFAULT_FRAMEWORK, FrameworkError, type Criterion, type Framework, type ReducedMax } from "./framework";
+import {
+  compileFramework,
+  DEFAULT_FRAMEWORK,
+  FrameworkError,
+  type Criterion,
+  type Framework,
+  type ReducedMax,
+} from "./framework";
 import { cellAt, colEnd, rowEnd, type SheetGrid, type WorkbookGrid } from "./grid";
 import { readCellNumber } from "./numbers";
 import { exactToString } from "./exact";
@@ -40,7 +47,11 @@ function num(text: string): SettingsValue {
 export function planSettingsSheet(framework: Framework): SettingsPlan {
   compileFramework(framework);
   const rows: SettingsValue[][] = [
-    [SETTINGS_SHEET, VERSION, "Thiết lập của add-in CQS: sửa trong bảng điều khiển (Thiết lập), không sửa tay."],
+    [
+      SETTINGS_SHEET,
+      VERSION,
+      "Thiết lập của add-in CQS: sửa trong bảng điều khiển (Thiết lập), không sửa tay.",
+    ],
     ["name", framework.name],
     ["source", framework.source],
     ["scale", framework.scale],
@@ -58,7 +69,9 @@ export function planSettingsSheet(framework: Framework): SettingsPlan {
   return {
     sheet: SETTINGS_SHEET,
     rows,
-    names: [{ name: THRESHOLDS_NAME, reference: `${SETTINGS_SHEET}!$B$${firstThreshold}:$B$${firstThreshold + 2}` }],
+    names: [
+      { name: THRESHOLDS_NAME, reference: `${SETTINGS_SHEET}!$B$${firstThreshold}:$B$${firstThreshold + 2}` },
+    ],
   };
 }
 
@@ -71,7 +84,8 @@ function textOf(sheet: SheetGrid, row: number, col: number): string {
 
 function numberTextOf(sheet: SheetGrid, row: number, col: number, what: string): string {
   const r = readCellNumber(cellAt(sheet, row, col));
-  if (r.kind !== "number") throw new FrameworkError(`${SETTINGS_SHEET}: ${what} ở dòng ${row + 1} không phải là số`);
+  if (r.kind !== "number")
+    throw new FrameworkError(`${SETTINGS_SHEET}: ${what} ở dòng ${row + 1} không phải là số`);
   return exactToString(r.value);
 }
 
@@ -118,7 +132,9 @@ export function readSettingsSheet(sheet: SheetGrid): Framework {
     }
   }
   if (thresholds.length !== 3) {
-    throw new FrameworkError(`${SETTINGS_SHEET}: cần đúng 3 ngưỡng mức độ (I, II, III), có ${thresholds.length}`);
+    throw new FrameworkError(
+      `${SETTINGS_SHEET}: cần đúng 3 ngưỡng mức độ (I, II, III), có ${thresholds.length}`,
+    );
   }
   const intField = (k: string, fallback: number): number => {
     const v = fields[k];

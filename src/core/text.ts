@@ -70,5 +70,8 @@ export function abbreviationLetters(token: string): string | undefined {
 
 /** Collapses spacing and normalizes to NFC, for showing and comparing spellings as written. */
 export function tidy(s: string): string {
-  return s.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
+  return s
+    .normalize("NFC")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
 }

@@ -58,7 +58,14 @@ describe("a correct sheet", () => {
 
   it("recomputes totals, levels, ranks and counts", () => {
     const b = decisionSheet().blocks[0]!;
-    expect(b.order.map((i) => [b.units[i]!.name, formatExact(b.units[i]!.total!, 2), b.units[i]!.level, b.units[i]!.rank])).toEqual([
+    expect(
+      b.order.map((i) => [
+        b.units[i]!.name,
+        formatExact(b.units[i]!.total!, 2),
+        b.units[i]!.level,
+        b.units[i]!.rank,
+      ]),
+    ).toEqual([
       ["Thanh tra tỉnh", "96.04", "I", 1],
       ["Sở Xây dựng", "92.77", "I", 2],
       ["Sở Công Thương", "92.57", "I", 3],
@@ -81,7 +88,11 @@ describe("one finding per seeded fault", () => {
     ["UNIT_NOT_MATCHED", "B16", (r) => set(r, "B16", "Sở Ngoại vụ")],
     ["RANKING_TOTAL_MISMATCH", "C12", (r) => set(r, "C12", 92.75)],
     ["LEVEL_MISMATCH", "D13", (r) => set(r, "D13", "I")],
-    ["SUMMARY_COUNT_MISMATCH", "A17", (r) => set(r, "A17", "- Số đơn vị đạt mức độ I: 4 - Số đơn vị đạt mức độ II: 1")],
+    [
+      "SUMMARY_COUNT_MISMATCH",
+      "A17",
+      (r) => set(r, "A17", "- Số đơn vị đạt mức độ I: 4 - Số đơn vị đạt mức độ II: 1"),
+    ],
     ["UNCALCULATED_FORMULA", "K2", (r) => set(r, "K2", { f: "SUM(C2:J2)" })],
   ];
   it.each(cases)("reports %s at %s", (code, cell, mutate) => {
@@ -92,7 +103,12 @@ describe("one finding per seeded fault", () => {
 
   it("reports TOTAL_MISMATCH with the expected and typed totals", () => {
     const f = decisionSheet((r) => set(r, "K4", 88.31)).findings.find((x) => x.code === "TOTAL_MISMATCH")!;
-    expect(f).toMatchObject({ sheet: "Phụ lục I", cell: "K4", unit: "Sở Tài chính", params: { expected: "88.30", actual: "88.31" } });
+    expect(f).toMatchObject({
+      sheet: "Phụ lục I",
+      cell: "K4",
+      unit: "Sở Tài chính",
+      params: { expected: "88.30", actual: "88.31" },
+    });
   });
 
   it("gives no TOTAL_MISMATCH when a score is missing: the missing score is the finding", () => {
@@ -117,7 +133,8 @@ describe("one finding per seeded fault", () => {
 
   it("reports HARDCODED_TOTAL where most totals are formulas", () => {
     const a = decisionSheet((r) => {
-      for (const row of [2, 3, 5, 6]) set(r, `K${row}`, { f: `SUM(C${row}:J${row})`, v: r[row - 1]![10] as number });
+      for (const row of [2, 3, 5, 6])
+        set(r, `K${row}`, { f: `SUM(C${row}:J${row})`, v: r[row - 1]![10] as number });
     });
     expect(notInfo(a.findings)).toEqual(["HARDCODED_TOTAL K4"]);
   });
@@ -147,14 +164,26 @@ describe("layouts", () => {
     const base = criteriaRows(UNITS.map(([n, s, t]) => [n, s, t]));
     const header2: Plain[] = [null, null, ...(base[0]!.slice(2) as Plain[])];
     const rows = [["KẾT QUẢ"], header1, header2, ...base.slice(1)];
-    const a = analyzeWorkbook(workbook(sheet("S", rows, [{ top: 1, left: 2, bottom: 1, right: 10 }])), DEFAULT_FRAMEWORK);
+    const a = analyzeWorkbook(
+      workbook(sheet("S", rows, [{ top: 1, left: 2, bottom: 1, right: 10 }])),
+      DEFAULT_FRAMEWORK,
+    );
     expect(a.tables).toEqual([{ sheet: "S", kind: "criteria", range: "A2:K8", units: 5 }]);
     expect(a.blocks[0]!.title).toBe("KẾT QUẢ");
   });
 
   it("finds criteria in another order, with other wordings and an extra column", () => {
     const order = [3, 0, 1, 2, 4, 5, 7, 6];
-    const headers = ["1. Nhận thức", "2. Kiến tạo thể chế", "3. Hạ tầng và nền tảng số", "4. Nền tảng và chính quyền số", "5. Dữ liệu số", "6. Hoạt động CQS", "7. An toàn, an ninh mạng", "8. Đào tạo và phát triển CQS"];
+    const headers = [
+      "1. Nhận thức",
+      "2. Kiến tạo thể chế",
+      "3. Hạ tầng và nền tảng số",
+      "4. Nền tảng và chính quyền số",
+      "5. Dữ liệu số",
+      "6. Hoạt động CQS",
+      "7. An toàn, an ninh mạng",
+      "8. Đào tạo và phát triển CQS",
+    ];
     const rows: Plain[][] = [
       ["Ghi chú", "Tên đơn vị", ...order.map((i) => headers[i]!), "Tổng điểm", "Ghi chú thêm"],
       ...UNITS.map(([n, s, t]) => ["x", n, ...order.map((i) => s[i]!), t, "ok"]),
@@ -200,7 +229,10 @@ describe("layouts", () => {
   });
 
   it("finds no table in a sheet of prose", () => {
-    const a = analyzeWorkbook(workbook(sheet("S", [["Quyết định"], ["Điều 1. Công nhận kết quả"]])), DEFAULT_FRAMEWORK);
+    const a = analyzeWorkbook(
+      workbook(sheet("S", [["Quyết định"], ["Điều 1. Công nhận kết quả"]])),
+      DEFAULT_FRAMEWORK,
+    );
     expect(a.blocks).toEqual([]);
   });
 });

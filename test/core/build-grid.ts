@@ -1,7 +1,16 @@
 /** Small builders of cell grids for core tests: rows of plain values, formulas as { f, v }. */
 import type { Cell, CellRange, SheetGrid, WorkbookGrid } from "../../src/core/grid";
 
-export type Plain = number | string | boolean | null | undefined | Date | { f: string; v?: number | null } | { error: string } | { v: number | string; fmt: string };
+export type Plain =
+  | number
+  | string
+  | boolean
+  | null
+  | undefined
+  | Date
+  | { f: string; v?: number | null }
+  | { error: string }
+  | { v: number | string; fmt: string };
 
 export function cell(p: Plain): Cell | undefined {
   if (p === undefined) return undefined;

@@ -80,7 +80,11 @@ describe("normalizeExact rounds half up exactly", () => {
       const p = next(10000);
       const m = 1 + next(10000);
       const fast = normalizeExact(p as Exact, m as Exact, 100, 2);
-      const slow = new Dec(p).div(100).times(100).div(new Dec(m).div(100)).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+      const slow = new Dec(p)
+        .div(100)
+        .times(100)
+        .div(new Dec(m).div(100))
+        .toDecimalPlaces(2, Dec.ROUND_HALF_UP);
       expect(formatExact(fast, 2)).toBe(slow.toFixed(2));
     }
   });

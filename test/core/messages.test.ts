@@ -30,7 +30,11 @@ describe("messages", () => {
   );
 
   it("writes Vietnamese numbers with a decimal comma", () => {
-    const f = makeFinding("TOTAL_MISMATCH", { sheet: "S", sheetIndex: 0, row: 0, col: 0, cell: "K19" }, { expected: "92.90", actual: "92.86" });
+    const f = makeFinding(
+      "TOTAL_MISMATCH",
+      { sheet: "S", sheetIndex: 0, row: 0, col: 0, cell: "K19" },
+      { expected: "92.90", actual: "92.86" },
+    );
     expect(findingMessage(f, "vi")).toBe("Tổng ghi 92,86 ≠ tính lại 92,90");
     expect(findingMessage(f, "en")).toBe("Typed total 92.86 ≠ recomputed 92.90");
     expect(localNumber("-1.5", "vi")).toBe("-1,5");

@@ -37,7 +37,13 @@ describe("nameKey", () => {
 
 describe("matchUnits", () => {
   it("pairs the 2022 departments' names one to one", () => {
-    const criteria = ["Sở Giáo dục", "Sở Giao thông Vận tải", "Sở Lao động – TB&XH", "Sở Nội vụ", "Sở Ngoại vụ"];
+    const criteria = [
+      "Sở Giáo dục",
+      "Sở Giao thông Vận tải",
+      "Sở Lao động – TB&XH",
+      "Sở Nội vụ",
+      "Sở Ngoại vụ",
+    ];
     const ranking = [
       "Sở Giáo dục và Đào tạo",
       "Sở Giao thông Vận tải",

@@ -11,7 +11,9 @@ describe("freeSheetName", () => {
     expect(freeSheetName("Xếp hạng", ["xếp hạng", "Xếp hạng (2)"])).toBe("Xếp hạng (3)");
   });
   it("keeps within 31 characters and drops characters Excel forbids", () => {
-    const name = freeSheetName("Xếp hạng Khối cơ quan chuyên môn: [tỉnh]/huyện?", ["Xếp hạng Khối cơ quan chuyên mô"]);
+    const name = freeSheetName("Xếp hạng Khối cơ quan chuyên môn: [tỉnh]/huyện?", [
+      "Xếp hạng Khối cơ quan chuyên mô",
+    ]);
     expect(name.length).toBeLessThanOrEqual(31);
     expect(name).not.toMatch(/[:\\/?*[\]]/);
     expect(name.endsWith(" (2)")).toBe(true);
@@ -20,7 +22,7 @@ describe("freeSheetName", () => {
 
 describe("planRankingSheets", () => {
   const units: Array<[string, number[], number]> = [
-    ["=HYPERLINK(\"http://x\")", [8, 5, 10, 45.57, 4, 12, 6, 2], 92.57],
+    ['=HYPERLINK("http://x")', [8, 5, 10, 45.57, 4, 12, 6, 2], 92.57],
     ["Sở B", [8, 5, 10, 45.57, 4, 12, 6, 2], 92.57],
     ["Sở C", [8, 5, 10, 50, 4, 12, 6, 2], 97],
     ["Sở D", [8, 5, 10, null as unknown as number, 4, 12, 6, 2], 50],
@@ -37,7 +39,7 @@ describe("planRankingSheets", () => {
     const body = plan!.rows.slice(header + 1, header + 5).map((r) => r.map((c) => c.v));
     expect(body).toEqual([
       [1, "Sở C", 97, "I", 1],
-      [2, "=HYPERLINK(\"http://x\")", 92.57, "I", 2],
+      [2, '=HYPERLINK("http://x")', 92.57, "I", 2],
       [3, "Sở B", 92.57, "I", 2],
       [4, "Sở D", null, null, null],
     ]);
@@ -46,7 +48,9 @@ describe("planRankingSheets", () => {
 
   it("writes the summary line in the decision's wording and states the rule", () => {
     const texts = plan!.rows.map((r) => r[0]!.v);
-    expect(texts).toContain("- Số đơn vị đạt mức độ I: 3 - Số đơn vị đạt mức độ II: 0 - Số đơn vị đạt mức độ III, IV: 0");
+    expect(texts).toContain(
+      "- Số đơn vị đạt mức độ I: 3 - Số đơn vị đạt mức độ II: 0 - Số đơn vị đạt mức độ III, IV: 0",
+    );
     expect(texts.some((t) => typeof t === "string" && t.includes("(1, 2, 2, 4)"))).toBe(true);
   });
 

@@ -24,7 +24,9 @@ describe("parseNoteLine", () => {
 describe("parseSummaryLine", () => {
   it("reads the decision's line with a combined part", () => {
     expect(
-      parseSummaryLine("- Số đơn vị đạt mức độ I: 18 - Số đơn vị đạt mức độ II: 2 - Số đơn vị đạt mức độ III, IV: 0"),
+      parseSummaryLine(
+        "- Số đơn vị đạt mức độ I: 18 - Số đơn vị đạt mức độ II: 2 - Số đơn vị đạt mức độ III, IV: 0",
+      ),
     ).toEqual([
       { levels: ["I"], count: 18 },
       { levels: ["II"], count: 2 },
@@ -33,7 +35,9 @@ describe("parseSummaryLine", () => {
   });
 
   it("reads separate parts and other spellings", () => {
-    expect(parseSummaryLine("Số đơn vị đạt mức độ I: 4; số đơn vị đạt mức độ II: 5; mức độ III: 0; mức độ IV: 1")).toEqual([
+    expect(
+      parseSummaryLine("Số đơn vị đạt mức độ I: 4; số đơn vị đạt mức độ II: 5; mức độ III: 0; mức độ IV: 1"),
+    ).toEqual([
       { levels: ["I"], count: 4 },
       { levels: ["II"], count: 5 },
       { levels: ["III"], count: 0 },
@@ -42,6 +46,8 @@ describe("parseSummaryLine", () => {
   });
 
   it("ignores other text", () => {
-    expect(parseSummaryLine("2. Xếp hạng mức độ các cơ quan chuyên môn thuộc UBND tỉnh năm 2022")).toBeUndefined();
+    expect(
+      parseSummaryLine("2. Xếp hạng mức độ các cơ quan chuyên môn thuộc UBND tỉnh năm 2022"),
+    ).toBeUndefined();
   });
 });

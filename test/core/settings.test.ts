@@ -1,9 +1,17 @@
 import { DEFAULT_FRAMEWORK, frameworkFromJson, FrameworkError } from "../../src/core/framework";
-import { planSettingsSheet, readSettingsSheet, THRESHOLDS_NAME, workbookFramework } from "../../src/core/settings";
+import {
+  planSettingsSheet,
+  readSettingsSheet,
+  THRESHOLDS_NAME,
+  workbookFramework,
+} from "../../src/core/settings";
 import { sheet, workbook, type Plain } from "./build-grid";
 
 const toSheet = (rows: ReadonlyArray<ReadonlyArray<string | number>>) =>
-  sheet("CQS_Settings", rows.map((r) => [...r] as Plain[]));
+  sheet(
+    "CQS_Settings",
+    rows.map((r) => [...r] as Plain[]),
+  );
 
 describe("settings sheet", () => {
   it("round-trips the default framework", () => {
@@ -33,13 +41,17 @@ describe("settings sheet", () => {
   });
 
   it("rejects a threshold that is not a number", () => {
-    const rows = planSettingsSheet(DEFAULT_FRAMEWORK).rows.map((r) => (r[0] === "threshold" ? ["threshold", "abc"] : r));
+    const rows = planSettingsSheet(DEFAULT_FRAMEWORK).rows.map((r) =>
+      r[0] === "threshold" ? ["threshold", "abc"] : r,
+    );
     expect(() => readSettingsSheet(toSheet(rows))).toThrow(FrameworkError);
   });
 
   it("is found in a workbook, and absent means none", () => {
     expect(workbookFramework(workbook(sheet("S", [])))).toBeUndefined();
-    expect(workbookFramework(workbook(toSheet(planSettingsSheet(DEFAULT_FRAMEWORK).rows)))).toEqual(DEFAULT_FRAMEWORK);
+    expect(workbookFramework(workbook(toSheet(planSettingsSheet(DEFAULT_FRAMEWORK).rows)))).toEqual(
+      DEFAULT_FRAMEWORK,
+    );
   });
 });
 
