@@ -1,0 +1,137 @@
+/**
+ * Reversible marks: fills on faulty cells, with each cell's original fill kept in a very hidden
+ * sheet (`CQS_Marks`) so "Xóa đánh dấu" restores it exactly, even after the pane was closed or
+ * the workbook saved and reopened. Marking a cell twice keeps its first original.
+ */
+import { MARK_FILLS, type PlannedMark } from "../../core/writes";
+
+export const MARKS_SHEET = "CQS_Marks";
+
+/** The fill properties we keep and restore (ExcelApi 1.9 cell properties). */
+export interface FillProps {
+  color?: string;
+  pattern?: string;
+  patternColor?: string;
+  tintAndShade?: number | null;
+  patternTintAndShade?: number | null;
+}
+
+interface MarkRecord {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly fill: FillProps | null;
+}
+
+/**
+ * True when the cell has no fill at all, as opposed to a white one. Excel reports "no fill" as
+ * color #FFFFFF; what tells them apart is `tintAndShade`, null for no fill (office-js issues
+ * #4900, #6218), or a pattern of "None".
+ */
+export function isNoFill(fill: FillProps | null | undefined): boolean {
+  return (
+    !fill ||
+    fill.pattern === "None" ||
+    fill.tintAndShade === null ||
+    fill.color === undefined ||
+    fill.color === null ||
+    fill.color === ""
+  );
+}
+
+function recordsOf(values: unknown[][]): MarkRecord[] {
+  const out: MarkRecord[] = [];
+  for (const [sheet, cell, fill] of values) {
+    if (typeof sheet !== "string" || typeof cell !== "string" || sheet === "" || cell === "") continue;
+    let parsed: FillProps | null = null;
+    if (typeof fill === "string" && fill !== "") {
+      try {
+        parsed = JSON.parse(fill) as FillProps;
+      } catch {
+        parsed = null;
+      }
+    }
+    out.push({ sheet, cell, fill: parsed });
+  }
+  return out;
+}
+
+const FILL_QUERY = {
+  format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } },
+};
+
+/**
+ * Marks cells by severity. Two syncs: read the originals (and earlier marks), then write fills
+ * and the records. Returns how many cells were marked.
+ */
+export async function markCells(context: Excel.RequestContext, marks: ReadonlyArray<PlannedMark>): Promise<number> {
+  const book = context.workbook;
+  const store = book.worksheets.getItemOrNullObject(MARKS_SHEET);
+  const storeUsed = store.getUsedRangeOrNullObject(true);
+  storeUsed.load("values");
+  // One mark per cell: the most severe finding wins.
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const unique = new Map<string, PlannedMark>();
+  for (const m of marks) {
+    const key = `${m.sheet}!${m.cell}`;
+    const prev = unique.get(key);
+    if (!prev || order[m.severity] < order[prev.severity]) unique.set(key, m);
+  }
+  const targets = [...unique.values()].map((m) => ({
+    mark: m,
+    range: book.worksheets.getItem(m.sheet).getRange(m.cell),
+    props: undefined as OfficeExtension.ClientResult<Excel.CellProperties[][]> | undefined,
+  }));
+  for (const t of targets) t.props = t.range.getCellProperties(FILL_QUERY);
+  await context.sync();
+  const earlier = store.isNullObject || storeUsed.isNullObject ? [] : recordsOf(storeUsed.values);
+  const known = new Set(earlier.map((r) => `${r.sheet}!${r.cell}`));
+  const records: MarkRecord[] = [...earlier];
+  for (const t of targets) {
+    const key = `${t.mark.sheet}!${t.mark.cell}`;
+    if (!known.has(key)) {
+      const fill = t.props?.value[0]?.[0]?.format?.fill ?? null;
+      records.push({ sheet: t.mark.sheet, cell: t.mark.cell, fill: fill as FillProps | null });
+      known.add(key);
+    }
+    t.range.format.fill.color = MARK_FILLS[t.mark.severity];
+  }
+  writeRecords(context, store.isNullObject ? undefined : store, records);
+  await context.sync();
+  return targets.length;
+}
+
+function writeRecords(context: Excel.RequestContext, existing: Excel.Worksheet | undefined, records: MarkRecord[]): void {
+  const sheet = existing ?? context.workbook.worksheets.add(MARKS_SHEET);
+  sheet.getRange().clear("Contents");
+  if (records.length > 0) {
+    const range = sheet.getRange(`A1:C${records.length}`);
+    range.numberFormat = records.map(() => ["@", "@", "@"]);
+    range.values = records.map((r) => [r.sheet, r.cell, r.fill ? JSON.stringify(r.fill) : ""]);
+  }
+  sheet.visibility = "VeryHidden";
+}
+
+/**
+ * Restores every marked cell's original fill and empties the records. Two syncs.
+ * Returns how many cells were restored.
+ */
+export async function clearMarks(context: Excel.RequestContext): Promise<number> {
+  const book = context.workbook;
+  const store = book.worksheets.getItemOrNullObject(MARKS_SHEET);
+  const used = store.getUsedRangeOrNullObject(true);
+  used.load("values");
+  const sheets = book.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  if (store.isNullObject || used.isNullObject) return 0;
+  const names = new Set(sheets.items.map((s) => s.name));
+  const records = recordsOf(used.values).filter((r) => names.has(r.sheet));
+  for (const r of records) {
+    const range = book.worksheets.getItem(r.sheet).getRange(r.cell);
+    if (isNoFill(r.fill)) range.format.fill.clear();
+    else range.setCellProperties([[{ format: { fill: r.fill as Excel.CellPropertiesFill } }]]);
+  }
+  store.getRange().clear("Contents");
+  await context.sync();
+  return records.length;
+}

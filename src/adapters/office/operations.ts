@@ -1,0 +1,210 @@
+/**
+ * The workbook operations of the pane and the ribbon, one place for both: read the workbook
+ * through the Office adapter, check and plan with the core, apply the plan.
+ *
+ * Round trips: validate = 2 syncs; build the ranking = 3 (2 reads + 1 write), whatever the number
+ * of units (chunked reads of very large sheets add one per chunk). Where ExcelApi 1.20 is
+ * present, a command's writes are one Undo step (`Excel.run({ mergeUndoGroup: true }, …)`).
+ */
+import {
+  analyzeWorkbook,
+  DEFAULT_FRAMEWORK,
+  planRankingSheets,
+  planSettingsSheet,
+  SETTINGS_SHEET,
+  workbookFramework,
+  type Analysis,
+  type Framework,
+  type PlannedMark,
+  type RankingOrder,
+} from "../../core";
+import { clearMarks, markCells, MARKS_SHEET } from "./marks";
+import { readWorkbookGrid, type ReadScope } from "./read";
+import { queuePlannedSheet, queueSelect, queueSettings } from "./write";
+
+/** What the add-in can use in this Excel. */
+export interface Capabilities {
+  /** ExcelApi 1.20: one Undo step per command. */
+  readonly undoGroup: boolean;
+  /** ExcelApi 1.9: cell properties, to keep and restore fills exactly. */
+  readonly cellProperties: boolean;
+  /** ExcelApi 1.13: merged areas of a range. */
+  readonly mergedAreas: boolean;
+  /** Custom functions runtime 1.1 (the CQS.* functions). */
+  readonly customFunctions: boolean;
+}
+
+/** The parts of the Excel and Office globals the operations use (real ones, or test doubles). */
+export interface ExcelHost {
+  readonly Excel: Pick<typeof Excel, "run">;
+  readonly capabilities: Capabilities;
+  /** Name shown for the workbook in results. */
+  readonly workbookName?: string;
+}
+
+type IsSetSupported = (name: string, version?: string) => boolean;
+
+/** Reads the requirement sets once; never throws (an old Office without `requirements` has none). */
+export function detectCapabilitiesSafe(isSetSupported: IsSetSupported | undefined): Capabilities {
+  const has = (set: string, version: string): boolean => {
+    try {
+      return isSetSupported ? isSetSupported(set, version) : false;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    undoGroup: has("ExcelApi", "1.20"),
+    cellProperties: has("ExcelApi", "1.9"),
+    mergedAreas: has("ExcelApi", "1.13"),
+    customFunctions: has("CustomFunctionsRuntime", "1.1"),
+  };
+}
+
+/** Runs a batch; one Undo step where ExcelApi 1.20 is present. */
+function runGrouped<T>(host: ExcelHost, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  if (host.capabilities.undoGroup) {
+    const run = host.Excel.run as unknown as (
+      options: { mergeUndoGroup: boolean },
+      batch: (context: Excel.RequestContext) => Promise<T>,
+    ) => Promise<T>;
+    return run({ mergeUndoGroup: true }, batch);
+  }
+  return host.Excel.run(batch);
+}
+
+export interface ValidateOptions {
+  readonly scope?: ReadScope;
+  /** A framework to use instead of the workbook's settings. */
+  readonly framework?: Framework;
+}
+
+export interface ValidateResult {
+  readonly analysis: Analysis;
+  /** Names of all sheets read. */
+  readonly sheetNames: ReadonlyArray<string>;
+  /** Where the framework came from. */
+  readonly frameworkSource: "workbook" | "default" | "given";
+}
+
+async function readAndAnalyze(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  options: ValidateOptions,
+): Promise<ValidateResult & { allSheets: string[] }> {
+  const { grid, allSheets } = await readWorkbookGrid(context, host.workbookName ?? "Sổ tính", {
+    scope: options.scope ?? "workbook",
+    settingsSheet: SETTINGS_SHEET,
+    mergedAreas: host.capabilities.mergedAreas,
+  });
+  const stored = options.framework ? undefined : workbookFramework(grid);
+  const framework = options.framework ?? stored ?? DEFAULT_FRAMEWORK;
+  const analysis = analyzeWorkbook(grid, framework);
+  return {
+    allSheets,
+    analysis,
+    sheetNames: grid.sheets.map((s) => s.name),
+    frameworkSource: options.framework ? "given" : stored ? "workbook" : "default",
+  };
+}
+
+/** Checks the workbook (or the active sheet). Two syncs. Writes nothing. */
+export async function validateWorkbook(host: ExcelHost, options: ValidateOptions = {}): Promise<ValidateResult> {
+  return host.Excel.run(async (context) => {
+    const { allSheets: _all, ...result } = await readAndAnalyze(context, host, options);
+    return result;
+  });
+}
+
+export interface RankingResult extends ValidateResult {
+  /** Names of the sheets added, one per block. */
+  readonly added: ReadonlyArray<string>;
+}
+
+/**
+ * Builds one new ranking sheet per block, under free names. Three syncs. Never writes into an
+ * existing sheet; a second run adds new sheets and leaves the first ones alone.
+ */
+export async function buildRanking(
+  host: ExcelHost,
+  options: ValidateOptions & { readonly order?: RankingOrder } = {},
+): Promise<RankingResult> {
+  return runGrouped(host, async (context) => {
+    // The scope only narrows what is checked; free names are chosen against every sheet.
+    const { allSheets, ...result } = await readAndAnalyze(context, host, options);
+    const plans = planRankingSheets(result.analysis, allSheets, { order: options.order ?? "rank" });
+    if (plans.length === 0) return { ...result, added: [] };
+    let first: Excel.Worksheet | undefined;
+    for (const plan of plans) {
+      const sheet = queuePlannedSheet(context, plan);
+      first ??= sheet;
+    }
+    first?.activate();
+    await context.sync();
+    return { ...result, added: plans.map((p) => p.name) };
+  });
+}
+
+/** The marks for an analysis: one per finding cell, by severity. */
+export function marksOf(analysis: Analysis): PlannedMark[] {
+  return analysis.findings.map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity }));
+}
+
+/*
+ * Marks and settings are not Undo-grouped: they set a sheet's visibility (very hidden), which
+ * Excel cannot undo on desktop and refuses inside a merged Undo group (UndoNotSupported).
+ * Marks are undone by "Xóa đánh dấu" instead.
+ */
+
+/** Marks the cells of the findings (never automatic: the user asks). */
+export async function markFindings(host: ExcelHost, analysis: Analysis): Promise<number> {
+  return host.Excel.run((context) => markCells(context, marksOf(analysis)));
+}
+
+/** Restores the fills that marking changed. */
+export async function removeMarks(host: ExcelHost): Promise<number> {
+  return host.Excel.run((context) => clearMarks(context));
+}
+
+/** Selects a finding's cell in Excel. One sync. */
+export async function selectCell(host: ExcelHost, sheet: string, cell: string): Promise<void> {
+  await host.Excel.run(async (context) => {
+    queueSelect(context, sheet, cell);
+    await context.sync();
+  });
+}
+
+/** Stores the framework in the workbook's very hidden settings sheet. Two syncs. */
+export async function saveSettings(host: ExcelHost, framework: Framework): Promise<void> {
+  const plan = planSettingsSheet(framework);
+  await host.Excel.run(async (context) => {
+    const existing = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+    const names = context.workbook.names;
+    names.load("items/name");
+    await context.sync();
+    queueSettings(
+      context,
+      plan,
+      existing.isNullObject ? undefined : existing,
+      names.items.map((n) => n.name),
+    );
+    await context.sync();
+  });
+}
+
+/** The framework stored in the workbook, or undefined. Reads only the settings sheet. */
+export async function loadSettings(host: ExcelHost): Promise<Framework | undefined> {
+  return host.Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("values");
+    await context.sync();
+    if (sheet.isNullObject || used.isNullObject) return undefined;
+    return workbookFramework({
+      name: "",
+      sheets: [{ name: SETTINGS_SHEET, rows: used.values.map((r) => r.map((v) => ({ v: v === "" ? null : (v as string | number) }))) }],
+    });
+  });
+}
+
+export { MARKS_SHEET };
