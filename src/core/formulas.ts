@@ -67,6 +67,11 @@ function readValue(v: unknown, what: string): Exact | null | FormulaError {
     return x === undefined ? fail("VALUE", `${what}: ${String(v)} không phải là số dùng được`) : x;
   }
   if (v === null || v === undefined) return null;
+  if (typeof v === "string") {
+    const h = hundredthsOfSimpleText(v);
+    if (h !== undefined) return h;
+  }
+  if (typeof v === "object" && !(v instanceof Date) && !("error" in v)) return readValue(plainValue(v), what);
   const r = readCellNumber({ v: v as CellValue });
   switch (r.kind) {
     case "number":
@@ -77,6 +82,43 @@ function readValue(v: unknown, what: string): Exact | null | FormulaError {
     case "nan":
       return fail("VALUE", `${what}: ${r.what === "text" ? `“${r.shown}”` : r.shown} không phải là số`);
   }
+}
+
+/**
+ * Score text such as "45,57", "8" or " 10.5 " straight to integer hundredths, without a Decimal:
+ * a subset of what parseNumberText accepts (numbers.ts), read to the same value; anything else
+ * (other spaces, a sign "+", more decimals or digits) goes the general way.
+ */
+const SIMPLE_TEXT = /^ *(-?)(\d{1,7})(?:[.,](\d{1,2}))? *$/;
+function hundredthsOfSimpleText(s: string): Hundredths | undefined {
+  const m = SIMPLE_TEXT.exec(s);
+  if (m === null) return undefined;
+  const frac = m[3] === undefined ? 0 : m[3].length === 1 ? Number(m[3]) * 10 : Number(m[3]);
+  const h = Number(m[2]) * 100 + frac;
+  return (m[1] === "-" && h !== 0 ? -h : h) as Hundredths;
+}
+
+/**
+ * The plain value of an Excel data type. The generated metadata sets allowCustomDataForDataTypeAny,
+ * so an "any" argument may arrive as a cell value object ({ type: "Double", basicValue: 42.63 },
+ * FormattedNumber, String, Boolean, Empty, or an entity shown by its text).
+ */
+function plainValue(v: object): unknown {
+  if (Array.isArray(v))
+    return v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : String(v);
+  const o = v as { type?: unknown; basicValue?: unknown; text?: unknown };
+  switch (o.type) {
+    case "Double":
+    case "FormattedNumber":
+    case "String":
+    case "Boolean":
+      return typeof o.basicValue === "object" ? String(o.basicValue) : o.basicValue;
+    case "Empty":
+      return null;
+  }
+  if (typeof o.text === "string") return o.text;
+  if (typeof o.basicValue === "string") return o.basicValue;
+  return String(v);
 }
 
 /** A required number: empty is a #VALUE! error saying so. */
@@ -336,12 +378,14 @@ export function checkFormula(
 
 /** A unit's name as Excel should show it back. */
 function unitName(v: unknown): string | number {
-  if (typeof v === "string" || typeof v === "number") return v;
-  return String(v);
+  const p = typeof v === "object" && v !== null ? plainValue(v) : v;
+  if (typeof p === "string" || typeof p === "number") return p;
+  return String(p);
 }
 
 function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  const p = typeof v === "object" && v !== null ? plainValue(v) : v;
+  return p === null || p === undefined || (typeof p === "string" && p.trim() === "");
 }
 
 /**

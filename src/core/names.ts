@@ -49,9 +49,17 @@ export function nameTokens(name: string): Token[] {
   return tokens;
 }
 
-/** The folded key of a name: equal keys are the same name. */
+let keyCache = new Map<string, string>();
+
+/** The folded key of a name: equal keys are the same name. (Memoized: names repeat across tables.) */
 export function nameKey(name: string): string {
-  return nameWords(name).join(" ");
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    if (keyCache.size >= 100_000) keyCache = new Map();
+    key = nameWords(name).join(" ");
+    keyCache.set(name, key);
+  }
+  return key;
 }
 
 export type NameMatch = "same" | "leading" | "none";

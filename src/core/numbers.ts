@@ -64,6 +64,18 @@ export function readCellNumber(cell: Cell): NumberReading {
 
 /** True for an Excel date or time number format ("dd/mm/yyyy", "m/d/yy h:mm", "[$-vi-VN]d mmmm"). */
 export function isDateFormat(fmt: string): boolean {
+  let known = dateFormats.get(fmt);
+  if (known === undefined) {
+    if (dateFormats.size > 1000) dateFormats.clear();
+    known = testDateFormat(fmt);
+    dateFormats.set(fmt, known);
+  }
+  return known;
+}
+
+const dateFormats = new Map<string, boolean>();
+
+function testDateFormat(fmt: string): boolean {
   // Drop quoted text, escaped characters and bracketed parts ([Red], [$-409]) before looking.
   const bare = fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
   return /[dmyhs]/i.test(bare) && !/^[#0.,%\s?E+-]*$/i.test(bare);

@@ -10,6 +10,7 @@ import type { Exact } from "./exact";
 import type { CompiledFramework, Level } from "./framework";
 import { cellAt, colEnd, rowEnd, type Cell, type CellRange, type SheetGrid, type WorkbookGrid } from "./grid";
 import { parseNumberText, shownValue } from "./numbers";
+import { nameKey } from "./names";
 import { foldHeader, stripAccents, tidy } from "./text";
 
 export const SETTINGS_SHEET = "CQS_Settings";
@@ -220,7 +221,15 @@ function tableColumns(columns: TableColumns): number[] {
   return list.filter((c): c is number => c !== undefined && c >= 0);
 }
 
-const NOT_A_UNIT = /^(ghi chu|so don vi dat|tong cong|cong|trong do|nguoi lap|chu tich)/;
+/** Lines that end a table although they stand in its unit column (notes, totals, signatures). */
+const NOT_A_UNIT = ["ghi chú", "số đơn vị đạt", "tổng cộng", "cộng", "trong đó", "người lập", "chủ tịch"].map(
+  nameKey,
+);
+
+function isNotAUnit(name: string): boolean {
+  const key = nameKey(name);
+  return NOT_A_UNIT.some((k) => key === k || key.startsWith(`${k} `));
+}
 
 /** Reads the data rows below a header until the table ends. */
 function readRows(
@@ -239,11 +248,13 @@ function readRows(
       if (rowHasText(sheet, r)) break;
       continue;
     }
-    if (headerAt(sheet, r, fw)) break;
+    // A row with a number in its score or total columns is data, never another table's header.
+    const hasNumber = valueCols.some((c) => typeof cellAt(sheet, r, c).v === "number");
+    if (!hasNumber && headerAt(sheet, r, fw)) break;
     const unitCell = cellAt(sheet, r, header.columns.unit);
     if (isEmptyCell(unitCell)) break;
     const name = tidy(shownValue(unitCell));
-    if (NOT_A_UNIT.test(stripAccents(name).toLowerCase())) break;
+    if (isNotAUnit(name)) break;
     const stt = header.columns.stt !== undefined ? cellAt(sheet, r, header.columns.stt) : undefined;
     const sttIsNumber =
       stt !== undefined &&

@@ -42,13 +42,32 @@ export function foldHeader(s: string): string {
   return t.replace(/\s+/g, " ").trim();
 }
 
+/**
+ * A bounded memo for pure string functions on hot paths: unit names and their syllables repeat
+ * across the two tables of a block and across thousands of rows.
+ */
+function memo(fn: (s: string) => string, limit = 50_000): (s: string) => string {
+  let cache = new Map<string, string>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= limit) cache = new Map();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** One syllable's comparison key: lower case, tone taken off, tone number appended. */
-function syllableKey(word: string): string {
+const syllableKey = memo((word: string): string => {
+  // Plain ASCII has no tone mark: nothing to move.
+  if (!/[^a-z0-9]/.test(word)) return word;
   const d = word.normalize("NFD");
   const tone = d.match(TONE_MARKS)?.[0];
   const base = d.replace(TONE_MARKS, "").normalize("NFC");
   return tone ? `${base}${"\u0300\u0301\u0303\u0309\u0323".indexOf(tone) + 1}` : base;
-}
+});
 
 /** The words of a name for matching: NFC, case folded, "&" = "và", punctuation as spaces. */
 export function nameWords(name: string): string[] {
