@@ -38,7 +38,8 @@ function toDec(x: Exact): Decimal {
 /** The hundredths of a Decimal when it has at most 2 decimals and fits the fast path. */
 function fastFromDecimal(d: Decimal): Exact {
   if (d.decimalPlaces() <= 2 && d.abs().lte(MAX_FAST / 100)) {
-    return d.times(100).toNumber() as Hundredths;
+    const h = d.times(100).toNumber();
+    return (h === 0 ? 0 : h) as Hundredths; // no negative zero
   }
   return d;
 }
