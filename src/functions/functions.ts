@@ -1,0 +1,117 @@
+/**
+ * Excel custom functions CQS.* (the namespace comes from the manifest). Thin wrappers over
+ * src/core/formulas.ts: the metadata (functions.json) is generated from these JSDoc comments by
+ * custom-functions-metadata-plugin, which also appends `CustomFunctions.associate("ID", fn)` for
+ * each function. This file runs in the JavaScript-only custom functions runtime: no DOM, no
+ * Office.js, no shared runtime.
+ *
+ * Parameters are typed `unknown` (metadata type "any") so that Excel passes text such as "45,57"
+ * through unchanged: core reads it with the decimal comma or point.
+ */
+import {
+  checkFormula,
+  isFormulaError,
+  levelFormula,
+  normalizeFormula,
+  rankFormula,
+  rankTableFormula,
+  totalFormula,
+  type FormulaError,
+} from "../core/formulas";
+
+/**
+ * The one place where a core FormulaError becomes an Excel error. Excel shows the message for
+ * #VALUE! and #N/A only. Where CustomFunctions.Error is missing (CustomFunctionsRuntime 1.1),
+ * a plain Error still makes the cell #VALUE!.
+ */
+function toExcelError(e: FormulaError): CustomFunctions.Error | Error {
+  if (typeof CustomFunctions === "undefined" || typeof CustomFunctions.Error !== "function") {
+    return new Error(e.message);
+  }
+  const codes = CustomFunctions.ErrorCode;
+  switch (e.code) {
+    case "NUM":
+      return new CustomFunctions.Error(codes.invalidNumber);
+    case "NA":
+      return new CustomFunctions.Error(codes.notAvailable, e.message);
+    case "VALUE":
+      return new CustomFunctions.Error(codes.invalidValue, e.message);
+  }
+}
+
+function unwrap<T>(result: T | FormulaError): T {
+  if (isFormulaError(result)) throw toExcelError(result);
+  return result;
+}
+
+/**
+ * Chuẩn hóa điểm: điểm đạt × thang ÷ điểm tối đa, làm tròn nửa lên, chính xác (Normalize points to a scale).
+ * @customfunction NORMALIZE
+ * @param points Điểm đạt được: số hoặc chữ số như "45,57" (points earned)
+ * @param maxPoints Điểm tối đa, lớn hơn 0 (maximum points)
+ * @param scale Thang điểm, mặc định 100 (scale, default 100)
+ * @param decimals Số chữ số thập phân, mặc định 2 (decimals, default 2)
+ * @returns Điểm đã chuẩn hóa, ví dụ 42,63/48 trên thang 50 là 44,41.
+ */
+export function normalize(points: unknown, maxPoints: unknown, scale?: unknown, decimals?: unknown): number {
+  return unwrap(normalizeFormula(points, maxPoints, scale, decimals));
+}
+
+/**
+ * Tổng điểm chính xác của các tiêu chí, quy về thang 100 khi điểm tối đa khác 100 (Exact total of criterion scores).
+ * @customfunction TOTAL
+ * @param scores Vùng điểm các tiêu chí; ô trống hoặc không phải số là lỗi (criterion scores)
+ * @param maxPoints Điểm tối đa của đơn vị, mặc định 100 (the unit's maximum points, default 100)
+ * @param decimals Số chữ số thập phân, mặc định 2 (decimals, default 2)
+ * @returns Tổng điểm đã làm tròn nửa lên.
+ */
+export function total(scores: unknown[][], maxPoints?: unknown, decimals?: unknown): number {
+  return unwrap(totalFormula(scores, maxPoints, decimals));
+}
+
+/**
+ * Mức độ I, II, III hoặc IV của tổng điểm (Level I–IV of a total).
+ * @customfunction LEVEL
+ * @param total Tổng điểm (the total)
+ * @param thresholds Vùng 3 ô hoặc tên như CQS_THRESHOLDS: cận dưới mức I, II, III; mặc định 90, 80, 70 (lower bounds of I, II, III)
+ * @returns "I", "II", "III" hoặc "IV".
+ */
+export function level(total: unknown, thresholds?: unknown[][]): string {
+  return unwrap(levelFormula(total, thresholds));
+}
+
+/**
+ * Thứ hạng như RANK.EQ (1, 2, 2, 4), so sánh ở 15 chữ số có nghĩa (Competition rank like RANK.EQ).
+ * @customfunction RANK
+ * @param total Tổng điểm cần xếp hạng (the total to rank)
+ * @param totals Vùng tổng điểm của các đơn vị; ô trống được bỏ qua (the list of totals)
+ * @param ascending 0 hoặc bỏ trống: giảm dần; khác 0: tăng dần (0 or omitted: descending)
+ * @returns Thứ hạng.
+ */
+export function rank(total: unknown, totals: unknown[][], ascending?: unknown): number {
+  return unwrap(rankFormula(total, totals, ascending));
+}
+
+/**
+ * Kiểm tra tổng ghi: "" nếu đúng, nếu sai thì ghi tổng ghi và tổng tính lại (Check a typed total).
+ * @customfunction CHECK
+ * @param scores Vùng điểm các tiêu chí (criterion scores)
+ * @param typedTotal Tổng điểm đã ghi (the typed total)
+ * @param maxPoints Điểm tối đa của đơn vị, mặc định 100 (maximum points, default 100)
+ * @returns "" hoặc thông báo như "Tổng ghi 92,86 ≠ tính lại 92,90".
+ */
+export function check(scores: unknown[][], typedTotal: unknown, maxPoints?: unknown): string {
+  return unwrap(checkFormula(scores, typedTotal, maxPoints));
+}
+
+/**
+ * Bảng xếp hạng tự cập nhật: STT, đơn vị, tổng điểm, mức độ, thứ hạng, theo thứ hạng (Self-updating ranking table).
+ * @customfunction RANKTABLE
+ * @param units Vùng tên đơn vị (unit names)
+ * @param totals Vùng tổng điểm, cùng số ô với tên đơn vị (totals, same size as units)
+ * @param thresholds Vùng 3 ô hoặc tên như CQS_THRESHOLDS; mặc định 90, 80, 70 (level thresholds)
+ * @returns Bảng 5 cột, không có dòng tiêu đề.
+ */
+export function rankTable(units: unknown[][], totals: unknown[][], thresholds?: unknown[][]): unknown[][] {
+  return unwrap(rankTableFormula(units, totals, thresholds));
+}

@@ -1,0 +1,368 @@
+import {
+  checkFormula,
+  DEFAULT_THRESHOLDS,
+  FORMULAS,
+  isFormulaError,
+  levelFormula,
+  normalizeFormula,
+  rankFormula,
+  rankTableFormula,
+  readThresholds,
+  totalFormula,
+  type FormulaError,
+} from "../../src/core/formulas";
+import fc from "fast-check";
+import { exactToNumber, roundExact } from "../../src/core/exact";
+import { parseNumberText } from "../../src/core/numbers";
+
+const value = (message: string): FormulaError => ({ code: "VALUE", message });
+const num = (message: string): FormulaError => ({ code: "NUM", message });
+const na = (message: string): FormulaError => ({ code: "NA", message });
+
+/** A row range as Excel passes it. */
+const row = (...cells: unknown[]): unknown[][] => [cells];
+/** A column range as Excel passes it. */
+const col = (...cells: unknown[]): unknown[][] => cells.map((c) => [c]);
+
+// The 2022 decision's units scored out of less than 100 (Decision 292/QĐ-UBND, notes):
+// Văn phòng UBND tỉnh 67.85 out of 75 → 90.47; a unit with 89.86 out of 98 → 91.69.
+const OUT_OF_75 = row(6, 4, 8, 32.85, 4, 9, 3, 1); // Σ = 67.85
+const OUT_OF_98 = row(8, 5, 9.5, 44.36, 5, 11, 5, 2); // Σ = 89.86
+
+describe("CQS.NORMALIZE", () => {
+  it.each<[string, unknown[], number]>([
+    ["the issue's example: 42.63 of 48 on a 50 scale", [42.63, 48, 50], 44.41],
+    ["67.85 of 75 (2022, Văn phòng UBND tỉnh)", [67.85, 75], 90.47],
+    ["89.86 of 98 (2022)", [89.86, 98], 91.69],
+    ["numbers as text with a decimal comma", ["42,63", "48", "50"], 44.41],
+    ["numbers as text with a decimal point and spaces", [" 42.63 ", 48, " 50 "], 44.41],
+    ["1.005 rounds half up to 1.01 (binary 1.00499…)", [1.005, 100], 1.01],
+    ["-1.005 rounds away from zero to -1.01", [-1.005, 100], -1.01],
+    ["0.1 + 0.2 is 0.3", [0.1 + 0.2, 1, 1], 0.3],
+    ["binary noise 92.57000000000001 is 92.57", [92.57000000000001, 100], 92.57],
+    ["0 decimals", [2, 3, 100, 0], 67],
+    ["4 decimals", [2, 3, 100, 4], 66.6667],
+    ["a tie at the 3rd decimal rounds up", [1, 8, 100, 2], 12.5],
+    ["omitted optional arguments (null) take the defaults", [45.5, 50, null, null], 91],
+    ["empty optional cells take the defaults", [45.5, 50, "", ""], 91],
+    ["a non-integer scale", [1, 3, 10.5], 3.5],
+    ["a data-type cell value", [{ type: "Double", basicValue: 42.63 }, 48, 50], 44.41],
+  ])("%s", (_name, args, expected) => {
+    expect(normalizeFormula(...(args as [unknown, unknown, unknown, unknown]))).toBe(expected);
+  });
+
+  it.each<[string, unknown[], FormulaError]>([
+    ["#NUM! for maxPoints 0", [1, 0], num("Điểm tối đa phải lớn hơn 0, nhận được 0")],
+    ["#NUM! for negative maxPoints", [1, "-5"], num("Điểm tối đa phải lớn hơn 0, nhận được -5")],
+    ["#NUM! for scale 0", [1, 10, 0], num("Thang điểm phải lớn hơn 0, nhận được 0")],
+    ["#VALUE! for words", ["abc", 48], value("Điểm đạt được: “abc” không phải là số")],
+    [
+      "#VALUE! for grouping separators",
+      ["1.234,56", 100],
+      value("Điểm đạt được: “1.234,56” không phải là số"),
+    ],
+    ["#VALUE! for a percent", ["45%", 100], value("Điểm đạt được: “45%” không phải là số")],
+    ["#VALUE! for a boolean", [true, 48], value("Điểm đạt được: TRUE không phải là số")],
+    ["#VALUE! for empty points", ["", 48], value("Điểm đạt được trống")],
+    ["#VALUE! for missing points", [null, 48], value("Điểm đạt được trống")],
+    ["#VALUE! for missing maxPoints", [1, undefined], value("Điểm tối đa trống")],
+    ["#VALUE! for text maxPoints", [1, "bốn mươi"], value("Điểm tối đa: “bốn mươi” không phải là số")],
+    [
+      "#VALUE! for fractional decimals",
+      [1, 10, 100, 1.5],
+      value("Số chữ số thập phân phải là số nguyên từ 0 đến 10, nhận được 1,5"),
+    ],
+    [
+      "#VALUE! for too many decimals",
+      [1, 10, 100, 11],
+      value("Số chữ số thập phân phải là số nguyên từ 0 đến 10, nhận được 11"),
+    ],
+    [
+      "#VALUE! for a huge number",
+      [1e20, 10],
+      value("Điểm đạt được: 100000000000000000000 không phải là số dùng được"),
+    ],
+  ])("%s", (_name, args, expected) => {
+    expect(normalizeFormula(...(args as [unknown, unknown, unknown, unknown]))).toEqual(expected);
+  });
+});
+
+describe("CQS.TOTAL", () => {
+  it.each<[string, unknown[], number]>([
+    ["8 criteria in a row", [row(8, 5, 10, 45.57, 5, 12, 6, 2)], 93.57],
+    ["8 criteria in a column", [col(8, 5, 10, 45.57, 5, 12, 6, 2)], 93.57],
+    ["text with a decimal comma", [row("8", "5,0", 10, "45,57", 5, 12, 6, 2)], 93.57],
+    ["0.1 + 0.2 is 0.3", [row(0.1, 0.2)], 0.3],
+    ["1.005 rounds half up to 1.01", [row(1.005)], 1.01],
+    ["many binary-noisy decimals sum exactly", [row(...Array.from({ length: 10 }, () => 0.1))], 1],
+    ["reduced max 75 (2022): 67.85 → 90.47", [OUT_OF_75, 75], 90.47],
+    ["reduced max 98 (2022): 89.86 → 91.69", [OUT_OF_98, 98], 91.69],
+    ["reduced max as text", [OUT_OF_75, "75"], 90.47],
+    ["an empty maxPoints cell means 100", [OUT_OF_75, ""], 67.85],
+    ["maxPoints 100 only rounds", [row(33.333, 33.333), 100], 66.67],
+    ["1 decimal, half up", [row(1.25), 100, 1], 1.3],
+    ["a lone value", [42.5], 42.5],
+  ])("%s", (_name, args, expected) => {
+    expect(totalFormula(...(args as [unknown, unknown, unknown]))).toBe(expected);
+  });
+
+  it.each<[string, unknown[], FormulaError]>([
+    ["an empty cell is named, never a silent 0", [row(8, "", 10)], value("Ô thứ 2 trống")],
+    ["a null cell is named", [row(8, 5, null)], value("Ô thứ 3 trống")],
+    ["a blank text cell is named", [row(8, " \u00a0")], value("Ô thứ 2 trống")],
+    ["a word is named", [row(8, 5, "abc")], value("Ô thứ 3: “abc” không phải là số")],
+    ["a dash is named", [col(8, "-")], value("Ô thứ 2: “-” không phải là số")],
+    ["a boolean is named", [row(true)], value("Ô thứ 1: TRUE không phải là số")],
+    ["#NUM! for maxPoints 0", [row(8), 0], num("Điểm tối đa phải lớn hơn 0, nhận được 0")],
+    ["#VALUE! for text maxPoints", [row(8), "x"], value("Điểm tối đa: “x” không phải là số")],
+  ])("%s", (_name, args, expected) => {
+    expect(totalFormula(...(args as [unknown, unknown, unknown]))).toEqual(expected);
+  });
+});
+
+describe("CQS.LEVEL", () => {
+  it.each<[string, unknown[], string]>([
+    ["90.02 is I (2022: the bound lies between 89.96 and 90.02)", [90.02], "I"],
+    ["89.96 is II", [89.96], "II"],
+    ["exactly 90 is I", [90], "I"],
+    ["the value as given: 89.995 is not rounded to 90", [89.995], "II"],
+    ["binary noise 89.99999999999999 is 90.0000000000000 at 15 digits", [89.99999999999999], "I"],
+    ["exactly 80 is II", [80], "II"],
+    ["79.99 is III", [79.99], "III"],
+    ["exactly 70 is III", [70], "III"],
+    ["69.99 is IV", [69.99], "IV"],
+    ["text with a decimal comma", ["90,02"], "I"],
+    ["thresholds as a 3-cell row", [90, row(95, 85, 75)], "II"],
+    ["thresholds as a 3-cell column", [74.99, col(95, 85, 75)], "IV"],
+    ["thresholds as text", [85, col("95", "85,0", "75")], "II"],
+    ["0.1 + 0.2 reaches a threshold of 0.3", [0.1 + 0.2, col(0.3, 0.2, 0.1)], "I"],
+    ["omitted thresholds: the default framework", [85, null], "II"],
+    ["an empty thresholds cell: the default framework", [85, [[""]]], "II"],
+    ["equal thresholds are allowed", [85, row(90, 85, 85)], "II"],
+  ])("%s", (_name, args, expected) => {
+    expect(levelFormula(...(args as [unknown, unknown]))).toBe(expected);
+  });
+
+  it.each<[string, unknown[], FormulaError]>([
+    ["an empty total", [""], value("Tổng điểm trống")],
+    ["a word", ["đạt"], value("Tổng điểm: “đạt” không phải là số")],
+    [
+      "2 threshold cells",
+      [85, row(90, 80)],
+      value("Ngưỡng mức độ phải là 3 ô (cận dưới của mức I, II, III), nhận được 2 ô"),
+    ],
+    [
+      "4 threshold cells",
+      [85, row(90, 80, 70, 60)],
+      value("Ngưỡng mức độ phải là 3 ô (cận dưới của mức I, II, III), nhận được 4 ô"),
+    ],
+    [
+      "thresholds not descending",
+      [85, row(70, 80, 90)],
+      value("Ngưỡng mức độ phải giảm dần (I ≥ II ≥ III), nhận được 70; 80; 90"),
+    ],
+    ["an empty threshold", [85, row(90, "", 70)], value("Ngưỡng mức độ II trống")],
+    [
+      "a word threshold",
+      [85, row(90, 80, "bảy mươi")],
+      value("Ngưỡng mức độ III: “bảy mươi” không phải là số"),
+    ],
+  ])("%s", (_name, args, expected) => {
+    expect(levelFormula(...(args as [unknown, unknown]))).toEqual(expected);
+  });
+
+  it("compiles the default framework's thresholds once: 90, 80, 70", () => {
+    expect(DEFAULT_THRESHOLDS.map(exactToNumber)).toEqual([90, 80, 70]);
+    expect(readThresholds(undefined)).toBe(DEFAULT_THRESHOLDS);
+  });
+});
+
+describe("CQS.RANK", () => {
+  const totals = col(95, 90, 90, 85);
+  it.each<[string, unknown[], number]>([
+    ["the best is 1", [95, totals], 1],
+    ["ties share a rank", [90, totals], 2],
+    ["the rank after a tie is skipped (1, 2, 2, 4)", [85, totals], 4],
+    ["ascending with 1", [85, totals, 1], 1],
+    ["ascending with TRUE", [90, totals, true], 2],
+    ["ascending last", [95, totals, 1], 4],
+    ["descending with 0", [95, totals, 0], 1],
+    ["descending with FALSE", [95, totals, false], 1],
+    ["0.1 + 0.2 ties with 0.3", [0.3, col(0.1 + 0.2, 0.3, 0.5)], 2],
+    ["0.3 is found among 0.1 + 0.2", [0.1 + 0.2, col(0.3, 0.5)], 2],
+    ["text numbers in the list", ["90,5", row("90,5", 91, "89,00")], 2],
+    ["empty cells in the list are skipped", [90, col(95, "", null, 90)], 2],
+    ["a row range", [90, row(90, 95)], 2],
+  ])("%s", (_name, args, expected) => {
+    expect(rankFormula(...(args as [unknown, unknown, unknown]))).toBe(expected);
+  });
+
+  it.each<[string, unknown[], FormulaError]>([
+    [
+      "#N/A when the total is not in the list",
+      [92.5, totals],
+      na("Không tìm thấy 92,5 trong danh sách tổng điểm"),
+    ],
+    ["an empty total", [null, totals], value("Tổng điểm trống")],
+    [
+      "a word in the list",
+      [90, col(95, "abc", 90)],
+      value("Danh sách tổng điểm, ô thứ 2: “abc” không phải là số"),
+    ],
+    ["a bad order", [90, totals, "ngược"], value("Thứ tự phải là 0 (giảm dần) hoặc 1 (tăng dần)")],
+  ])("%s", (_name, args, expected) => {
+    expect(rankFormula(...(args as [unknown, unknown, unknown]))).toEqual(expected);
+  });
+});
+
+describe("CQS.CHECK", () => {
+  const scores = row(8, 5, 10, 44.9, 5, 12, 6, 2); // Σ = 92.90
+  it.each<[string, unknown[], string]>([
+    ["a right typed total", [scores, 92.9], ""],
+    ["a right typed total as text", [scores, "92,90"], ""],
+    ["the typed total is rounded half up to 2 decimals", [scores, 92.895], ""],
+    ["a wrong typed total", [scores, 92.86], "Tổng ghi 92,86 ≠ tính lại 92,90"],
+    ["a wrong typed total as text", [scores, "92,86"], "Tổng ghi 92,86 ≠ tính lại 92,90"],
+    [
+      "a typed total with more decimals is shown as typed",
+      [scores, 92.894],
+      "Tổng ghi 92,894 ≠ tính lại 92,90",
+    ],
+    ["an integer typed total", [scores, 93], "Tổng ghi 93,00 ≠ tính lại 92,90"],
+    ["reduced max 75: 90.47 is right", [OUT_OF_75, 90.47, 75], ""],
+    [
+      "reduced max 75: 67.85 unnormalized is wrong",
+      [OUT_OF_75, 67.85, 75],
+      "Tổng ghi 67,85 ≠ tính lại 90,47",
+    ],
+    ["reduced max 98: 91.69 is right", [OUT_OF_98, "91,69", 98], ""],
+    ["0.1 + 0.2 is 0.3", [row(0.1, 0.2), 0.3], ""],
+  ])("%s", (_name, args, expected) => {
+    expect(checkFormula(...(args as [unknown, unknown, unknown]))).toBe(expected);
+  });
+
+  it.each<[string, unknown[], FormulaError]>([
+    ["an empty score", [row(8, ""), 8], value("Ô thứ 2 trống")],
+    ["an empty typed total", [scores, ""], value("Tổng ghi trống")],
+    ["a word as typed total", [scores, "x"], value("Tổng ghi: “x” không phải là số")],
+    ["#NUM! for maxPoints 0", [scores, 92.9, 0], num("Điểm tối đa phải lớn hơn 0, nhận được 0")],
+  ])("%s", (_name, args, expected) => {
+    expect(checkFormula(...(args as [unknown, unknown, unknown]))).toEqual(expected);
+  });
+});
+
+describe("CQS.RANKTABLE", () => {
+  it("spills STT, unit, total, level, rank in rank order, ties in source order", () => {
+    const table = rankTableFormula(
+      col("Sở A", "Sở B", "Sở C", "Sở D", "Sở E"),
+      col(90.02, 95, "90,02", 70, 89.96),
+    );
+    expect(table).toEqual([
+      [1, "Sở B", 95, "I", 1],
+      [2, "Sở A", 90.02, "I", 2],
+      [3, "Sở C", 90.02, "I", 2],
+      [4, "Sở E", 89.96, "II", 4],
+      [5, "Sở D", 70, "III", 5],
+    ]);
+  });
+
+  it("has one row per unit and 5 columns (the spill shape)", () => {
+    const n = 20;
+    const table = rankTableFormula(
+      col(...Array.from({ length: n }, (_, i) => `Đơn vị ${i + 1}`)),
+      col(...Array.from({ length: n }, (_, i) => 80 + i / 4)),
+    );
+    if (isFormulaError(table)) throw new Error(table.message);
+    expect(table).toHaveLength(n);
+    for (const r of table) expect(r).toHaveLength(5);
+    expect(table.map((r) => r[0])).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+  });
+
+  it("never splits a tie over binary noise (0.1 + 0.2 and 0.3)", () => {
+    expect(rankTableFormula(row("X", "Y", "Z"), row(0.1, 0.1 + 0.2, 0.3), row(0.3, 0.2, 0.1))).toEqual([
+      [1, "Y", 0.3, "I", 1],
+      [2, "Z", 0.3, "I", 1],
+      [3, "X", 0.1, "III", 3],
+    ]);
+  });
+
+  it("skips blank rows and lists units without a total last, without total, level or rank", () => {
+    expect(rankTableFormula(col("A", "", "B", "C"), col(80, "", "", 85))).toEqual([
+      [1, "C", 85, "II", 1],
+      [2, "A", 80, "II", 2],
+      [3, "B", "", "", ""],
+    ]);
+  });
+
+  it("uses thresholds from a 3-cell range", () => {
+    expect(rankTableFormula(col("A", "B"), col(96, 91), row(95, 85, 75))).toEqual([
+      [1, "A", 96, "I", 1],
+      [2, "B", 91, "II", 2],
+    ]);
+  });
+
+  it.each<[string, unknown[], FormulaError]>([
+    [
+      "ranges of different sizes",
+      [col("A", "B"), col(90)],
+      value("Cột đơn vị có 2 ô nhưng cột tổng điểm có 1 ô"),
+    ],
+    [
+      "a total that is not a number",
+      [col("A", "B"), col(90, "abc")],
+      value("Tổng điểm của “B”: “abc” không phải là số"),
+    ],
+    [
+      "a total without a unit",
+      [col("A", ""), col(90, 85)],
+      value("Cột đơn vị, ô thứ 2 trống (tổng điểm 85)"),
+    ],
+    ["no unit at all", [col("", ""), col("", "")], na("Không có đơn vị nào")],
+    [
+      "bad thresholds",
+      [col("A"), col(90), row(1, 2)],
+      value("Ngưỡng mức độ phải là 3 ô (cận dưới của mức I, II, III), nhận được 2 ô"),
+    ],
+  ])("%s", (_name, args, expected) => {
+    expect(rankTableFormula(...(args as [unknown, unknown, unknown]))).toEqual(expected);
+  });
+});
+
+describe("score text", () => {
+  it("reads text scores to the same value as parseNumberText (fast path included)", () => {
+    const text = fc
+      .tuple(
+        fc.constantFrom("", " ", "  ", "\u00a0", "\t"),
+        fc.constantFrom("", "-", "+"),
+        fc.stringMatching(/^\d{1,9}$/),
+        fc.constantFrom("", ".", ","),
+        fc.stringMatching(/^\d{0,4}$/),
+        fc.constantFrom("", " ", "\u00a0"),
+      )
+      .map(([a, sign, int, sep, frac, b]) => `${a}${sign}${int}${sep}${frac}${b}`);
+    fc.assert(
+      fc.property(text, (s) => {
+        const parsed = parseNumberText(s);
+        const expected =
+          parsed === undefined
+            ? { code: "VALUE", message: `Ô thứ 1: “${s}” không phải là số` }
+            : exactToNumber(roundExact(parsed, 2));
+        expect(totalFormula([[s]])).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("FORMULAS", () => {
+  it("lists the six Excel names", () => {
+    expect(Object.keys(FORMULAS).sort()).toEqual([
+      "CHECK",
+      "LEVEL",
+      "NORMALIZE",
+      "RANK",
+      "RANKTABLE",
+      "TOTAL",
+    ]);
+  });
+});

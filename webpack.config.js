@@ -1,0 +1,146 @@
+/* eslint-env node */
+/**
+ * Builds the add-in into dist/:
+ * - functions: functions.js + functions.json (custom-functions-metadata-plugin, from JSDoc) + functions.html.
+ *   It runs in the JavaScript-only custom functions runtime (no DOM, no Office.js): decimal.js + our code.
+ * - taskpane: taskpane.js + taskpane.html (React + Fluent UI).
+ * - commands: commands.js + commands.html (ribbon ExecuteFunction handlers).
+ * - assets/*.png, support.html and manifest.xml copied; the manifest's dev URL https://localhost:3000/
+ *   is replaced by $ADDIN_PUBLIC_URL when it is set (e.g. https://cqs.example.gov.vn/addin/).
+ *
+ * Options (`webpack --env name=value`): `only=functions[,taskpane,commands]` builds some entries,
+ * `outDir=<dir>` writes elsewhere than dist/ (tests build the functions alone into a temp dir).
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const ENTRIES = ["functions", "taskpane", "commands"];
+
+/** The public URL the production manifest points at, from $ADDIN_PUBLIC_URL; undefined when unset. */
+function publicUrl() {
+  const raw = process.env.ADDIN_PUBLIC_URL;
+  if (!raw) return undefined;
+  const url = raw.endsWith("/") ? raw : `${raw}/`;
+  if (!/^https:\/\/[^\s/]+\//.test(url)) {
+    throw new Error(
+      `ADDIN_PUBLIC_URL must be an https URL such as https://cqs.example.gov.vn/addin/, got "${raw}"`,
+    );
+  }
+  return url;
+}
+
+/** HTTPS for the dev server: the Office dev certificate when office-addin-dev-certs is installed, else self-signed. */
+async function devServerHttps() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const o = await devCerts.getHttpsServerOptions();
+    return { type: "https", options: { ca: o.ca, key: o.key, cert: o.cert } };
+  } catch {
+    return { type: "https" };
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === "development";
+  const only = env.only ? String(env.only).split(",") : ENTRIES;
+  for (const name of only) {
+    if (!ENTRIES.includes(name)) throw new Error(`Unknown entry "${name}" (known: ${ENTRIES.join(", ")})`);
+  }
+  const outDir = env.outDir ? path.resolve(String(env.outDir)) : path.resolve(__dirname, "dist");
+  const url = publicUrl();
+  const functionsSource = path.resolve(__dirname, "src/functions/functions.ts");
+
+  const entry = {};
+  const plugins = [];
+  if (only.includes("functions")) {
+    // No chunk loading: the bundle is one plain script the custom functions runtime evaluates.
+    entry.functions = { import: functionsSource, chunkLoading: false };
+    plugins.push(
+      new CustomFunctionsMetadataPlugin({ input: functionsSource, output: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        template: "./src/functions/functions.html",
+        chunks: ["functions"],
+      }),
+    );
+  }
+  if (only.includes("taskpane")) {
+    entry.taskpane = "./src/taskpane/index.tsx";
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+    );
+  }
+  if (only.includes("commands")) {
+    entry.commands = "./src/commands/commands.ts";
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+    );
+  }
+  if (only.length === ENTRIES.length) {
+    plugins.push(
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/*.html", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return url ? content.toString().split(DEV_URL).join(url) : content;
+            },
+          },
+        ],
+      }),
+    );
+  }
+
+  return {
+    context: __dirname,
+    mode: dev ? "development" : "production",
+    devtool: "source-map",
+    // ES2017 output: the custom functions runtimes are not all recent browsers.
+    target: ["web", "es2017"],
+    entry,
+    output: { path: outDir, filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              compilerOptions: { target: "ES2017", module: "esnext", sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins,
+    performance: {
+      // The functions bundle has its own budget (≤ 20 KB gzipped, checked in test/functions); the
+      // task pane carries React and Fluent UI.
+      hints: false,
+    },
+    devServer: {
+      static: { directory: __dirname, watch: false },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: env.WEBPACK_SERVE ? await devServerHttps() : undefined,
+      port: Number(process.env.npm_package_config_dev_server_port) || 3000,
+    },
+  };
+};
