@@ -1,0 +1,605 @@
+/**
+ * The headless `cqs` command against DESIGN.md's contract ("The headless command"): check's JSON
+ * shape, exit statuses 0/1/2, languages, rank's written workbook (ranks, ties, levels, counts),
+ * write safety, --framework, and one-line errors without stack traces. Most runs are in-process
+ * (`run(argv, io)`); a few go through the built bin/cqs.js.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import {
+  BIN,
+  cqs,
+  cqsBin,
+  ensureBuiltCli,
+  expectOneLineError,
+  FIXTURE,
+  formatHundredths,
+  hundredths,
+  loadWorkbook,
+  readRankingSheet,
+  ROOT,
+  sha256,
+  tempDir,
+  VARIANTS,
+  type RankingSheet,
+} from "./helpers";
+
+const v = (name: string): string => path.join(VARIANTS, name);
+
+// ---------------------------------------------------------------------------------------------
+// What the fixture's ranking must be: recomputed here from the decision's figures, exactly.
+
+interface DecisionBlock {
+  appendix: string;
+  notes: string[];
+  summary: string;
+  criteria: Array<{ unit: string; scores: string[]; total: string }>;
+}
+const decision = JSON.parse(fs.readFileSync(path.join(ROOT, "examples/hue-2022.json"), "utf8")) as {
+  blocks: DecisionBlock[];
+};
+
+interface ExpectedRow {
+  name: string;
+  total: string;
+  level: string;
+  rank: number;
+}
+
+function levelOf(h: number, bounds = [9000, 8000, 7000]): string {
+  return h >= bounds[0]! ? "I" : h >= bounds[1]! ? "II" : h >= bounds[2]! ? "III" : "IV";
+}
+
+/** Rows in rank order (ties in source order), with competition ranks. */
+function expectedRanking(block: DecisionBlock, bounds?: number[]): ExpectedRow[] {
+  const maxOf = new Map<string, number>();
+  for (const line of block.notes) {
+    const m = /^\d+\.\s*(.+?):\s*(\d+) điểm/.exec(line);
+    if (m) maxOf.set(m[1]!, Number(m[2]));
+  }
+  const units = block.criteria.map((u) => {
+    const points = u.scores.map(hundredths).reduce((a, b) => a + b, 0);
+    const max = maxOf.get(u.unit) ?? 100;
+    const total = max === 100 ? points : Math.floor((2 * points * 100 + max) / (2 * max));
+    return { name: u.unit, h: total };
+  });
+  const order = units.map((_, i) => i).sort((a, b) => units[b]!.h - units[a]!.h || a - b);
+  return order.map((i) => {
+    const u = units[i]!;
+    return {
+      name: u.name,
+      total: formatHundredths(u.h),
+      level: levelOf(u.h, bounds),
+      rank: 1 + units.filter((o) => o.h > u.h).length,
+    };
+  });
+}
+
+function summaryLine(counts: number[]): string {
+  const [i, ii, iii, iv] = counts;
+  const parts = [`- Số đơn vị đạt mức độ I: ${i}`, `- Số đơn vị đạt mức độ II: ${ii}`];
+  if (iii === 0 && iv === 0) parts.push("- Số đơn vị đạt mức độ III, IV: 0");
+  else parts.push(`- Số đơn vị đạt mức độ III: ${iii}`, `- Số đơn vị đạt mức độ IV: ${iv}`);
+  return parts.join(" ");
+}
+
+function rowsOf(sheet: RankingSheet): ExpectedRow[] {
+  return sheet.rows.map((r) => ({
+    name: r.name as string,
+    total: typeof r.total === "number" ? r.total.toFixed(2) : String(r.total),
+    level: r.level as string,
+    rank: r.rank as number,
+  }));
+}
+
+/** The sheets the command added (after the input's), read as ranking sheets. */
+async function addedRankingSheets(out: string, inputSheets: string[]): Promise<RankingSheet[]> {
+  const wb = await loadWorkbook(out);
+  return wb.worksheets.filter((w) => !inputSheets.includes(w.name)).map((w) => readRankingSheet(w));
+}
+
+let fixtureSheets: string[];
+let dir: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(FIXTURE)) throw new Error(`the shared fixture is missing: ${FIXTURE}`);
+  fixtureSheets = (await loadWorkbook(FIXTURE)).worksheets.map((w) => w.name);
+  dir = tempDir("main");
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe("cqs check", () => {
+  test("--json on the fixture: DESIGN.md's shape, the five errors, exit 1", async () => {
+    const r = await cqs("check", FIXTURE, "--json");
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("");
+    const json = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(["findings", "summary", "tables", "workbook"]);
+    expect(typeof json.workbook).toBe("string");
+    expect(json.workbook as string).toMatch(/hue-2022\.xlsx$/);
+
+    const tables = json.tables as Array<Record<string, unknown>>;
+    for (const t of tables) expect(Object.keys(t).sort()).toEqual(["kind", "range", "sheet", "units"]);
+    expect(tables.map((t) => [t.sheet, t.kind, t.units])).toEqual([
+      ["Phụ lục I", "criteria", 20],
+      ["Phụ lục I", "ranking", 20],
+      ["Phụ lục II", "criteria", 9],
+      ["Phụ lục II", "ranking", 9],
+    ]);
+    for (const t of tables) expect(t.range).toMatch(/^[A-Z]+\d+:[A-Z]+\d+$/);
+
+    const findings = json.findings as Array<Record<string, unknown>>;
+    for (const f of findings) {
+      const keys = Object.keys(f).sort();
+      expect(keys).toEqual(
+        "unit" in f
+          ? ["cell", "code", "message", "params", "severity", "sheet", "unit"]
+          : ["cell", "code", "message", "params", "severity", "sheet"],
+      );
+      expect(["error", "warning", "info"]).toContain(f.severity);
+      expect(f.cell).toMatch(/^[A-Z]+\d+$/);
+      expect(typeof f.message).toBe("string");
+      expect((f.message as string).length).toBeGreaterThan(0);
+      for (const p of Object.values(f.params as object)) expect(typeof p).toBe("string");
+    }
+    const errors = findings.filter((f) => f.severity === "error");
+    expect(
+      errors.map((f) => [
+        f.code,
+        f.sheet,
+        f.cell,
+        f.unit,
+        (f.params as Record<string, string>).expected,
+        (f.params as Record<string, string>).actual,
+      ]),
+    ).toEqual([
+      ["TOTAL_MISMATCH", "Phụ lục I", "K18", "Sở Tài chính", "88.30", "88.31"],
+      ["TOTAL_MISMATCH", "Phụ lục I", "K19", "Sở Tài nguyên và Môi trường", "92.90", "92.86"],
+      ["TOTAL_MISMATCH", "Phụ lục I", "K25", "Văn phòng UBND tỉnh", "96.04", "96.03"],
+      ["TOTAL_MISMATCH", "Phụ lục II", "K8", "Thị xã Hương Thủy", "89.15", "89.14"],
+      ["TOTAL_MISMATCH", "Phụ lục II", "K13", "Huyện Phú Lộc", "88.64", "88.65"],
+    ]);
+    expect(findings.filter((f) => f.severity === "warning")).toEqual([]);
+    expect([...new Set(findings.filter((f) => f.severity === "info").map((f) => f.code))].sort()).toEqual([
+      "NAME_VARIANT",
+      "REDUCED_MAX",
+    ]);
+    expect(json.summary).toEqual({ error: 5, warning: 0, info: 7 });
+  });
+
+  test("messages in Vietnamese by default, in English with --lang en", async () => {
+    const vi = JSON.parse((await cqs("check", FIXTURE, "--json")).out);
+    const en = JSON.parse((await cqs("check", FIXTURE, "--json", "--lang", "en")).out);
+    const msg = (j: { findings: Array<{ cell: string; message: string }> }) =>
+      j.findings.find((f) => f.cell === "K18")!.message;
+    expect(msg(vi)).toContain("88,31");
+    expect(msg(vi)).toContain("88,30");
+    expect(msg(en)).toContain("88.31");
+    expect(msg(en)).toContain("88.30");
+    expect(msg(en)).not.toMatch(/[ăâđêôơưĂÂĐÊÔƠƯ]|Tổng/);
+    // Same findings, same order: only the text differs.
+    expect(en.findings.map((f: { code: string; cell: string }) => f.code + f.cell)).toEqual(
+      vi.findings.map((f: { code: string; cell: string }) => f.code + f.cell),
+    );
+    const text = await cqs("check", FIXTURE, "--lang", "en");
+    expect(text.code).toBe(1);
+    expect(text.out).toContain("Typed total 88.31");
+  });
+
+  test("a readable report without --json, exit 1 with errors", async () => {
+    const r = await cqs("check", FIXTURE);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("Phụ lục I!K18");
+    expect(() => JSON.parse(r.out)).toThrow();
+  });
+
+  test("exit 0 without error findings (info only, or warnings only)", async () => {
+    const clean = await cqs("check", v("clean.xlsx"), "--json");
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(clean.out).summary).toEqual({ error: 0, warning: 0, info: 7 });
+    const warned = await cqs("check", v("warnings-only.xlsx"), "--json");
+    expect(warned.code).toBe(0);
+    expect(JSON.parse(warned.out).summary).toMatchObject({ error: 0, warning: 1 });
+  });
+
+  test("the variants of issue 2 are read: exit 1 and the expected errors", async () => {
+    for (const name of [
+      "text-commas",
+      "one-sheet",
+      "wordings",
+      "extra-column",
+      "formulas",
+      "faults",
+      "separate-sheets",
+      "max-column",
+    ]) {
+      const expected = JSON.parse(fs.readFileSync(v(`${name}.expected.json`), "utf8")) as {
+        findings: Array<{ code: string; sheet: string; cell: string; severity: string }>;
+      };
+      const r = await cqs("check", v(`${name}.xlsx`), "--json");
+      expect({ name, code: r.code }).toEqual({ name, code: 1 });
+      const got = JSON.parse(r.out).findings.filter((f: { severity: string }) => f.severity !== "info");
+      const key = (f: { code: string; sheet: string; cell: string }) => `${f.sheet}!${f.cell} ${f.code}`;
+      expect({ name, findings: got.map(key) }).toEqual({
+        name,
+        findings: expected.findings.filter((f) => f.severity !== "info").map(key),
+      });
+    }
+  });
+});
+
+describe("unusable input: one line on stderr, exit 2, no stack trace", () => {
+  test.each([
+    ["a missing file", ["check", v("no-such-file.xlsx")], /no-such-file\.xlsx/],
+    ["a CSV renamed to .xlsx", ["check", v("bad/csv-renamed.xlsx")], /csv-renamed\.xlsx/],
+    ["a text file renamed to .xlsx", ["check", v("bad/txt-renamed.xlsx")], /txt-renamed\.xlsx/],
+    ["random bytes", ["check", v("bad/random-bytes.xlsx")], /random-bytes\.xlsx/],
+    ["an empty file", ["check", v("bad/empty.xlsx")], /empty\.xlsx/],
+    ["a truncated workbook", ["check", v("bad/truncated.xlsx")], /truncated\.xlsx/],
+    ["a directory", ["check", VARIANTS], /variants/],
+    ["a workbook without a score table", ["check", v("no-table.xlsx")], /no-table\.xlsx/],
+    [
+      "rank of a workbook without a score table",
+      ["rank", v("no-table.xlsx"), "--out", "x.xlsx"],
+      /no-table\.xlsx/,
+    ],
+    ["an unknown option", ["check", FIXTURE, "--bogus"], /--bogus/],
+    ["an unknown command", ["verify", FIXTURE], /verify/],
+    ["an option of another command", ["check", FIXTURE, "--out", "x.xlsx"], /--out/],
+    ["rank without --out", ["rank", FIXTURE], /--out/],
+    ["--out without a value", ["rank", FIXTURE, "--out"], /--out/],
+    ["a bad --lang", ["check", FIXTURE, "--lang", "fr"], /fr/],
+    ["no workbook", ["check"], /./],
+    ["two workbooks", ["check", FIXTURE, FIXTURE], /./],
+  ])("%s", async (_what, argv, pattern) => {
+    const r = await cqs(...argv);
+    expectOneLineError(r, pattern);
+    expect(r.out).toBe("");
+  });
+
+  test("read errors in English with --lang en", async () => {
+    expectOneLineError(await cqs("check", v("no-such-file.xlsx"), "--lang", "en"), /not found/i);
+    expectOneLineError(await cqs("check", v("bad/csv-renamed.xlsx"), "--lang", "en"), /not an Excel/i);
+    expectOneLineError(await cqs("check", v("no-table.xlsx"), "--lang", "en"), /No criteria table/i);
+  });
+});
+
+describe("cqs rank on the fixture", () => {
+  let out: string;
+  let result: Awaited<ReturnType<typeof cqs>>;
+  let inputHash: string;
+  let sheets: RankingSheet[];
+
+  beforeAll(async () => {
+    out = path.join(dir, "ranked.xlsx");
+    inputHash = sha256(FIXTURE);
+    result = await cqs("rank", FIXTURE, "--out", out);
+    sheets = await addedRankingSheets(out, fixtureSheets);
+  });
+
+  test("exit 0 when written, whatever the check found; the error count on stderr", () => {
+    expect(result.code).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+    expect(result.err).toMatch(/\b5\b/);
+    expect(result.err).not.toMatch(/\n\s+at /);
+  });
+
+  test("never writes the input file", () => {
+    expect(sha256(FIXTURE)).toBe(inputHash);
+  });
+
+  test("every input sheet unchanged, plus one ranking sheet per block (free names, at most 31 characters)", async () => {
+    const input = await loadWorkbook(FIXTURE);
+    const written = await loadWorkbook(out);
+    const names = written.worksheets.map((w) => w.name);
+    expect(names.slice(0, fixtureSheets.length)).toEqual(fixtureSheets);
+    expect(names).toHaveLength(fixtureSheets.length + 2);
+    for (const n of names) expect(n.length).toBeLessThanOrEqual(31);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    for (const ws of input.worksheets) {
+      const copy = written.getWorksheet(ws.name)!;
+      ws.eachRow({ includeEmpty: false }, (row, r) => {
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          expect({ at: `${ws.name}!${cell.address}`, v: copy.getCell(r, c).value }).toEqual({
+            at: `${ws.name}!${cell.address}`,
+            v: cell.value,
+          });
+        });
+      });
+    }
+  });
+
+  test("per block: every unit (criteria-table names) with its recomputed total, level and rank, in rank order", () => {
+    expect(sheets).toHaveLength(2);
+    decision.blocks.forEach((block, k) => {
+      const sheet = sheets[k]!;
+      expect(rowsOf(sheet)).toEqual(expectedRanking(block));
+      expect(sheet.rows.map((r) => r.stt)).toEqual(block.criteria.map((_, i) => i + 1));
+      for (const r of sheet.rows) {
+        expect(typeof r.total).toBe("number");
+        expect(r.totalFormat).toBe("0.00");
+        expect(typeof r.rank).toBe("number");
+      }
+    });
+  });
+
+  test("ties share a rank: 96.04 twice at 2, 92.77 twice at 7, 90.25 twice at 17 (source order kept)", () => {
+    const rows = rowsOf(sheets[0]!);
+    const at = (total: string) => rows.filter((r) => r.total === total).map((r) => [r.name, r.rank]);
+    expect(at("96.04")).toEqual([
+      ["Thanh tra tỉnh", 2],
+      ["Văn phòng UBND tỉnh", 2],
+    ]);
+    expect(at("92.77")).toEqual([
+      ["Sở Khoa học và Công nghệ", 7],
+      ["Sở Xây dựng", 7],
+    ]);
+    expect(at("90.25")).toEqual([
+      ["Sở Nội vụ", 17],
+      ["Sở Văn hóa và Thể thao", 17],
+    ]);
+    expect(rows.map((r) => r.rank)).toEqual([
+      1, 2, 2, 4, 5, 6, 7, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 17, 19, 20,
+    ]);
+    expect(rows.find((r) => r.name === "Sở Tài chính")).toEqual({
+      name: "Sở Tài chính",
+      total: "88.30",
+      level: "II",
+      rank: 20,
+    });
+  });
+
+  test("level counts 18/2/0/0 and 4/5/0/0 in the decision's wording", () => {
+    expect(sheets[0]!.after).toContain(summaryLine([18, 2, 0, 0]));
+    expect(sheets[1]!.after).toContain(summaryLine([4, 5, 0, 0]));
+    expect(summaryLine([18, 2, 0, 0])).toBe(decision.blocks[0]!.summary);
+    expect(summaryLine([4, 5, 0, 0])).toBe(decision.blocks[1]!.summary);
+  });
+
+  test("refuses an existing --out without --force: exit 2, one line, nothing written", async () => {
+    const target = path.join(dir, "exists.xlsx");
+    fs.writeFileSync(target, "keep me");
+    const before = fs.readdirSync(dir).sort();
+    const r = await cqs("rank", FIXTURE, "--out", target);
+    expectOneLineError(r, /exists\.xlsx/);
+    expect(r.err).toMatch(/--force/);
+    expect(fs.readFileSync(target, "utf8")).toBe("keep me");
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+    expect(sha256(FIXTURE)).toBe(inputHash);
+  });
+
+  test("--force overwrites an existing --out", async () => {
+    const target = path.join(dir, "forced.xlsx");
+    fs.writeFileSync(target, "old bytes");
+    const r = await cqs("rank", FIXTURE, "--out", target, "--force");
+    expect(r.code).toBe(0);
+    const again = await addedRankingSheets(target, fixtureSheets);
+    expect(rowsOf(again[0]!)).toEqual(expectedRanking(decision.blocks[0]!));
+    expect(sha256(FIXTURE)).toBe(inputHash);
+  });
+
+  test("never writes over the input, even with --force", async () => {
+    const copy = path.join(dir, "input-copy.xlsx");
+    fs.copyFileSync(FIXTURE, copy);
+    const hash = sha256(copy);
+    expectOneLineError(await cqs("rank", copy, "--out", copy, "--force"));
+    expect(sha256(copy)).toBe(hash);
+  });
+
+  test("--separate writes the ranking sheets alone", async () => {
+    const target = path.join(dir, "separate.xlsx");
+    const r = await cqs("rank", FIXTURE, "--out", target, "--separate");
+    expect(r.code).toBe(0);
+    const wb = await loadWorkbook(target);
+    expect(wb.worksheets).toHaveLength(2);
+    for (const ws of wb.worksheets) expect(fixtureSheets).not.toContain(ws.name);
+    const ranked = wb.worksheets.map((w) => readRankingSheet(w));
+    expect(rowsOf(ranked[0]!)).toEqual(expectedRanking(decision.blocks[0]!));
+    expect(rowsOf(ranked[1]!)).toEqual(expectedRanking(decision.blocks[1]!));
+  });
+});
+
+describe("cqs rank on other inputs", () => {
+  test("a unit name starting with '=' is written as text, not as a formula", async () => {
+    const out = path.join(tempDir("eq"), "eq.xlsx");
+    const r = await cqs("rank", v("equals-name.xlsx"), "--out", out);
+    expect(r.code).toBe(0);
+    const wb = await loadWorkbook(out);
+    const ranking = readRankingSheet(wb.worksheets[wb.worksheets.length - 1]!);
+    const row = ranking.rows.find((x) => x.name === "=Huyện A Lưới");
+    expect(row).toBeDefined();
+    expect(row!.nameType).toBe(ExcelJS.ValueType.String);
+    let formulas = 0;
+    for (const ws of wb.worksheets) {
+      ws.eachRow((rw) => rw.eachCell((c) => (formulas += c.type === ExcelJS.ValueType.Formula ? 1 : 0)));
+    }
+    expect(formulas).toBe(0);
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+
+  test("an input with a chart: rank says what the copy loses and points to --separate", async () => {
+    const tmp = tempDir("chart");
+    const input = path.join(tmp, "with-chart.xlsx");
+    const zip = await JSZip.loadAsync(fs.readFileSync(FIXTURE));
+    zip.file(
+      "xl/charts/chart1.xml",
+      '<?xml version="1.0" encoding="UTF-8"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+    );
+    fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+    const hash = sha256(input);
+    const r = await cqs("rank", input, "--out", path.join(tmp, "out.xlsx"));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/chart/i);
+    expect(r.err).toContain("--separate");
+    expect(sha256(input)).toBe(hash);
+    const separate = await cqs("rank", input, "--out", path.join(tmp, "separate.xlsx"), "--separate");
+    expect(separate.code).toBe(0);
+    expect((await loadWorkbook(path.join(tmp, "separate.xlsx"))).worksheets).toHaveLength(2);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test("units without a computable total come last, without total, level or rank, named on stderr", async () => {
+    const out = path.join(tempDir("faults"), "faults.xlsx");
+    const r = await cqs("rank", v("faults.xlsx"), "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("Sở Tư pháp");
+    expect(r.err).toContain("Sở Nội vụ");
+    const wb = await loadWorkbook(out);
+    const first = readRankingSheet(wb.worksheets[2]!);
+    const last = first.rows.slice(-2);
+    expect(last.map((x) => x.name).sort()).toEqual(["Sở Nội vụ", "Sở Tư pháp"]);
+    for (const x of last) {
+      expect(x.total ?? null).toBeNull();
+      expect(x.level ?? null).toBeNull();
+      expect(x.rank ?? null).toBeNull();
+    }
+    expect(first.rows).toHaveLength(20);
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+
+  test("the ranking uses recomputed totals on the layout variants too", async () => {
+    for (const name of [
+      "text-commas",
+      "one-sheet",
+      "wordings",
+      "extra-column",
+      "separate-sheets",
+      "max-column",
+    ]) {
+      const tmp = tempDir(name);
+      const out = path.join(tmp, "out.xlsx");
+      const input = (await loadWorkbook(v(`${name}.xlsx`))).worksheets.map((w) => w.name);
+      const r = await cqs("rank", v(`${name}.xlsx`), "--out", out);
+      expect({ name, code: r.code }).toEqual({ name, code: 0 });
+      const ranked = await addedRankingSheets(out, input);
+      expect({ name, blocks: ranked.map(rowsOf) }).toEqual({
+        name,
+        blocks: decision.blocks.map((b) => expectedRanking(b)),
+      });
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("--framework <file.json>", () => {
+  let fwDir: string;
+  beforeAll(() => {
+    fwDir = tempDir("fw");
+    fs.writeFileSync(
+      path.join(fwDir, "strict.json"),
+      JSON.stringify({ thresholds: { I: 93, II: 80, III: 70 } }),
+    );
+    fs.writeFileSync(path.join(fwDir, "broken.json"), '{ "thresholds": { "I": 93, ');
+    fs.writeFileSync(
+      path.join(fwDir, "bad-threshold.json"),
+      JSON.stringify({ thresholds: { I: "chín mươi", II: 80, III: 70 } }),
+    );
+    fs.writeFileSync(path.join(fwDir, "not-object.json"), "[1, 2, 3]");
+  });
+  afterAll(() => fs.rmSync(fwDir, { recursive: true, force: true }));
+
+  test("thresholds 93/80/70 change the levels and counts of rank", async () => {
+    const out = path.join(fwDir, "strict.xlsx");
+    const r = await cqs("rank", FIXTURE, "--out", out, "--framework", path.join(fwDir, "strict.json"));
+    expect(r.code).toBe(0);
+    const sheets = await addedRankingSheets(out, fixtureSheets);
+    const bounds = [9300, 8000, 7000];
+    expect(rowsOf(sheets[0]!)).toEqual(expectedRanking(decision.blocks[0]!, bounds));
+    expect(rowsOf(sheets[1]!)).toEqual(expectedRanking(decision.blocks[1]!, bounds));
+    expect(sheets[0]!.after).toContain(summaryLine([5, 15, 0, 0]));
+    expect(sheets[1]!.after).toContain(summaryLine([0, 9, 0, 0]));
+  });
+
+  test("thresholds 93/80/70 change what check finds (levels and summary lines no longer agree)", async () => {
+    const r = await cqs("check", FIXTURE, "--json", "--framework", path.join(fwDir, "strict.json"));
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.out).findings as Array<{ code: string; sheet: string }>;
+    expect(findings.filter((f) => f.code === "SUMMARY_COUNT_MISMATCH").map((f) => f.sheet)).toEqual([
+      "Phụ lục I",
+      "Phụ lục II",
+    ]);
+    // Ranking tables say I for 18 + 4 units; with I ≥ 93 only 5 + 0 earn it.
+    expect(findings.filter((f) => f.code === "LEVEL_MISMATCH")).toHaveLength(13 + 4);
+  });
+
+  test.each([
+    ["not JSON", "broken.json"],
+    ["a threshold that is not a number", "bad-threshold.json"],
+    ["not an object", "not-object.json"],
+    ["a missing file", "no-such-framework.json"],
+  ])("a malformed framework file (%s) is exit 2, one line", async (_what, file) => {
+    const target = path.join(fwDir, `out-${file}.xlsx`);
+    expectOneLineError(await cqs("check", FIXTURE, "--framework", path.join(fwDir, file)));
+    expectOneLineError(await cqs("rank", FIXTURE, "--out", target, "--framework", path.join(fwDir, file)));
+    expect(fs.existsSync(target)).toBe(false);
+  });
+});
+
+describe("the built command (node bin/cqs.js)", () => {
+  let tmp: string;
+  beforeAll(() => {
+    ensureBuiltCli();
+    tmp = tempDir("bin");
+  }, 120_000);
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  test("check --json: one JSON object on stdout, exit 1", () => {
+    const r = cqsBin(["check", FIXTURE, "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    expect(json.summary).toEqual({ error: 5, warning: 0, info: 7 });
+    expect(json.findings.filter((f: { severity: string }) => f.severity === "error")).toHaveLength(5);
+  });
+
+  test("check of a workbook without errors: exit 0", () => {
+    const r = cqsBin(["check", v("clean.xlsx")]);
+    expect(r.code).toBe(0);
+  });
+
+  test("--lang en", () => {
+    const r = cqsBin(["check", FIXTURE, "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("Typed total 88.31");
+  });
+
+  test.each([
+    ["missing file", ["check", "no-such-file.xlsx"]],
+    ["not a workbook", ["check", v("bad/csv-renamed.xlsx")]],
+    ["random bytes", ["check", v("bad/random-bytes.xlsx")]],
+    ["no table", ["check", v("no-table.xlsx")]],
+    ["unknown option", ["check", FIXTURE, "--nope"]],
+    ["missing --out", ["rank", FIXTURE]],
+  ])("%s: exit 2, one line, no stack trace", (_what, args) => {
+    const r = cqsBin(args, tmp);
+    expectOneLineError(r);
+    expect(r.out).toBe("");
+  });
+
+  test("rank writes, leaves the input alone, refuses to overwrite without --force", async () => {
+    const out = path.join(tmp, "ranked.xlsx");
+    const hash = sha256(FIXTURE);
+    const r = cqsBin(["rank", FIXTURE, "--out", out], tmp);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(sha256(FIXTURE)).toBe(hash);
+    const sheets = await addedRankingSheets(out, fixtureSheets);
+    expect(rowsOf(sheets[0]!)).toEqual(expectedRanking(decision.blocks[0]!));
+    const written = sha256(out);
+    const again = cqsBin(["rank", FIXTURE, "--out", out], tmp);
+    expectOneLineError(again);
+    expect(sha256(out)).toBe(written);
+    expect(cqsBin(["rank", FIXTURE, "--out", out, "--force"], tmp).code).toBe(0);
+  });
+
+  test("bin/cqs.js exists", () => {
+    expect(fs.existsSync(BIN)).toBe(true);
+  });
+});
