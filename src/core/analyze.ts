@@ -22,6 +22,7 @@ import {
   type FindingParams,
 } from "./findings";
 import { a1, a1Range, cellAt, type WorkbookGrid } from "./grid";
+import { decodeLegacyVietnamese } from "./legacy";
 import { matchUnits, nameKey } from "./names";
 import { readCellNumber, type NumberReading } from "./numbers";
 import {
@@ -403,12 +404,17 @@ function checkRankingTable(
     const u = units[i]!.unit;
     const r = table.rows[j]!;
     if (tidy(u.name) !== tidy(r.name)) {
+      const legacy = decodeLegacyVietnamese(r.name) ?? decodeLegacyVietnamese(u.name);
       sink.add(
         "NAME_VARIANT",
         sheet,
         r.row,
         columns.unit,
-        { criteriaName: u.name, rankingName: r.name },
+        {
+          criteriaName: u.name,
+          rankingName: r.name,
+          ...(legacy ? { encoding: legacy.encoding, unicode: legacy.text } : {}),
+        },
         u.name,
       );
     }

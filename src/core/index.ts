@@ -16,3 +16,4 @@ export * from "./plan";
 export * from "./settings";
 export * from "./writes";
 export { foldHeader, nameWords, stripAccents, tidy } from "./text";
+export { decodeLegacyVietnamese, type LegacyEncoding } from "./legacy";

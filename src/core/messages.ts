@@ -50,7 +50,10 @@ const vi: MessageTable = {
   HARDCODED_TOTAL: () => "Tổng điểm gõ tay trong cột mà phần lớn là công thức",
   UNCALCULATED_FORMULA: (p) => `Công thức chưa được tính (không có kết quả lưu trong tệp): =${p.formula}`,
   TEXT_NUMBER: (p) => `Số lưu dạng văn bản (vẫn được đọc là ${localNumber(p.value!, "vi")})`,
-  NAME_VARIANT: (p) => `Tên khác với bảng tiêu chí: "${p.rankingName}" / "${p.criteriaName}" (đã ghép)`,
+  NAME_VARIANT: (p) =>
+    p.encoding
+      ? `Tên viết bằng bảng mã ${p.encoding} cũ, đọc là "${p.unicode}": "${p.rankingName}" / "${p.criteriaName}" (đã ghép)`
+      : `Tên khác với bảng tiêu chí: "${p.rankingName}" / "${p.criteriaName}" (đã ghép)`,
   REDUCED_MAX: (p) =>
     `Điểm tối đa ${localNumber(p.max!, "vi")} (theo ${MAX_SOURCE_VI[p.source!] ?? p.source}): tổng quy về thang 100`,
 };
@@ -73,7 +76,9 @@ const en: MessageTable = {
   UNCALCULATED_FORMULA: (p) => `Formula not calculated (no stored result): =${p.formula}`,
   TEXT_NUMBER: (p) => `Number stored as text (read as ${p.value})`,
   NAME_VARIANT: (p) =>
-    `Name differs from the criteria table: "${p.rankingName}" / "${p.criteriaName}" (matched)`,
+    p.encoding
+      ? `Name in the old ${p.encoding} encoding, read as "${p.unicode}": "${p.rankingName}" / "${p.criteriaName}" (matched)`
+      : `Name differs from the criteria table: "${p.rankingName}" / "${p.criteriaName}" (matched)`,
   REDUCED_MAX: (p) =>
     `Max points ${p.max} (from ${MAX_SOURCE_EN[p.source!] ?? p.source}): total brought to 100`,
 };

@@ -7,6 +7,7 @@
  * - a name whose words are a leading part of the other's matches when it is the only candidate;
  * - never when a word differs ("Sở Nội vụ" is neither "Sở Ngoại vụ" nor "Sở Nội chính").
  */
+import { decodeLegacyVietnamese } from "./legacy";
 import { abbreviationLetters, nameWords, stripAccents } from "./text";
 
 interface Token {
@@ -25,7 +26,8 @@ const VA = nameWords("và")[0]!;
 /** Tokens of a name, abbreviations recognized from the name as written. */
 export function nameTokens(name: string): Token[] {
   const tokens: Token[] = [];
-  for (const raw of name.normalize("NFC").split(/[^\p{L}\p{N}&]+/u)) {
+  const unicode = decodeLegacyVietnamese(name)?.text ?? name;
+  for (const raw of unicode.normalize("NFC").split(/[^\p{L}\p{N}&]+/u)) {
     if (raw === "") continue;
     const abbreviation = abbreviationLetters(raw);
     if (abbreviation && raw.includes("&")) {
@@ -56,7 +58,8 @@ export function nameKey(name: string): string {
   let key = keyCache.get(name);
   if (key === undefined) {
     if (keyCache.size >= 100_000) keyCache = new Map();
-    key = nameWords(name).join(" ");
+    // A name typed in TCVN3 or VNI is compared by its Unicode spelling.
+    key = nameWords(decodeLegacyVietnamese(name)?.text ?? name).join(" ");
     keyCache.set(name, key);
   }
   return key;

@@ -4,6 +4,7 @@
  */
 import type { Analysis, BlockResult } from "./analyze";
 import { exactToNumber } from "./exact";
+import { decodeLegacyVietnamese } from "./legacy";
 import { levelCountsLine, UI_TEXT, type Lang } from "./messages";
 import type { PlannedCell, PlannedSheet } from "./writes";
 
@@ -86,7 +87,8 @@ export function planRankingSheet(
     const border = true;
     rows.push([
       { v: k + 1, fmt: "0", align: "center", border },
-      { v: u.name, align: "left", border },
+      // A name typed in TCVN3 or VNI is written in its Unicode spelling.
+      { v: decodeLegacyVietnamese(u.name)?.text ?? u.name, align: "left", border },
       u.total !== undefined
         ? { v: exactToNumber(u.total), fmt, align: "center", border }
         : { v: null, border },
