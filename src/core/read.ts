@@ -252,6 +252,14 @@ function readRows(
     const hasNumber = valueCols.some((c) => typeof cellAt(sheet, r, c).v === "number");
     if (!hasNumber && headerAt(sheet, r, fw)) break;
     const unitCell = cellAt(sheet, r, header.columns.unit);
+    // Rows between the header and the first unit that annotate the header: a column numbering
+    // row ("(1) (2) … (11)"), a max-points row ("Điểm tối đa | 8 | 5 | …", or no name at all).
+    if (
+      rows.length === 0 &&
+      (isNumberingRow(sheet, r, cols) || isEmptyCell(unitCell) || isMaxLabel(unitCell))
+    ) {
+      continue;
+    }
     if (isEmptyCell(unitCell)) break;
     const name = tidy(shownValue(unitCell));
     if (isNotAUnit(name)) break;
@@ -265,6 +273,27 @@ function readRows(
     bottom = r;
   }
   return { rows, bottom };
+}
+
+/** "(1) (2) (3) …" or "1 2 3 …" across the table's columns, left to right. */
+function isNumberingRow(sheet: SheetGrid, row: number, cols: ReadonlyArray<number>): boolean {
+  const numbers: number[] = [];
+  for (const c of [...cols].sort((a, b) => a - b)) {
+    const v = cellAt(sheet, row, c).v;
+    if (v === null) continue;
+    const m = /^\s*\(?\s*(\d{1,2})\s*\)?\s*$/.exec(
+      typeof v === "number" ? String(v) : typeof v === "string" ? v : "x",
+    );
+    if (!m) return false;
+    numbers.push(Number(m[1]));
+  }
+  return numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+}
+
+const MAX_LABELS = ["điểm tối đa", "số điểm tối đa", "thang điểm", "điểm chuẩn", "tối đa"].map(nameKey);
+
+function isMaxLabel(cell: Cell): boolean {
+  return typeof cell.v === "string" && MAX_LABELS.includes(nameKey(cell.v));
 }
 
 function rowHasText(sheet: SheetGrid, row: number): boolean {

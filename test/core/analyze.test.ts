@@ -250,3 +250,28 @@ describe("parseLevel", () => {
     expect(parseLevel(text)).toBe(level);
   });
 });
+
+describe("rows that annotate the header", () => {
+  const units = UNITS.map(([n, s, t]): [string, Plain[], Plain] => [n, s, t]);
+  it("skips a column numbering row under the header", () => {
+    const rows = criteriaRows(units);
+    rows.splice(1, 0, ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)"]);
+    const a = analyzeWorkbook(workbook(sheet("S", rows)), DEFAULT_FRAMEWORK);
+    expect(a.tables[0]!.units).toBe(5);
+    expect(notInfo(a.findings)).toEqual(["TOTAL_MISMATCH K6"]);
+  });
+
+  it("skips a max-points row with no unit name", () => {
+    const rows = criteriaRows(units);
+    rows.splice(1, 0, [null, null, 8, 5, 10, 52, 5, 12, 6, 2, 100]);
+    const a = analyzeWorkbook(workbook(sheet("S", rows)), DEFAULT_FRAMEWORK);
+    expect(a.tables[0]!.units).toBe(5);
+  });
+
+  it("skips a max-points row labelled Điểm tối đa", () => {
+    const rows = criteriaRows(units);
+    rows.splice(1, 0, [null, "Điểm tối đa", 8, 5, 10, 52, 5, 12, 6, 2, 100]);
+    const a = analyzeWorkbook(workbook(sheet("S", rows)), DEFAULT_FRAMEWORK);
+    expect(a.tables[0]!.units).toBe(5);
+  });
+});
