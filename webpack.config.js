@@ -5,6 +5,9 @@
  *   It runs in the JavaScript-only custom functions runtime (no DOM, no Office.js): decimal.js + our code.
  * - taskpane: taskpane.js + taskpane.html (React + Fluent UI).
  * - commands: commands.js + commands.html (ribbon ExecuteFunction handlers).
+ * - dialog: dialog.js + dialog.html (the ribbon commands' result dialog).
+ * - preview: preview.js + preview.html (`npm run preview`: the pane beside a workbook held by the Excel
+ *   test double, no Excel needed; served by scripts/preview-server.js, not part of a deployment).
  * - assets/*.png, support.html and manifest.xml copied; the manifest's dev URL https://localhost:3000/
  *   is replaced by $ADDIN_PUBLIC_URL when it is set (e.g. https://cqs.example.gov.vn/addin/).
  *
@@ -17,7 +20,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
-const ENTRIES = ["functions", "taskpane", "commands"];
+const ENTRIES = ["functions", "taskpane", "commands", "dialog", "preview"];
 
 /** The public URL the production manifest points at, from $ADDIN_PUBLIC_URL; undefined when unset. */
 function publicUrl() {
@@ -84,6 +87,26 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+      }),
+    );
+  }
+  if (only.includes("dialog")) {
+    entry.dialog = "./src/commands/dialog.ts";
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: "dialog.html",
+        template: "./src/commands/dialog.html",
+        chunks: ["dialog"],
+      }),
+    );
+  }
+  if (only.includes("preview")) {
+    entry.preview = "./src/preview/preview.tsx";
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
       }),
     );
   }

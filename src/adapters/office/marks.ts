@@ -55,19 +55,21 @@ function recordsOf(values: unknown[][]): MarkRecord[] {
   return out;
 }
 
-const FILL_QUERY = {
-  format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } },
-};
+/** Color and tintAndShade: enough to tell "no fill" from white, and to restore a solid fill. */
+const FILL_QUERY = { format: { fill: { color: true, tintAndShade: true } } };
 
 /**
- * Marks cells by severity. Two syncs: read the originals (and earlier marks), then write fills
- * and the records. Returns how many cells were marked.
+ * Marks cells by severity. Two syncs (three when earlier marks exist): read the originals and
+ * whether the records sheet exists, read the earlier records, then write fills and records in one
+ * request. Returns how many cells were marked.
  */
-export async function markCells(context: Excel.RequestContext, marks: ReadonlyArray<PlannedMark>): Promise<number> {
+export async function markCells(
+  context: Excel.RequestContext,
+  marks: ReadonlyArray<PlannedMark>,
+): Promise<number> {
   const book = context.workbook;
+  // A method called on a null object fails the request: learn first whether the store exists.
   const store = book.worksheets.getItemOrNullObject(MARKS_SHEET);
-  const storeUsed = store.getUsedRangeOrNullObject(true);
-  storeUsed.load("values");
   // One mark per cell: the most severe finding wins.
   const order = { error: 0, warning: 1, info: 2 } as const;
   const unique = new Map<string, PlannedMark>();
@@ -83,7 +85,7 @@ export async function markCells(context: Excel.RequestContext, marks: ReadonlyAr
   }));
   for (const t of targets) t.props = t.range.getCellProperties(FILL_QUERY);
   await context.sync();
-  const earlier = store.isNullObject || storeUsed.isNullObject ? [] : recordsOf(storeUsed.values);
+  const earlier = store.isNullObject ? [] : await readRecords(context, store);
   const known = new Set(earlier.map((r) => `${r.sheet}!${r.cell}`));
   const records: MarkRecord[] = [...earlier];
   for (const t of targets) {
@@ -100,38 +102,55 @@ export async function markCells(context: Excel.RequestContext, marks: ReadonlyAr
   return targets.length;
 }
 
-function writeRecords(context: Excel.RequestContext, existing: Excel.Worksheet | undefined, records: MarkRecord[]): void {
+/** The records kept in an existing store sheet. One sync. */
+async function readRecords(context: Excel.RequestContext, store: Excel.Worksheet): Promise<MarkRecord[]> {
+  const used = store.getUsedRangeOrNullObject(true);
+  used.load("values");
+  await context.sync();
+  return used.isNullObject ? [] : recordsOf(used.values);
+}
+
+function writeRecords(
+  context: Excel.RequestContext,
+  existing: Excel.Worksheet | undefined,
+  records: MarkRecord[],
+): void {
   const sheet = existing ?? context.workbook.worksheets.add(MARKS_SHEET);
-  sheet.getRange().clear("Contents");
+  // The used range, not the whole sheet: a smaller request and Undo record.
+  if (existing) existing.getUsedRange().clear("Contents");
   if (records.length > 0) {
     const range = sheet.getRange(`A1:C${records.length}`);
     range.numberFormat = records.map(() => ["@", "@", "@"]);
     range.values = records.map((r) => [r.sheet, r.cell, r.fill ? JSON.stringify(r.fill) : ""]);
   }
-  sheet.visibility = "VeryHidden";
+  // Only a new store is hidden: setting visibility has no Undo support on Windows and Mac.
+  if (!existing) sheet.visibility = "VeryHidden";
 }
 
 /**
- * Restores every marked cell's original fill and empties the records. Two syncs.
- * Returns how many cells were restored.
+ * Restores every marked cell's original fill and empties the records. Three syncs (one when
+ * nothing was ever marked). Returns how many cells were restored.
  */
 export async function clearMarks(context: Excel.RequestContext): Promise<number> {
   const book = context.workbook;
   const store = book.worksheets.getItemOrNullObject(MARKS_SHEET);
-  const used = store.getUsedRangeOrNullObject(true);
-  used.load("values");
   const sheets = book.worksheets;
   sheets.load("items/name");
   await context.sync();
-  if (store.isNullObject || used.isNullObject) return 0;
+  if (store.isNullObject) return 0;
   const names = new Set(sheets.items.map((s) => s.name));
-  const records = recordsOf(used.values).filter((r) => names.has(r.sheet));
+  const records = (await readRecords(context, store)).filter((r) => names.has(r.sheet));
   for (const r of records) {
-    const range = book.worksheets.getItem(r.sheet).getRange(r.cell);
-    if (isNoFill(r.fill)) range.format.fill.clear();
-    else range.setCellProperties([[{ format: { fill: r.fill as Excel.CellPropertiesFill } }]]);
+    const fill = book.worksheets.getItem(r.sheet).getRange(r.cell).format.fill;
+    if (isNoFill(r.fill)) fill.clear();
+    else {
+      fill.color = r.fill!.color!;
+      // A tinted theme colour; 0 is the plain colour Excel already has from `color`.
+      if (typeof r.fill!.tintAndShade === "number" && r.fill!.tintAndShade !== 0)
+        fill.tintAndShade = r.fill!.tintAndShade;
+    }
   }
-  store.getRange().clear("Contents");
+  store.getUsedRange().clear("Contents");
   await context.sync();
   return records.length;
 }

@@ -77,6 +77,15 @@ export interface ValidateOptions {
   readonly scope?: ReadScope;
   /** A framework to use instead of the workbook's settings. */
   readonly framework?: Framework;
+  /** Told when a stage starts, so a pane can show it. */
+  readonly onProgress?: (stage: OperationStage) => void;
+}
+
+export type OperationStage = "read" | "analyze" | "write";
+
+/** Lets the pane repaint (and Excel see the add-in alive) between reading and checking. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export interface ValidateResult {
@@ -92,6 +101,7 @@ async function readAndAnalyze(
   host: ExcelHost,
   options: ValidateOptions,
 ): Promise<ValidateResult & { allSheets: string[] }> {
+  options.onProgress?.("read");
   const { grid, allSheets } = await readWorkbookGrid(context, host.workbookName ?? "Sổ tính", {
     scope: options.scope ?? "workbook",
     settingsSheet: SETTINGS_SHEET,
@@ -99,6 +109,8 @@ async function readAndAnalyze(
   });
   const stored = options.framework ? undefined : workbookFramework(grid);
   const framework = options.framework ?? stored ?? DEFAULT_FRAMEWORK;
+  options.onProgress?.("analyze");
+  await yieldToEventLoop();
   const analysis = analyzeWorkbook(grid, framework);
   return {
     allSheets,
@@ -109,7 +121,10 @@ async function readAndAnalyze(
 }
 
 /** Checks the workbook (or the active sheet). Two syncs. Writes nothing. */
-export async function validateWorkbook(host: ExcelHost, options: ValidateOptions = {}): Promise<ValidateResult> {
+export async function validateWorkbook(
+  host: ExcelHost,
+  options: ValidateOptions = {},
+): Promise<ValidateResult> {
   return host.Excel.run(async (context) => {
     const { allSheets: _all, ...result } = await readAndAnalyze(context, host, options);
     return result;
@@ -134,6 +149,7 @@ export async function buildRanking(
     const { allSheets, ...result } = await readAndAnalyze(context, host, options);
     const plans = planRankingSheets(result.analysis, allSheets, { order: options.order ?? "rank" });
     if (plans.length === 0) return { ...result, added: [] };
+    options.onProgress?.("write");
     let first: Excel.Worksheet | undefined;
     for (const plan of plans) {
       const sheet = queuePlannedSheet(context, plan);
@@ -192,17 +208,27 @@ export async function saveSettings(host: ExcelHost, framework: Framework): Promi
   });
 }
 
-/** The framework stored in the workbook, or undefined. Reads only the settings sheet. */
+/**
+ * The framework stored in the workbook, or undefined. Reads only the settings sheet. Two syncs:
+ * a method called on a null object fails the request, so the sheet's existence comes first.
+ */
 export async function loadSettings(host: ExcelHost): Promise<Framework | undefined> {
   return host.Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+    await context.sync();
+    if (sheet.isNullObject) return undefined;
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("values");
     await context.sync();
-    if (sheet.isNullObject || used.isNullObject) return undefined;
+    if (used.isNullObject) return undefined;
     return workbookFramework({
       name: "",
-      sheets: [{ name: SETTINGS_SHEET, rows: used.values.map((r) => r.map((v) => ({ v: v === "" ? null : (v as string | number) }))) }],
+      sheets: [
+        {
+          name: SETTINGS_SHEET,
+          rows: used.values.map((r) => r.map((v) => ({ v: v === "" ? null : (v as string | number) }))),
+        },
+      ],
     });
   });
 }

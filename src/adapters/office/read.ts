@@ -139,7 +139,12 @@ export async function readWorkbookGrid(
       merges = used.getMergedAreasOrNullObject();
       merges.load("address");
     }
-    return { name: s.name, state: VISIBILITY[s.visibility] ?? "visible", used, ...(merges ? { merges } : {}) };
+    return {
+      name: s.name,
+      state: VISIBILITY[s.visibility] ?? "visible",
+      used,
+      ...(merges ? { merges } : {}),
+    };
   });
   try {
     await context.sync();

@@ -9,7 +9,14 @@ import { a1Range, columnLetters } from "../../core/grid";
 import type { PlannedCell, PlannedSheet } from "../../core/writes";
 import type { SettingsPlan } from "../../core/settings";
 
-const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+const BORDER_EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+] as const;
 
 /** A1 range of a block of `rows` × `cols` cells from (row, col). */
 function block(row: number, col: number, rows: number, cols: number): string {
@@ -17,7 +24,10 @@ function block(row: number, col: number, rows: number, cols: number): string {
 }
 
 /** Groups equal cells of one row into runs, so a format is applied once per run. */
-function runs<T>(cells: ReadonlyArray<T>, key: (c: T) => string | undefined): Array<{ from: number; to: number; key: string }> {
+function runs<T>(
+  cells: ReadonlyArray<T>,
+  key: (c: T) => string | undefined,
+): Array<{ from: number; to: number; key: string }> {
   const out: Array<{ from: number; to: number; key: string }> = [];
   cells.forEach((c, i) => {
     const k = key(c);
@@ -95,13 +105,14 @@ export function queueSettings(
   existingNames: ReadonlyArray<string>,
 ): void {
   const sheet = existing ?? context.workbook.worksheets.add(plan.sheet);
-  if (existing) existing.getRange().clear("Contents");
+  if (existing) existing.getUsedRange().clear("Contents");
   const width = Math.max(...plan.rows.map((r) => r.length));
   const rows = plan.rows.map((r) => [...r, ...new Array<string>(width - r.length).fill("")]);
   const range = sheet.getRange(block(0, 0, rows.length, width));
   range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
   range.values = rows;
-  sheet.visibility = "VeryHidden";
+  // Only a new sheet needs hiding (and Excel on desktop cannot undo a visibility change).
+  if (!existing) sheet.visibility = "VeryHidden";
   // The settings layout is fixed, so an existing name already points at the right cells.
   for (const n of plan.names) {
     if (!existingNames.includes(n.name)) context.workbook.names.add(n.name, `=${n.reference}`);

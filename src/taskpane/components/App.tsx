@@ -1,0 +1,404 @@
+/**
+ * The task pane: check the workbook, mark and unmark faulty cells, build the ranking sheets, edit
+ * the settings. Workbook access comes in as `operations` (props); this file never calls Excel.
+ */
+import {
+  Button,
+  Caption1,
+  Divider,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  Tooltip,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Analysis, Finding, Framework, Lang, RankingOrder } from "../../core";
+import type { ReadScope } from "../../adapters/office/read";
+import { describeError, type OperationStage, type PaneEnvironment, type ValidateResult } from "../operations";
+import { PANE_TEXT, type PaneStrings } from "../strings";
+import { CapabilityNotices } from "./CapabilityNotices";
+import { findingKey, FindingsView } from "./FindingsView";
+import { SettingsView } from "./SettingsView";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  divider: { flexGrow: 0 },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+  },
+  brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  logo: {
+    flexShrink: 0,
+    width: "24px",
+    height: "24px",
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontSize: tokens.fontSizeBase100,
+    fontWeight: tokens.fontWeightSemibold,
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "center",
+  },
+  title: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}` },
+  body: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalL}`,
+  },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  sectionTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  radios: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  hint: { color: tokens.colorNeutralForeground3 },
+  progressSlot: { height: "2px" },
+});
+
+type BusyKind = "validate" | "rank" | "mark" | "unmark" | "save" | "select";
+
+interface Busy {
+  readonly kind: BusyKind;
+  readonly stage?: OperationStage;
+}
+
+export interface Status {
+  readonly intent: "success" | "warning" | "error" | "info";
+  readonly lines: ReadonlyArray<string>;
+}
+
+export interface AppProps {
+  readonly environment: PaneEnvironment;
+  readonly initialLang?: Lang;
+  readonly onLangChange?: (lang: Lang) => void;
+}
+
+function busyLabel(t: PaneStrings, busy: Busy): string {
+  if (busy.stage === "read") return t.stageRead;
+  if (busy.stage === "analyze") return t.stageAnalyze;
+  if (busy.stage === "write") return t.stageWrite;
+  switch (busy.kind) {
+    case "mark":
+      return t.busyMark;
+    case "unmark":
+      return t.busyUnmark;
+    case "save":
+      return t.busySave;
+    case "select":
+      return t.busySelect;
+    case "rank":
+      return t.stageWrite;
+    default:
+      return t.stageRead;
+  }
+}
+
+function quoteList(names: ReadonlyArray<string>, lang: Lang): string {
+  const quoted = names.map((n) => `“${n}”`);
+  return `${PANE_TEXT[lang].sheetWord(names.length)} ${quoted.join(", ")}`;
+}
+
+function unitsWithoutTotal(analysis: Analysis): number {
+  return analysis.blocks.reduce((n, b) => n + b.units.filter((u) => u.total === undefined).length, 0);
+}
+
+export function App({ environment, initialLang = "vi", onLangChange }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const ops = environment.operations;
+  const caps = environment.capabilities;
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [tab, setTab] = useState<"sheets" | "settings">("sheets");
+  const [scope, setScope] = useState<ReadScope>("workbook");
+  const [order, setOrder] = useState<RankingOrder>("rank");
+  const [busy, setBusy] = useState<Busy | undefined>();
+  const [status, setStatus] = useState<Status | undefined>();
+  const [result, setResult] = useState<ValidateResult | undefined>();
+  const [resultScope, setResultScope] = useState<ReadScope>("workbook");
+  const [selected, setSelected] = useState<string | undefined>();
+  const [stored, setStored] = useState<Framework | undefined>();
+  const [settingsError, setSettingsError] = useState<string | undefined>();
+  const t = PANE_TEXT[lang];
+  const running = useRef(false);
+
+  const switchLang = (): void => {
+    const next: Lang = lang === "vi" ? "en" : "vi";
+    setLang(next);
+    onLangChange?.(next);
+  };
+
+  /** Runs one operation at a time, with the progress indication and errors shown. */
+  const run = useCallback(
+    async (kind: BusyKind, work: (progress: (stage: OperationStage) => void) => Promise<void>) => {
+      if (running.current) return;
+      running.current = true;
+      setBusy({ kind });
+      try {
+        await work((stage) => setBusy({ kind, stage }));
+      } catch (e) {
+        setStatus({ intent: "error", lines: [`${PANE_TEXT[lang].errorPrefix} ${describeError(e, lang)}`] });
+      } finally {
+        running.current = false;
+        setBusy(undefined);
+      }
+    },
+    [lang],
+  );
+
+  useEffect(() => {
+    if (!ops) return;
+    ops.loadSettings().then(
+      (framework) => setStored(framework),
+      (e: unknown) => setSettingsError(describeError(e, "vi")),
+    );
+  }, [ops]);
+
+  const onCheck = (): Promise<void> =>
+    run("validate", async (progress) => {
+      if (!ops) return;
+      setStatus(undefined);
+      const r = await ops.validate(scope, progress);
+      setResult(r);
+      setResultScope(scope);
+      setSelected(undefined);
+    });
+
+  const onMark = (): Promise<void> =>
+    run("mark", async () => {
+      if (!ops) return;
+      if (!result) {
+        setStatus({ intent: "info", lines: [t.markNeedsCheck] });
+        return;
+      }
+      const n = await ops.markFindings(result.analysis);
+      setStatus({ intent: n > 0 ? "success" : "info", lines: [n > 0 ? t.marked(n) : t.markedNone] });
+    });
+
+  const onUnmark = (): Promise<void> =>
+    run("unmark", async () => {
+      if (!ops) return;
+      const n = await ops.removeMarks();
+      setStatus({ intent: n > 0 ? "success" : "info", lines: [n > 0 ? t.unmarked(n) : t.unmarkedNone] });
+    });
+
+  const onRank = (): Promise<void> =>
+    run("rank", async (progress) => {
+      if (!ops) return;
+      setStatus(undefined);
+      const r = await ops.buildRanking(scope, order, progress);
+      setResult(r);
+      setResultScope(scope);
+      setSelected(undefined);
+      if (r.added.length === 0) {
+        setStatus({ intent: "warning", lines: [scope === "active" ? t.noTablesActive : t.noTables] });
+        return;
+      }
+      const lines = [
+        `${t.ranked(quoteList(r.added, lang))} ${caps.undoGroup ? t.rankedUndo : t.rankedNoUndo}`,
+      ];
+      const errors = r.analysis.summary.error;
+      if (errors > 0) lines.push(t.rankedWithErrors(errors));
+      const missing = unitsWithoutTotal(r.analysis);
+      if (missing > 0) lines.push(t.rankedMissing(missing));
+      setStatus({ intent: errors > 0 || missing > 0 ? "warning" : "success", lines });
+    });
+
+  const onSelectFinding = (f: Finding): void => {
+    setSelected(findingKey(f));
+    void run("select", async () => {
+      await ops?.selectCell(f.sheet, f.cell);
+    });
+  };
+
+  const onSaveSettings = async (framework: Framework): Promise<boolean> => {
+    let ok = false;
+    await run("save", async () => {
+      if (!ops) return;
+      await ops.saveSettings(framework);
+      setStored(framework);
+      setSettingsError(undefined);
+      setStatus({ intent: "success", lines: [t.saved] });
+      ok = true;
+    });
+    return ok;
+  };
+
+  const disabled = !ops || busy !== undefined;
+
+  return (
+    <div className={styles.root} lang={lang}>
+      <header className={styles.header}>
+        <div className={styles.brand}>
+          <div className={styles.logo} aria-hidden>
+            CQS
+          </div>
+          <Subtitle2 as="h1" className={styles.title}>
+            {t.appTitle}
+          </Subtitle2>
+        </div>
+        <Tooltip content={t.switchLanguageHint} relationship="description">
+          <Button size="small" appearance="subtle" onClick={switchLang} data-testid="switch-language">
+            {t.switchLanguage}
+          </Button>
+        </Tooltip>
+      </header>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as "sheets" | "settings")}
+      >
+        <Tab value="sheets">{t.tabSheets}</Tab>
+        <Tab value="settings">{t.tabSettings}</Tab>
+      </TabList>
+      <Divider className={styles.divider} />
+      <div className={styles.progressSlot}>
+        {busy && <ProgressBar thickness="medium" shape="square" aria-label={busyLabel(t, busy)} />}
+      </div>
+      <main className={styles.body}>
+        {!ops && (
+          <MessageBar intent="error">
+            <MessageBarBody>{t.notInExcel}</MessageBarBody>
+          </MessageBar>
+        )}
+        {ops && <CapabilityNotices capabilities={caps} minimum={environment.minimum} lang={lang} />}
+
+        {tab === "sheets" && (
+          <>
+            <section className={styles.section} aria-label={t.checkTitle}>
+              <h2 className={styles.sectionTitle}>{t.checkTitle}</h2>
+              <Field label={t.scopeLabel} size="small">
+                <RadioGroup
+                  className={styles.radios}
+                  layout="horizontal"
+                  value={scope}
+                  onChange={(_, d) => setScope(d.value as ReadScope)}
+                >
+                  <Radio value="workbook" label={t.scopeWorkbook} />
+                  <Radio value="active" label={t.scopeActive} />
+                </RadioGroup>
+              </Field>
+              <div className={styles.row}>
+                <Tooltip content={t.checkHint} relationship="description">
+                  <Button
+                    appearance="primary"
+                    disabled={disabled || !environment.minimum.check}
+                    onClick={() => void onCheck()}
+                  >
+                    {t.check}
+                  </Button>
+                </Tooltip>
+                <Tooltip content={caps.cellProperties ? t.markHint : t.capMarks} relationship="description">
+                  <Button
+                    disabled={disabled || !caps.cellProperties || !result}
+                    onClick={() => void onMark()}
+                  >
+                    {t.mark}
+                  </Button>
+                </Tooltip>
+                <Tooltip content={t.unmarkHint} relationship="description">
+                  <Button disabled={disabled || !environment.minimum.check} onClick={() => void onUnmark()}>
+                    {t.unmark}
+                  </Button>
+                </Tooltip>
+              </div>
+            </section>
+
+            <section className={styles.section} aria-label={t.rankingTitle}>
+              <h2 className={styles.sectionTitle}>{t.rankingTitle}</h2>
+              <Field label={t.rankOrderLabel} size="small">
+                <RadioGroup
+                  className={styles.radios}
+                  layout="horizontal"
+                  value={order}
+                  onChange={(_, d) => setOrder(d.value as RankingOrder)}
+                >
+                  <Radio value="rank" label={t.rankOrderRank} />
+                  <Radio value="source" label={t.rankOrderSource} />
+                </RadioGroup>
+              </Field>
+              <div className={styles.row}>
+                <Tooltip content={t.rankHint} relationship="description">
+                  <Button disabled={disabled || !environment.minimum.rank} onClick={() => void onRank()}>
+                    {t.rank}
+                  </Button>
+                </Tooltip>
+              </div>
+            </section>
+
+            {busy && busy.kind !== "select" && (
+              <div className={styles.progress} role="status" aria-live="polite">
+                <Caption1 className={styles.hint}>{busyLabel(t, busy)}</Caption1>
+              </div>
+            )}
+            {status && <StatusBar status={status} />}
+            <Divider className={styles.divider} />
+            {result ? (
+              <FindingsView
+                result={result}
+                scope={resultScope}
+                lang={lang}
+                selected={selected}
+                onSelect={onSelectFinding}
+              />
+            ) : (
+              <Text size={200} className={styles.hint}>
+                {t.emptyHint}
+              </Text>
+            )}
+          </>
+        )}
+
+        {tab === "settings" && (
+          <>
+            {status && status.intent === "error" && <StatusBar status={status} />}
+            <SettingsView
+              lang={lang}
+              stored={stored}
+              loadError={settingsError}
+              disabled={disabled}
+              onSave={onSaveSettings}
+              savedMessage={status?.lines[0] === t.saved ? t.saved : undefined}
+            />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function StatusBar({ status }: { status: Status }): React.JSX.Element {
+  return (
+    <MessageBar intent={status.intent} layout="multiline" data-testid="status">
+      <MessageBarBody>
+        {status.lines.map((line, i) => (
+          <div key={i}>{line}</div>
+        ))}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,231 @@
+/**
+ * The check's findings, grouped by severity with their counts; each one shows its message, unit and
+ * cell, and selects that cell in Excel when clicked.
+ */
+import {
+  Button,
+  Caption1,
+  CounterBadge,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  shorthands,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { findingMessage, SEVERITIES, UI_TEXT, type Finding, type Lang, type Severity } from "../../core";
+import type { ReadScope } from "../../adapters/office/read";
+import type { ValidateResult } from "../operations";
+import { PANE_TEXT } from "../strings";
+
+/** Findings shown per group before "show all" (a sheet of 10,000 units can hold thousands). */
+const FIRST_SHOWN = 100;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  meta: { color: tokens.colorNeutralForeground3 },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  groupHeader: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "stretch",
+    gap: "2px",
+    width: "100%",
+    textAlign: "left",
+    cursor: "pointer",
+    fontFamily: "inherit",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    ...shorthands.border("1px", "solid", tokens.colorNeutralStroke2),
+    borderLeftWidth: "3px",
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: "solid",
+      outlineColor: tokens.colorStrokeFocus2,
+    },
+  },
+  selected: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    ...shorthands.borderColor(tokens.colorNeutralStroke1Selected),
+  },
+  error: { borderLeftColor: tokens.colorStatusDangerBorderActive },
+  warning: { borderLeftColor: tokens.colorStatusWarningBorderActive },
+  info: { borderLeftColor: tokens.colorBrandStroke1 },
+  message: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  where: {
+    display: "flex",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
+  unit: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0 },
+  cell: { flexShrink: 0, color: tokens.colorNeutralForeground2, fontVariantNumeric: "tabular-nums" },
+  dot: { width: "8px", height: "8px", borderRadius: "50%", flexShrink: 0 },
+  dotError: { backgroundColor: tokens.colorStatusDangerBorderActive },
+  dotWarning: { backgroundColor: tokens.colorStatusWarningBorderActive },
+  dotInfo: { backgroundColor: tokens.colorBrandStroke1 },
+});
+
+const BADGE_COLOR: Record<Severity, "danger" | "important" | "brand"> = {
+  error: "danger",
+  warning: "important",
+  info: "brand",
+};
+
+export interface FindingsViewProps {
+  readonly result: ValidateResult;
+  readonly scope: ReadScope;
+  readonly lang: Lang;
+  /** Key of the finding whose cell was selected last. */
+  readonly selected?: string;
+  readonly onSelect: (finding: Finding) => void;
+}
+
+/** Identifies a finding in the list (one code per cell). */
+export function findingKey(f: Finding): string {
+  return `${f.code}|${f.sheet}|${f.cell}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function FindingsView({
+  result,
+  scope,
+  lang,
+  selected,
+  onSelect,
+}: FindingsViewProps): React.JSX.Element {
+  const styles = useStyles();
+  const t = PANE_TEXT[lang];
+  const [showAll, setShowAll] = useState<Partial<Record<Severity, boolean>>>({});
+  const { analysis } = result;
+  const counts = analysis.summary;
+  const criteriaTables = analysis.tables.filter((x) => x.kind === "criteria").length;
+  const units = analysis.blocks.reduce((n, b) => n + b.units.length, 0);
+  const source =
+    result.frameworkSource === "workbook"
+      ? t.frameworkFromWorkbook
+      : result.frameworkSource === "given"
+        ? t.frameworkGiven
+        : t.frameworkDefault;
+  const dotClass: Record<Severity, string> = {
+    error: styles.dotError,
+    warning: styles.dotWarning,
+    info: styles.dotInfo,
+  };
+  const itemClass: Record<Severity, string> = {
+    error: styles.error,
+    warning: styles.warning,
+    info: styles.info,
+  };
+
+  let overall: { intent: "success" | "warning" | "error"; text: string };
+  if (analysis.blocks.length === 0)
+    overall = { intent: "warning", text: scope === "active" ? t.noTablesActive : t.noTables };
+  else if (counts.error > 0) overall = { intent: "error", text: t.someErrors(counts.error) };
+  else if (counts.warning > 0) overall = { intent: "warning", text: t.onlyWarnings(counts.warning) };
+  else overall = { intent: "success", text: t.allGood };
+
+  return (
+    <section className={styles.root} aria-label={t.resultsTitle} data-testid="findings">
+      <div className={styles.heading}>
+        <h2 className={styles.title}>{t.resultsTitle}</h2>
+        <Caption1 className={styles.meta}>
+          {t.tablesRead(criteriaTables, units)} · {t.frameworkUsed(analysis.framework.name, source)}
+        </Caption1>
+      </div>
+      <MessageBar intent={overall.intent} data-testid="overall">
+        <MessageBarBody>{overall.text}</MessageBarBody>
+      </MessageBar>
+      {SEVERITIES.filter((s) => counts[s] > 0).map((severity) => {
+        const list = analysis.findings.filter((f) => f.severity === severity);
+        const shown = showAll[severity] ? list : list.slice(0, FIRST_SHOWN);
+        const label = UI_TEXT[lang].severity[severity];
+        return (
+          <div key={severity} className={styles.group} data-testid={`group-${severity}`}>
+            <div className={styles.groupHeader} role="heading" aria-level={3}>
+              <span className={mergeClasses(styles.dot, dotClass[severity])} aria-hidden />
+              <span>{label}</span>
+              <CounterBadge
+                count={list.length}
+                size="small"
+                color={BADGE_COLOR[severity]}
+                overflowCount={9999}
+              />
+            </div>
+            <ul className={styles.list}>
+              {shown.map((f) => {
+                const key = findingKey(f);
+                const where = `${f.sheet}!${f.cell}`;
+                return (
+                  <li key={key}>
+                    <button
+                      type="button"
+                      className={mergeClasses(
+                        styles.item,
+                        itemClass[severity],
+                        selected === key && styles.selected,
+                      )}
+                      onClick={() => onSelect(f)}
+                      aria-pressed={selected === key}
+                      title={`${t.findingCell} ${quoteSheet(f.sheet)}!${f.cell}`}
+                      data-testid="finding"
+                      data-severity={severity}
+                      data-cell={`${f.sheet}!${f.cell}`}
+                    >
+                      <span className={styles.message}>{findingMessage(f, lang)}</span>
+                      <span className={styles.where}>
+                        <span className={styles.unit}>{f.unit ?? ""}</span>
+                        <span className={styles.cell}>{where}</span>
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+            {shown.length < list.length && (
+              <Button
+                size="small"
+                appearance="transparent"
+                onClick={() => setShowAll({ ...showAll, [severity]: true })}
+              >
+                {t.findingsMore(list.length - shown.length)} · {t.showAll}
+              </Button>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

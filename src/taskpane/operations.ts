@@ -1,0 +1,140 @@
+/**
+ * What the pane can do to the workbook, as plain async functions: the pane's components receive
+ * them as props and never touch `Excel` themselves. Backed by the Office adapter's operations, the
+ * same ones the ribbon uses.
+ */
+import type { Analysis, Framework, Lang, RankingOrder } from "../core";
+import {
+  buildRanking,
+  detectCapabilitiesSafe,
+  loadSettings,
+  markFindings,
+  removeMarks,
+  saveSettings,
+  selectCell,
+  validateWorkbook,
+  type Capabilities,
+  type ExcelHost,
+  type OperationStage,
+  type RankingResult,
+  type ValidateResult,
+} from "../adapters/office/operations";
+import type { ReadScope } from "../adapters/office/read";
+import { PANE_TEXT } from "./strings";
+
+export type { Capabilities, OperationStage, RankingResult, ValidateResult };
+
+export interface PaneOperations {
+  readonly capabilities: Capabilities;
+  validate(scope: ReadScope, onProgress?: (stage: OperationStage) => void): Promise<ValidateResult>;
+  buildRanking(
+    scope: ReadScope,
+    order: RankingOrder,
+    onProgress?: (stage: OperationStage) => void,
+  ): Promise<RankingResult>;
+  markFindings(analysis: Analysis): Promise<number>;
+  removeMarks(): Promise<number>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  loadSettings(): Promise<Framework | undefined>;
+  saveSettings(framework: Framework): Promise<void>;
+}
+
+export function paneOperations(host: ExcelHost): PaneOperations {
+  return {
+    capabilities: host.capabilities,
+    validate: (scope, onProgress) => validateWorkbook(host, { scope, ...(onProgress ? { onProgress } : {}) }),
+    buildRanking: (scope, order, onProgress) =>
+      buildRanking(host, { scope, order, ...(onProgress ? { onProgress } : {}) }),
+    markFindings: (analysis) => markFindings(host, analysis),
+    removeMarks: () => removeMarks(host),
+    selectCell: (sheet, cell) => selectCell(host, sheet, cell),
+    loadSettings: () => loadSettings(host),
+    saveSettings: (framework) => saveSettings(host, framework),
+  };
+}
+
+/** The Office globals the pane starts from (real ones in Excel, doubles in the preview). */
+export interface OfficeGlobals {
+  readonly Excel?: ExcelHost["Excel"];
+  readonly Office?: {
+    readonly context?: {
+      readonly requirements?: { isSetSupported(name: string, version?: string): boolean };
+      readonly document?: { readonly url?: string };
+    };
+  };
+}
+
+export interface PaneEnvironment {
+  /** Undefined outside Excel (the page opened in a plain browser). */
+  readonly operations?: PaneOperations;
+  readonly capabilities: Capabilities;
+  /** The oldest API levels the operations need: reading (ExcelApi 1.4: *OrNullObject) and the
+   * ranking sheets (ExcelApi 1.7: freeze panes). */
+  readonly minimum: { readonly check: boolean; readonly rank: boolean };
+}
+
+/** "https://…/Báo cáo 2022.xlsx" → "Báo cáo 2022.xlsx". */
+function workbookNameOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const last = url.split(/[\\/]/).pop();
+  if (!last) return undefined;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/** Reads what this Excel offers, once. Never throws: outside Excel there are no operations. */
+export function paneEnvironmentSafe(globals: OfficeGlobals): PaneEnvironment {
+  let isSetSupported: ((name: string, version?: string) => boolean) | undefined;
+  let url: string | undefined;
+  try {
+    const requirements = globals.Office?.context?.requirements;
+    if (requirements) isSetSupported = (name, version) => requirements.isSetSupported(name, version);
+    url = globals.Office?.context?.document?.url;
+  } catch {
+    isSetSupported = undefined;
+  }
+  const capabilities = detectCapabilitiesSafe(isSetSupported);
+  const has = (version: string): boolean => {
+    try {
+      return isSetSupported ? isSetSupported("ExcelApi", version) : false;
+    } catch {
+      return false;
+    }
+  };
+  const minimum = { check: has("1.4"), rank: has("1.7") };
+  if (!globals.Excel || typeof globals.Excel.run !== "function") return { capabilities, minimum };
+  const workbookName = workbookNameOf(url);
+  return {
+    capabilities,
+    minimum,
+    operations: paneOperations({
+      Excel: globals.Excel,
+      capabilities,
+      ...(workbookName ? { workbookName } : {}),
+    }),
+  };
+}
+
+/** A one-line, user-facing description of a failed operation. */
+export function describeError(e: unknown, lang: Lang): string {
+  const t = PANE_TEXT[lang];
+  const code = (e as { code?: unknown } | null)?.code;
+  const message = e instanceof Error ? e.message : String(e);
+  switch (code) {
+    case "UndoNotSupported":
+      return t.errorUndoNotSupported;
+    case "ItemNotFound":
+      return t.errorItemNotFound;
+    case "ItemAlreadyExists":
+      return t.errorItemAlreadyExists;
+    case "ResponsePayloadSizeLimitExceeded":
+    case "RequestPayloadSizeLimitExceeded":
+    case "RangeExceedsLimit":
+      return `${t.errorTooLarge} (${message})`;
+    default:
+      return message;
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * The pane's words, one table per language (Vietnamese first). `en` is typed by `vi`, so a missing
+ * or misspelt key is a compile error. Finding messages and severity names come from the core
+ * (`findingMessage`, `UI_TEXT`), shared with the CLI.
+ */
+import type { Lang } from "../core";
+
+const vi = {
+  appTitle: "Chấm điểm chính quyền số",
+  switchLanguage: "English",
+  switchLanguageHint: "Chuyển sang tiếng Anh",
+  tabSheets: "Bảng điểm",
+  tabSettings: "Thiết lập",
+
+  scopeLabel: "Phạm vi",
+  scopeWorkbook: "Cả sổ tính",
+  scopeActive: "Trang tính đang mở",
+  check: "Kiểm tra",
+  checkHint: "Đọc các bảng điểm, tính lại tổng điểm, mức độ, thứ hạng và dòng tổng hợp.",
+  mark: "Đánh dấu",
+  markHint: "Tô màu các ô có vấn đề (đỏ: lỗi, vàng: cảnh báo, xanh: thông tin). Xóa đánh dấu trả lại màu cũ.",
+  unmark: "Xóa đánh dấu",
+  unmarkHint: "Trả lại đúng màu nền ban đầu của các ô đã đánh dấu.",
+  checkTitle: "Kiểm tra bảng điểm",
+  rankingTitle: "Bảng xếp hạng",
+  rankOrderLabel: "Thứ tự",
+  rankOrderRank: "Theo thứ hạng",
+  rankOrderSource: "Theo thứ tự bảng điểm",
+  rank: "Lập bảng xếp hạng",
+  rankHint:
+    "Thêm một trang mới cho mỗi bảng điểm: STT, Đơn vị, Tổng điểm, Mức độ, Thứ hạng và dòng tổng hợp. Không ghi đè ô nào.",
+
+  stageRead: "Đang đọc sổ tính…",
+  stageAnalyze: "Đang kiểm tra…",
+  stageWrite: "Đang ghi trang xếp hạng…",
+  busyMark: "Đang đánh dấu…",
+  busyUnmark: "Đang xóa đánh dấu…",
+  busySave: "Đang lưu thiết lập…",
+  busySelect: "Đang chọn ô…",
+
+  emptyHint:
+    "Bấm “Kiểm tra” để đọc các bảng điểm của sổ tính. Kết quả hiện ở đây; bấm vào một dòng để chọn ô đó.",
+  resultsTitle: "Kết quả kiểm tra",
+  tablesRead: (tables: number, units: number) => `${tables} bảng, ${units} đơn vị`,
+  frameworkUsed: (name: string, source: string) => `Bộ tiêu chí: ${name} (${source})`,
+  frameworkFromWorkbook: "lưu trong sổ tính",
+  frameworkDefault: "mặc định",
+  frameworkGiven: "tạm thời",
+  noTables: "Không tìm thấy bảng điểm tiêu chí nào (cần cột “Đơn vị”, các cột tiêu chí và “Tổng cộng”).",
+  noTablesActive: "Trang tính đang mở không có bảng điểm tiêu chí nào.",
+  allGood: "Không có lỗi: tổng điểm, mức độ và số đơn vị mỗi mức đều khớp.",
+  someErrors: (n: number) => `Có ${n} lỗi cần sửa.`,
+  onlyWarnings: (n: number) => `Không có lỗi; ${n} cảnh báo cần xem.`,
+  findingCell: "Ô",
+  findingsMore: (n: number) => `và ${n} mục khác`,
+  showAll: "Hiện tất cả",
+
+  marked: (n: number) => `Đã đánh dấu ${n} ô. Bấm “Xóa đánh dấu” để trả lại màu cũ.`,
+  markedNone: "Không có ô nào cần đánh dấu.",
+  unmarked: (n: number) => `Đã trả lại màu nền cũ cho ${n} ô.`,
+  unmarkedNone: "Không có ô nào đang được đánh dấu.",
+  markNeedsCheck: "Kiểm tra trước khi đánh dấu.",
+  ranked: (sheets: string) => `Đã thêm ${sheets}.`,
+  rankedUndo: "Một lần Hoàn tác (Ctrl+Z) sẽ bỏ toàn bộ.",
+  rankedNoUndo: "Excel này không gộp được thành một bước Hoàn tác: nếu cần, xóa trang mới bằng tay.",
+  rankedWithErrors: (n: number) => `Bảng điểm có ${n} lỗi; bảng xếp hạng dùng tổng điểm tính lại.`,
+  rankedMissing: (n: number) => `${n} đơn vị chưa tính được tổng điểm được xếp cuối, không có hạng.`,
+  sheetWord: (n: number): string => (n === 1 ? "trang" : "các trang"),
+
+  notInExcel: "Hãy mở bảng điều khiển này trong Excel (thẻ CQS trên dải băng).",
+  capUndo:
+    "Chưa hỗ trợ gộp thao tác thành một bước Hoàn tác (cần ExcelApi 1.20): bảng xếp hạng vẫn lập được, Hoàn tác theo từng bước.",
+  capMarks: "Chưa đánh dấu ô được mà giữ màu cũ (cần ExcelApi 1.9): nút Đánh dấu bị tắt.",
+  capFunctions: "Không có hàm tùy chỉnh =CQS.TOTAL, =CQS.LEVEL… (cần Microsoft 365 hoặc Excel 2021).",
+  capTitle: "Excel này thiếu một số tính năng",
+  capTooOldCheck:
+    "Excel này quá cũ để đọc bảng điểm (cần ExcelApi 1.4: Excel 2019 trở lên hoặc Microsoft 365).",
+  capTooOldRank:
+    "Excel này chưa lập được trang xếp hạng (cần ExcelApi 1.7: Excel 2019 trở lên hoặc Microsoft 365).",
+
+  settingsIntro:
+    "Bộ tiêu chí, ngưỡng mức độ và đơn vị có điểm tối đa dưới 100. Lưu trong sổ tính (trang ẩn CQS_Settings) nên đi cùng tệp; lệnh cqs cũng đọc thiết lập này.",
+  settingsSourceWorkbook: "Đang dùng thiết lập lưu trong sổ tính",
+  settingsSourceDefault: "Đang dùng bộ tiêu chí mặc định (chưa lưu vào sổ tính)",
+  settingsUnsaved: "Có thay đổi chưa lưu",
+  frameworkName: "Tên bộ tiêu chí",
+  provenance: "Nguồn",
+  criteria: "Tiêu chí",
+  maxPoints: "Điểm tối đa",
+  criteriaSum: "Tổng điểm tối đa",
+  thresholds: "Ngưỡng mức độ (tổng điểm từ)",
+  levelLabel: (level: string) => `Mức ${level}`,
+  levelIVNote: "Mức IV: dưới ngưỡng mức III.",
+  reducedTitle: "Đơn vị có điểm tối đa dưới 100",
+  reducedHint:
+    "Dùng khi bảng điểm không có cột “Điểm tối đa” hay ghi chú; ghi chú trong bảng điểm được ưu tiên.",
+  reducedUnit: "Tên đơn vị",
+  reducedMax: "Điểm tối đa",
+  reducedAdd: "Thêm đơn vị",
+  reducedRemove: "Bỏ",
+  reducedNone: "Chưa có đơn vị nào.",
+  reducedUnitMissing: "Một đơn vị trong danh sách điểm tối đa dưới 100 chưa có tên.",
+  save: "Lưu vào sổ tính",
+  resetDefault: "Khôi phục mặc định",
+  saved: "Đã lưu thiết lập vào sổ tính. Lần kiểm tra sau sẽ dùng thiết lập này.",
+  editedSource: "Người dùng sửa trong bảng điều khiển",
+  thresholdsNameHint: "Công thức dùng được tên CQS_THRESHOLDS, ví dụ =CQS.LEVEL(K7; CQS_THRESHOLDS).",
+  settingsLoadFailed: "Không đọc được thiết lập trong sổ tính:",
+
+  errorPrefix: "Không thực hiện được:",
+  errorUndoNotSupported: "Excel từ chối gộp thao tác thành một bước Hoàn tác.",
+  errorItemNotFound: "Không tìm thấy trang tính hoặc ô (có thể đã bị đổi tên hay xóa). Hãy kiểm tra lại.",
+  errorItemAlreadyExists: "Tên trang tính đã có. Hãy thử lại.",
+  errorTooLarge: "Sổ tính quá lớn cho một lần đọc.",
+};
+
+export type PaneStrings = typeof vi;
+
+const en: PaneStrings = {
+  appTitle: "Digital government scoring",
+  switchLanguage: "Tiếng Việt",
+  switchLanguageHint: "Switch to Vietnamese",
+  tabSheets: "Score sheets",
+  tabSettings: "Settings",
+
+  scopeLabel: "Scope",
+  scopeWorkbook: "Whole workbook",
+  scopeActive: "Active sheet",
+  check: "Check",
+  checkHint: "Reads the score tables and recomputes totals, levels, ranks and the summary line.",
+  mark: "Mark",
+  markHint:
+    "Fills the cells with problems (red: error, yellow: warning, blue: info). Remove marks restores the fills.",
+  unmark: "Remove marks",
+  unmarkHint: "Restores the marked cells' original fills exactly.",
+  checkTitle: "Check the score sheets",
+  rankingTitle: "Ranking",
+  rankOrderLabel: "Order",
+  rankOrderRank: "By rank",
+  rankOrderSource: "As in the score table",
+  rank: "Build ranking",
+  rankHint:
+    "Adds a new sheet per score table: No., Unit, Total, Level, Rank and the summary line. Never overwrites a cell.",
+
+  stageRead: "Reading the workbook…",
+  stageAnalyze: "Checking…",
+  stageWrite: "Writing the ranking sheets…",
+  busyMark: "Marking…",
+  busyUnmark: "Removing marks…",
+  busySave: "Saving settings…",
+  busySelect: "Selecting…",
+
+  emptyHint:
+    "Click “Check” to read the workbook's score tables. Results appear here; click one to select its cell.",
+  resultsTitle: "Check results",
+  tablesRead: (tables: number, units: number) => `${tables} tables, ${units} units`,
+  frameworkUsed: (name: string, source: string) => `Framework: ${name} (${source})`,
+  frameworkFromWorkbook: "stored in the workbook",
+  frameworkDefault: "default",
+  frameworkGiven: "temporary",
+  noTables: "No criteria table found (it needs a “Đơn vị” column, the criteria columns and “Tổng cộng”).",
+  noTablesActive: "The active sheet holds no criteria table.",
+  allGood: "No errors: totals, levels and level counts all agree.",
+  someErrors: (n: number) => `${n} error${n === 1 ? "" : "s"} to fix.`,
+  onlyWarnings: (n: number) => `No errors; ${n} warning${n === 1 ? "" : "s"} to look at.`,
+  findingCell: "Cell",
+  findingsMore: (n: number) => `and ${n} more`,
+  showAll: "Show all",
+
+  marked: (n: number) => `Marked ${n} cell${n === 1 ? "" : "s"}. “Remove marks” restores the fills.`,
+  markedNone: "No cell to mark.",
+  unmarked: (n: number) => `Restored the original fill of ${n} cell${n === 1 ? "" : "s"}.`,
+  unmarkedNone: "No cell is marked.",
+  markNeedsCheck: "Check before marking.",
+  ranked: (sheets: string) => `Added ${sheets}.`,
+  rankedUndo: "One Undo (Ctrl+Z) removes it all.",
+  rankedNoUndo: "This Excel cannot make it one Undo step: delete the new sheets by hand if needed.",
+  rankedWithErrors: (n: number) =>
+    `The score sheets have ${n} error${n === 1 ? "" : "s"}; the ranking uses recomputed totals.`,
+  rankedMissing: (n: number) => `${n} unit(s) without a computable total are listed last, without a rank.`,
+  sheetWord: (n: number) => (n === 1 ? "sheet" : "sheets"),
+
+  notInExcel: "Open this pane in Excel (the CQS tab on the ribbon).",
+  capUndo:
+    "No grouping of a command into one Undo step (needs ExcelApi 1.20): the ranking is still built, Undo goes step by step.",
+  capMarks: "Cannot mark cells and keep their fills (needs ExcelApi 1.9): Mark is off.",
+  capFunctions: "No custom functions =CQS.TOTAL, =CQS.LEVEL… (needs Microsoft 365 or Excel 2021).",
+  capTitle: "This Excel lacks some features",
+  capTooOldCheck:
+    "This Excel is too old to read the score sheets (needs ExcelApi 1.4: Excel 2019 or later, or Microsoft 365).",
+  capTooOldRank:
+    "This Excel cannot build the ranking sheets (needs ExcelApi 1.7: Excel 2019 or later, or Microsoft 365).",
+
+  settingsIntro:
+    "Criteria, level thresholds and units scored out of less than 100. Stored in the workbook (hidden sheet CQS_Settings), so they travel with the file; the cqs command reads them too.",
+  settingsSourceWorkbook: "Using the settings stored in the workbook",
+  settingsSourceDefault: "Using the default framework (not stored in the workbook)",
+  settingsUnsaved: "Unsaved changes",
+  frameworkName: "Framework name",
+  provenance: "Source",
+  criteria: "Criterion",
+  maxPoints: "Max points",
+  criteriaSum: "Total of max points",
+  thresholds: "Level thresholds (total from)",
+  levelLabel: (level: string) => `Level ${level}`,
+  levelIVNote: "Level IV: below the level III threshold.",
+  reducedTitle: "Units scored out of less than 100",
+  reducedHint:
+    "Used when the score table has no max-points column or note; notes in the table take precedence.",
+  reducedUnit: "Unit name",
+  reducedMax: "Max points",
+  reducedAdd: "Add unit",
+  reducedRemove: "Remove",
+  reducedNone: "No unit yet.",
+  reducedUnitMissing: "A unit in the list of reduced maximums has no name.",
+  save: "Save to workbook",
+  resetDefault: "Restore defaults",
+  saved: "Settings saved in the workbook. The next check uses them.",
+  editedSource: "Edited by the user in the task pane",
+  thresholdsNameHint: "Formulas can use the name CQS_THRESHOLDS, e.g. =CQS.LEVEL(K7, CQS_THRESHOLDS).",
+  settingsLoadFailed: "Could not read the workbook's settings:",
+
+  errorPrefix: "Could not do it:",
+  errorUndoNotSupported: "Excel refused to group the command into one Undo step.",
+  errorItemNotFound: "A sheet or cell was not found (renamed or deleted?). Check again.",
+  errorItemAlreadyExists: "A sheet of that name exists already. Try again.",
+  errorTooLarge: "The workbook is too large for one read.",
+};
+
+export const PANE_TEXT: Readonly<Record<Lang, PaneStrings>> = { vi, en };

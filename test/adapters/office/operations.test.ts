@@ -1,0 +1,407 @@
+/**
+ * The Office adapter's operations (src/adapters/office/operations.ts) against the in-memory Excel
+ * double: what the pane and the ribbon do, on the example workbook and on generated ones.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import {
+  analyzeWorkbook,
+  DEFAULT_FRAMEWORK,
+  levelCountsLine,
+  MARK_FILLS,
+  planRankingSheets,
+  SETTINGS_SHEET,
+  THRESHOLDS_NAME,
+  workbookFramework,
+  type Framework,
+} from "../../../src/core";
+import {
+  buildRanking,
+  detectCapabilitiesSafe,
+  loadSettings,
+  markFindings,
+  MARKS_SHEET,
+  removeMarks,
+  saveSettings,
+  selectCell,
+  validateWorkbook,
+  type OperationStage,
+} from "../../../src/adapters/office/operations";
+import { fakeOffice, fromWorkbookGrid, MODERN_REQUIREMENT_SETS } from "../../doubles/fake-excel";
+import { allFills, exampleGrid, generatedWorkbook, MODERN, OLD, setup, setupExample } from "./helpers";
+
+const TRUTH = path.resolve(__dirname, "../../../../shared/fixtures/hue-2022.truth.json");
+/** Excel on the web's limit per request and per response. */
+const WEB_PAYLOAD_LIMIT = 5_000_000;
+
+/** The five typed totals of the decision that do not equal their criteria. */
+const FIVE_MISMATCHES = [
+  { sheet: "Phụ lục I", unit: "Sở Tài chính", expected: "88.30", actual: "88.31" },
+  { sheet: "Phụ lục I", unit: "Sở Tài nguyên và Môi trường", expected: "92.90", actual: "92.86" },
+  { sheet: "Phụ lục I", unit: "Văn phòng UBND tỉnh", expected: "96.04", actual: "96.03" },
+  { sheet: "Phụ lục II", unit: "Thị xã Hương Thủy", expected: "89.15", actual: "89.14" },
+  { sheet: "Phụ lục II", unit: "Huyện Phú Lộc", expected: "88.64", actual: "88.65" },
+];
+
+describe("validateWorkbook on the example workbook", () => {
+  it("finds the five total mismatches, with the same findings as the .xlsx path", async () => {
+    const { fake, host } = await setupExample();
+    const result = await validateWorkbook(host);
+    const mismatches = result.analysis.findings.filter((f) => f.code === "TOTAL_MISMATCH");
+    expect(
+      mismatches.map((f) => ({
+        sheet: f.sheet,
+        unit: f.unit,
+        expected: f.params.expected,
+        actual: f.params.actual,
+      })),
+    ).toEqual(FIVE_MISMATCHES);
+    expect(mismatches.map((f) => `${f.sheet}!${f.cell}`)).toEqual([
+      "Phụ lục I!K18",
+      "Phụ lục I!K19",
+      "Phụ lục I!K24",
+      "Phụ lục II!K8",
+      "Phụ lục II!K13",
+    ]);
+    expect(result.analysis.summary.error).toBe(5);
+    // One grid type for both adapters: Office and file paths cannot drift apart.
+    const fromFile = analyzeWorkbook(await exampleGrid(), DEFAULT_FRAMEWORK);
+    const key = (f: { code: string; sheet: string; cell: string }): string =>
+      `${f.code} ${f.sheet}!${f.cell}`;
+    expect(result.analysis.findings.map(key)).toEqual(fromFile.findings.map(key));
+    expect(result.frameworkSource).toBe("default");
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+  });
+
+  it("agrees with the decision's truth file where the shared fixtures are present", async () => {
+    if (!fs.existsSync(TRUTH)) return; // the fixtures live beside the repository, not in it
+    const truth = JSON.parse(fs.readFileSync(TRUTH, "utf8")) as Array<{ unit: string; expected: string }>;
+    const { host } = await setupExample();
+    const { analysis } = await validateWorkbook(host);
+    const found = analysis.findings.filter((f) => f.code === "TOTAL_MISMATCH");
+    expect(found.map((f) => [f.unit, f.params.expected])).toEqual(truth.map((t) => [t.unit, t.expected]));
+  });
+
+  it("writes nothing", async () => {
+    const { fake, host } = await setupExample();
+    const before = fake.workbook.toWorkbookGrid();
+    await validateWorkbook(host);
+    expect(fake.workbook.toWorkbookGrid()).toEqual(before);
+    expect(fake.workbook.undoGroups).toEqual([]);
+  });
+
+  it('checks only the active sheet with scope "active"', async () => {
+    const { fake, host } = await setupExample(MODERN, {}, { activeSheet: "Phụ lục II" });
+    const { analysis, sheetNames } = await validateWorkbook(host, { scope: "active" });
+    expect(sheetNames).toEqual(["Phụ lục II"]);
+    expect(analysis.findings.every((f) => f.sheet === "Phụ lục II")).toBe(true);
+    expect(analysis.findings.filter((f) => f.code === "TOTAL_MISMATCH").map((f) => f.cell)).toEqual([
+      "K8",
+      "K13",
+    ]);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+  });
+
+  it("reports its stages in order, reading before checking", async () => {
+    const { host } = await setupExample();
+    const stages: OperationStage[] = [];
+    await validateWorkbook(host, { onProgress: (s) => stages.push(s) });
+    expect(stages).toEqual(["read", "analyze"]);
+  });
+
+  it("reads without merged areas on an Excel without ExcelApi 1.13", async () => {
+    const { host } = await setupExample(OLD);
+    const { analysis } = await validateWorkbook(host);
+    expect(analysis.findings.filter((f) => f.code === "TOTAL_MISMATCH")).toHaveLength(5);
+  });
+});
+
+describe("round trips and payloads, whatever the number of units", () => {
+  it.each([10, 10_000])(
+    "validates %i units in at most 2 syncs and builds the ranking in at most 3",
+    async (units) => {
+      const { fake, host } = setup(fromWorkbookGrid(generatedWorkbook(units)), MODERN, {
+        payloadLimitBytes: WEB_PAYLOAD_LIMIT,
+      });
+      const checked = await validateWorkbook(host);
+      expect(checked.analysis.blocks[0]?.units).toHaveLength(units);
+      expect(checked.analysis.summary.error).toBe(0);
+      expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+
+      fake.stats.reset();
+      const ranked = await buildRanking(host);
+      expect(ranked.added).toEqual(["Xếp hạng Bảng điểm"]);
+      expect(fake.stats.syncs).toBeLessThanOrEqual(3);
+      for (const r of fake.stats.requests) {
+        expect(r.sent).toBeLessThan(WEB_PAYLOAD_LIMIT);
+        expect(r.received).toBeLessThan(WEB_PAYLOAD_LIMIT);
+      }
+    },
+  );
+});
+
+describe("buildRanking", () => {
+  it("writes one ranking sheet per block with the decision's columns, rows in rank order and the summary line", async () => {
+    const { fake, host } = await setupExample();
+    const result = await buildRanking(host);
+    expect(result.added).toEqual(["Xếp hạng Phụ lục I", "Xếp hạng Phụ lục II"]);
+    expect(fake.workbook.sheetNames()).toEqual(["Phụ lục I", "Phụ lục II", ...result.added]);
+    expect(fake.workbook.activeSheet).toBe("Xếp hạng Phụ lục I");
+
+    const plans = planRankingSheets(result.analysis, ["Phụ lục I", "Phụ lục II"]);
+    for (const plan of plans) {
+      const width = plan.rows[0]!.length;
+      const got = fake.workbook.values(plan.name, `A1:E${plan.rows.length}`);
+      expect(width).toBe(5);
+      expect(got).toEqual(plan.rows.map((r) => r.map((c) => (c.v === null ? "" : c.v))));
+    }
+
+    const sheet = "Xếp hạng Phụ lục II";
+    const header = fake.workbook.values(sheet, "A4:E4")[0];
+    expect(header).toEqual(["STT", "Đơn vị", "Tổng điểm", "Mức độ", "Thứ hạng"]);
+    const body = fake.workbook.values(sheet, "A5:E13");
+    // Recomputed totals (Hương Thủy 89.15, Phú Lộc 88.64), ranked descending.
+    expect(body.map((r) => r[1])).toEqual([
+      "Huyện Quảng Điền",
+      "Huyện Nam Đông",
+      "Huyện Phú Vang",
+      "Huyện Phong Điền",
+      "Thị xã Hương Trà",
+      "Thành phố Huế",
+      "Thị xã Hương Thủy",
+      "Huyện A Lưới",
+      "Huyện Phú Lộc",
+    ]);
+    expect(body.map((r) => r[2])).toEqual([92.96, 90.63, 90.56, 90.02, 89.96, 89.26, 89.15, 89.1, 88.64]);
+    expect(body.map((r) => r[3])).toEqual(["I", "I", "I", "I", "II", "II", "II", "II", "II"]);
+    expect(body.map((r) => r[4])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(fake.workbook.cell(sheet, "C5").numberFormat).toBe("0.00");
+    expect(fake.workbook.cell(sheet, "A14").value).toBe(levelCountsLine({ I: 4, II: 5, III: 0, IV: 0 }));
+    expect(fake.workbook.cell(sheet, "A4").bold).toBe(true);
+    expect(fake.workbook.sheetInfo(sheet).frozenRows).toBe(4);
+  });
+
+  it("keeps the source order when asked", async () => {
+    const { fake, host } = await setupExample();
+    await buildRanking(host, { order: "source" });
+    const names = fake.workbook.values("Xếp hạng Phụ lục II", "B5:B13").map((r) => r[0]);
+    expect(names[0]).toBe("Thành phố Huế");
+    expect(names[8]).toBe("Huyện Quảng Điền");
+    expect(fake.workbook.values("Xếp hạng Phụ lục II", "E5:E6")).toEqual([[6], [7]]);
+  });
+
+  it("never touches the sheets of a first ranking when run a second time", async () => {
+    const { fake, host } = await setupExample();
+    const first = await buildRanking(host);
+    const before = fake.workbook.toWorkbookGrid();
+    const beforeFills = allFills(fake);
+    const second = await buildRanking(host);
+    expect(second.added).toEqual(["Xếp hạng Phụ lục I (2)", "Xếp hạng Phụ lục II (2)"]);
+    const after = fake.workbook.toWorkbookGrid();
+    for (const name of [...first.added, "Phụ lục I", "Phụ lục II"]) {
+      expect(after.sheets.find((s) => s.name === name)).toEqual(before.sheets.find((s) => s.name === name));
+      expect(fake.workbook.fills(name)).toEqual(beforeFills[name]);
+    }
+  });
+
+  it('writes a unit name that starts with "=" as text, not as a formula', async () => {
+    const grid = generatedWorkbook(3, (i) => (i === 1 ? "=Sở Tài chính" : `Sở số ${i + 1}`));
+    const { fake, host } = setup(fromWorkbookGrid(grid));
+    await buildRanking(host, { order: "source" });
+    const cell = fake.workbook.cell("Xếp hạng Bảng điểm", "B6");
+    expect(cell.value).toBe("=Sở Tài chính");
+    expect(cell.formula).toBeUndefined();
+    expect(cell.numberFormat).toBe("@");
+  });
+
+  it("makes its writes one Undo step where ExcelApi 1.20 is present", async () => {
+    const { fake, host } = await setupExample(MODERN);
+    await buildRanking(host);
+    expect(fake.workbook.undoGroups).toHaveLength(1);
+    expect(fake.workbook.undoGroups[0]!.merged).toBe(true);
+    expect(fake.workbook.undoClears).toEqual([]);
+  });
+
+  it("does not ask for an Undo group on an older Excel", async () => {
+    const { fake, host } = await setupExample(OLD, { undoGrouping: false });
+    const result = await buildRanking(host);
+    expect(result.added).toHaveLength(2);
+    expect(fake.workbook.undoGroups.every((g) => !g.merged)).toBe(true);
+    expect(fake.workbook.undoClears).toEqual([]);
+  });
+
+  it("checks the active sheet only, but chooses names free across the workbook", async () => {
+    const { fake, host } = await setupExample(MODERN, {}, { activeSheet: "Phụ lục II" });
+    await buildRanking(host, { scope: "active" });
+    // The new sheet is now the active one: it holds no criteria table, so nothing is built.
+    expect((await buildRanking(host, { scope: "active" })).added).toEqual([]);
+    await selectCell(host, "Phụ lục II", "A1");
+    await buildRanking(host, { scope: "active" });
+    expect(fake.workbook.sheetNames()).toEqual([
+      "Phụ lục I",
+      "Phụ lục II",
+      "Xếp hạng Phụ lục II",
+      "Xếp hạng Phụ lục II (2)",
+    ]);
+  });
+});
+
+describe("marks", () => {
+  /** The example with fills of its own on some cells, including two cells that will be marked. */
+  const userFills = {
+    "Phụ lục I": {
+      sheet: "Phụ lục I",
+      fills: { K18: "#FFFF00", K19: "#FFFFFF", A5: "#D9E1F2", B7: "#E2EFDA" },
+    },
+  };
+
+  async function withFills(): Promise<ReturnType<typeof setup>> {
+    const init = fromWorkbookGrid(await exampleGrid());
+    return setup({
+      ...init,
+      sheets: init.sheets.map((s) =>
+        s.name === "Phụ lục I" ? { ...s, fills: userFills["Phụ lục I"].fills } : s,
+      ),
+    });
+  }
+
+  it("fills the finding cells by severity, and removing them leaves every fill as it was", async () => {
+    const { fake, host } = await withFills();
+    const before = allFills(fake);
+    const { analysis } = await validateWorkbook(host);
+    const marked = await markFindings(host, analysis);
+    // One mark per cell (K24 holds an error and an info: the error wins).
+    expect(marked).toBe(new Set(analysis.findings.map((f) => `${f.sheet}!${f.cell}`)).size);
+    expect(fake.workbook.cell("Phụ lục I", "K18").fill).toBe(MARK_FILLS.error);
+    expect(fake.workbook.cell("Phụ lục I", "K24").fill).toBe(MARK_FILLS.error);
+    expect(fake.workbook.cell("Phụ lục I", "K9").fill).toBe(MARK_FILLS.info);
+    expect(fake.workbook.cell("Phụ lục II", "K8").fill).toBe(MARK_FILLS.error);
+    expect(fake.workbook.cell("Phụ lục I", "B7").fill).toBe("#E2EFDA");
+    expect(fake.workbook.sheetInfo(MARKS_SHEET).visibility).toBe("VeryHidden");
+
+    const restored = await removeMarks(host);
+    expect(restored).toBe(marked);
+    const after = allFills(fake);
+    delete after[MARKS_SHEET];
+    expect(after).toEqual(before);
+    // "No fill" stays no fill, white stays white.
+    expect(fake.workbook.cell("Phụ lục II", "K8").fill).toBeNull();
+    expect(fake.workbook.cell("Phụ lục I", "K19").fill).toBe("#FFFFFF");
+    expect(fake.workbook.cell("Phụ lục I", "K18").fill).toBe("#FFFF00");
+  });
+
+  it("keeps the first original when a cell is marked twice", async () => {
+    const { fake, host } = await withFills();
+    const before = allFills(fake);
+    const { analysis } = await validateWorkbook(host);
+    await markFindings(host, analysis);
+    await markFindings(host, analysis);
+    await removeMarks(host);
+    const after = allFills(fake);
+    delete after[MARKS_SHEET];
+    expect(after).toEqual(before);
+    expect(await removeMarks(host)).toBe(0);
+  });
+
+  it("does nothing when nothing was marked", async () => {
+    const { fake, host } = await setupExample();
+    expect(await removeMarks(host)).toBe(0);
+    expect(fake.workbook.sheetNames()).toEqual(["Phụ lục I", "Phụ lục II"]);
+  });
+
+  it("leaves the check's results unchanged (the records sheet is skipped)", async () => {
+    const { host } = await setupExample();
+    const first = await validateWorkbook(host);
+    await markFindings(host, first.analysis);
+    const again = await validateWorkbook(host);
+    expect(again.analysis.findings).toEqual(first.analysis.findings);
+  });
+
+  it("works on desktop and on the web, never clearing the user's Undo history after the first marking", async () => {
+    for (const platform of ["desktop", "web"] as const) {
+      const { fake, host } = await setupExample(MODERN, { platform });
+      const { analysis } = await validateWorkbook(host);
+      await markFindings(host, analysis);
+      const clears = fake.workbook.undoClears.length;
+      await markFindings(host, analysis);
+      await removeMarks(host);
+      expect(fake.workbook.undoClears.length).toBe(clears);
+    }
+  });
+});
+
+describe("settings", () => {
+  const changed: Framework = {
+    ...DEFAULT_FRAMEWORK,
+    name: "Bộ tiêu chí thử",
+    thresholds: { I: "92", II: "85", III: "70" },
+    reducedMax: [{ unit: "Sở Ngoại vụ", max: "98", note: "thử" }],
+  };
+
+  it("stores the framework in a very hidden sheet with the CQS_THRESHOLDS name, readable back and by the cqs command", async () => {
+    const { fake, host } = await setupExample();
+    expect(await loadSettings(host)).toBeUndefined();
+    await saveSettings(host, changed);
+    expect(fake.workbook.sheetInfo(SETTINGS_SHEET).visibility).toBe("VeryHidden");
+    expect(fake.workbook.namedItems().map((n) => n.name)).toContain(THRESHOLDS_NAME);
+    const loaded = await loadSettings(host);
+    expect(loaded?.thresholds).toEqual(changed.thresholds);
+    expect(loaded?.reducedMax).toEqual(changed.reducedMax);
+    // The cqs command reads the same sheet from the saved file (core's workbookFramework).
+    expect(workbookFramework(fake.workbook.toWorkbookGrid())?.thresholds).toEqual(changed.thresholds);
+  });
+
+  it("is used by the next check, and saving again replaces it", async () => {
+    const { fake, host } = await setupExample();
+    await saveSettings(host, changed);
+    const { analysis, frameworkSource } = await validateWorkbook(host);
+    expect(frameworkSource).toBe("workbook");
+    // With level I from 92, Quảng Điền (92.96) is the only district at level I.
+    expect(analysis.blocks[1]?.counts).toEqual({ I: 1, II: 8, III: 0, IV: 0 });
+    await saveSettings(host, DEFAULT_FRAMEWORK);
+    expect((await loadSettings(host))?.thresholds).toEqual(DEFAULT_FRAMEWORK.thresholds);
+    expect(fake.workbook.namedItems().filter((n) => n.name === THRESHOLDS_NAME)).toHaveLength(1);
+    expect(fake.workbook.sheetNames().filter((n) => n === SETTINGS_SHEET)).toHaveLength(1);
+  });
+});
+
+describe("selectCell", () => {
+  it("activates the sheet and selects the cell, in one sync", async () => {
+    const { fake, host } = await setupExample();
+    await selectCell(host, "Phụ lục II", "K13");
+    expect(fake.workbook.activeSheet).toBe("Phụ lục II");
+    expect(fake.workbook.selected).toEqual({ sheet: "Phụ lục II", address: "K13" });
+    expect(fake.stats.syncs).toBe(1);
+  });
+});
+
+describe("detectCapabilitiesSafe", () => {
+  it("sees everything on a current Excel", () => {
+    const office = fakeOffice(MODERN_REQUIREMENT_SETS);
+    expect(detectCapabilitiesSafe(office.context.requirements.isSetSupported)).toEqual({
+      undoGroup: true,
+      cellProperties: true,
+      mergedAreas: true,
+      customFunctions: true,
+    });
+  });
+
+  it("sees no Undo grouping, merged areas or custom functions on an Excel with ExcelApi 1.9", () => {
+    const office = fakeOffice(["ExcelApi 1.9", "AddinCommands 1.1", "DialogApi 1.1"]);
+    expect(detectCapabilitiesSafe(office.context.requirements.isSetSupported)).toEqual({
+      undoGroup: false,
+      cellProperties: true,
+      mergedAreas: false,
+      customFunctions: false,
+    });
+  });
+
+  it("never throws, even without the requirements API", () => {
+    expect(detectCapabilitiesSafe(undefined).undoGroup).toBe(false);
+    expect(
+      detectCapabilitiesSafe(() => {
+        throw new Error("boom");
+      }).cellProperties,
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,333 @@
+/**
+ * `npm run test:browser`: the built task pane in a real browser (Debian's chromium, driven by
+ * playwright-core), on the preview page: the example workbook held by the Excel test double, the
+ * pane in its iframe with office.js from @microsoft/office-js. Expects `npm run build` done (the
+ * npm script does it). Not part of jest (jest.config.js ignores test/browser/).
+ *
+ * Clicks Kiểm tra and sees the five total mismatches; clicks a finding and sees the selection move;
+ * marks and unmarks; clicks Lập bảng xếp hạng and sees the new sheets; switches to English; opens
+ * the pane as an older Excel and sees what is unavailable. Saves screenshots in test-results/ and
+ * prints "N passed, M failed" last. Run by ./run.js (TypeScript compiled on the fly).
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { chromium, type BrowserContext, type Frame, type Page } from "playwright-core";
+import type { FakeWorkbook } from "../doubles/fake-excel";
+
+interface PreviewServer {
+  readonly url: string;
+  readonly workbook: string;
+  close(): Promise<void>;
+}
+const { startPreviewServer } = require("../../scripts/preview-server.js") as {
+  startPreviewServer(options: { file?: string; port?: number }): Promise<PreviewServer>;
+};
+
+/** What the preview page exposes (src/preview/preview.tsx). */
+interface PreviewWindow {
+  __CQS_PREVIEW__: { workbook: FakeWorkbook };
+}
+
+const ROOT = path.resolve(__dirname, "../..");
+const RESULTS = path.join(ROOT, "test-results");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const TIMEOUT = 20_000;
+
+const results: Array<{ name: string; ok: boolean; error?: string }> = [];
+
+async function step(name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name}`);
+  } catch (e) {
+    const error = e instanceof Error ? e.message.split("\n").slice(0, 6).join("\n") : String(e);
+    results.push({ name, ok: false, error });
+    console.log(`  ✗ ${name}\n      ${error.replace(/\n/g, "\n      ")}`);
+  }
+}
+
+function expectEqual(actual: unknown, expected: unknown, what: string): void {
+  const a = JSON.stringify(actual);
+  const b = JSON.stringify(expected);
+  if (a !== b) throw new Error(`${what}: expected ${b}, got ${a}`);
+}
+
+/** The workbook as the double holds it, read in the page. */
+function previewState(page: Page): Promise<{
+  sheets: string[];
+  active: string | undefined;
+  selected: { sheet: string; address: string } | undefined;
+  fills: Record<string, string>;
+  fills2: Record<string, string>;
+  undoGroups: Array<{ merged: boolean }>;
+}> {
+  return page.evaluate(() => {
+    const workbook = (window as unknown as PreviewWindow).__CQS_PREVIEW__.workbook;
+    return {
+      sheets: workbook.sheetNames(),
+      active: workbook.activeSheet,
+      selected: workbook.selected,
+      fills: workbook.fills("Phụ lục I"),
+      fills2: workbook.fills("Phụ lục II"),
+      undoGroups: workbook.undoGroups.map((g) => ({ merged: g.merged })),
+    };
+  });
+}
+
+/** Waits until the double's selection is at `address`. */
+async function waitForSelection(page: Page, address: string): Promise<void> {
+  await page.waitForFunction(
+    (a) => (window as unknown as PreviewWindow).__CQS_PREVIEW__.workbook.selected?.address === a,
+    address,
+    { timeout: TIMEOUT },
+  );
+}
+
+/** Opens the preview and returns the page and the pane's frame once the pane has rendered. */
+async function openPreview(
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; frame: Frame; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+  });
+  await page.goto(url);
+  const frameElement = await page.waitForSelector('[data-testid="pane-frame"]', { timeout: TIMEOUT });
+  const frame = await frameElement.contentFrame();
+  if (!frame) throw new Error("the pane's iframe has no frame");
+  await frame.getByRole("button", { name: /^(Kiểm tra|Check)$/ }).waitFor({ timeout: TIMEOUT });
+  return { page, frame, problems };
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  if (!fs.existsSync(CHROMIUM)) {
+    console.log(`chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
+    console.log("0 passed, 1 failed");
+    process.exitCode = 1;
+    return;
+  }
+  const server = await startPreviewServer({ port: 0 });
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cqs-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1360, height: 860 },
+    locale: "vi-VN",
+  });
+  // Nothing leaves the machine: only the preview server answers.
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url) || url.startsWith("data:") || url.startsWith("blob:"))
+      return route.continue();
+    return route.abort();
+  });
+  console.log(`browser test on ${server.url} (${server.workbook})`);
+
+  try {
+    const { page, frame, problems } = await openPreview(context, server.url);
+
+    await step(
+      "the pane starts in Vietnamese with its actions and no notice on a current Excel",
+      async () => {
+        for (const name of ["Kiểm tra", "Đánh dấu", "Xóa đánh dấu", "Lập bảng xếp hạng"])
+          await frame.getByRole("button", { name, exact: true }).waitFor({ timeout: TIMEOUT });
+        expectEqual(await frame.locator('[data-testid="capabilities"]').count(), 0, "capability notices");
+      },
+    );
+
+    await step("Kiểm tra shows the five total mismatches as errors", async () => {
+      await frame.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+      await frame.locator('[data-testid="findings"]').waitFor({ timeout: TIMEOUT });
+      const errors = frame.locator('[data-testid="finding"][data-severity="error"]');
+      expectEqual(await errors.count(), 5, "error findings");
+      const cells = await errors.evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
+      expectEqual(
+        cells,
+        ["Phụ lục I!K18", "Phụ lục I!K19", "Phụ lục I!K24", "Phụ lục II!K8", "Phụ lục II!K13"],
+        "cells",
+      );
+      const first = await errors.first().innerText();
+      if (!first.includes("Tổng ghi 88,31 ≠ tính lại 88,30") || !first.includes("Sở Tài chính"))
+        throw new Error(`first finding reads ${JSON.stringify(first)}`);
+      const overall = await frame.locator('[data-testid="overall"]').innerText();
+      if (!overall.includes("5 lỗi")) throw new Error(`overall: ${overall}`);
+      const header = await frame.locator('[data-testid="group-error"] [role="heading"]').innerText();
+      if (!/Lỗi\s*5/.test(header)) throw new Error(`group header: ${header}`);
+    });
+
+    await step("clicking a finding selects its cell in the workbook", async () => {
+      await frame.locator('[data-testid="finding"][data-cell="Phụ lục II!K13"]').click();
+      await waitForSelection(page, "K13");
+      const state = await previewState(page);
+      expectEqual(state.selected, { sheet: "Phụ lục II", address: "K13" }, "selection");
+      expectEqual(state.active, "Phụ lục II", "active sheet");
+      const nameBox = await page.locator('[data-testid="name-box"]').innerText();
+      expectEqual(nameBox, "Phụ lục II!K13", "name box");
+      const cell = await page.locator('[data-testid="selected-cell"]').innerText();
+      expectEqual(cell, "88.65", "selected cell's text");
+      await frame.locator('[data-testid="finding"][data-cell="Phụ lục I!K18"]').click();
+      await waitForSelection(page, "K18");
+      expectEqual(await page.locator('[data-testid="name-box"]').innerText(), "Phụ lục I!K18", "name box");
+      await page.screenshot({ path: path.join(RESULTS, "pane.png") });
+    });
+
+    await step("Đánh dấu fills the faulty cells and Xóa đánh dấu restores every fill", async () => {
+      const before = await previewState(page);
+      await frame.getByRole("button", { name: "Đánh dấu", exact: true }).click();
+      await frame
+        .locator('[data-testid="status"]')
+        .filter({ hasText: "Đã đánh dấu" })
+        .waitFor({ timeout: TIMEOUT });
+      const marked = await previewState(page);
+      expectEqual(marked.fills.K18, "#FFC7CE", "K18 fill");
+      expectEqual(marked.fills2.K8, "#FFC7CE", "Phụ lục II K8 fill");
+      await page.screenshot({ path: path.join(RESULTS, "pane-marked.png") });
+      await frame.getByRole("button", { name: "Xóa đánh dấu", exact: true }).click();
+      await frame
+        .locator('[data-testid="status"]')
+        .filter({ hasText: "Đã trả lại" })
+        .waitFor({ timeout: TIMEOUT });
+      const after = await previewState(page);
+      expectEqual(after.fills, before.fills, "Phụ lục I fills");
+      expectEqual(after.fills2, before.fills2, "Phụ lục II fills");
+    });
+
+    await step("Lập bảng xếp hạng adds the ranking sheets, one Undo step", async () => {
+      await frame.getByRole("button", { name: "Lập bảng xếp hạng", exact: true }).click();
+      await frame
+        .locator('[data-testid="status"]')
+        .filter({ hasText: "Đã thêm" })
+        .waitFor({ timeout: TIMEOUT });
+      const state = await previewState(page);
+      expectEqual(
+        state.sheets.filter((s) => s.startsWith("Xếp hạng")),
+        ["Xếp hạng Phụ lục I", "Xếp hạng Phụ lục II"],
+        "new sheets",
+      );
+      expectEqual(state.active, "Xếp hạng Phụ lục I", "active sheet");
+      expectEqual(state.undoGroups.filter((g) => g.merged).length, 1, "merged Undo groups");
+      const tabs = await page.locator('[data-testid="sheet-tab"]').allInnerTexts();
+      if (!tabs.includes("Xếp hạng Phụ lục I")) throw new Error(`sheet tabs: ${tabs.join(", ")}`);
+      const grid = page.locator('[data-testid="sheet-grid"][data-sheet="Xếp hạng Phụ lục I"]');
+      await grid.waitFor({ timeout: TIMEOUT });
+      const header = await grid
+        .locator('td[data-address="A4"], td[data-address="B4"], td[data-address="E4"]')
+        .allInnerTexts();
+      expectEqual(header, ["STT", "Đơn vị", "Thứ hạng"], "ranking header");
+      const top = await grid.locator('td[data-address="B5"]').innerText();
+      expectEqual(top, "Sở Thông tin và Truyền thông", "first ranked unit");
+      await page.screenshot({ path: path.join(RESULTS, "pane-ranking.png") });
+    });
+
+    await step("a second Lập bảng xếp hạng adds new sheets and leaves the first ones alone", async () => {
+      const firstSheet = (): unknown =>
+        (window as unknown as PreviewWindow).__CQS_PREVIEW__.workbook.values("Xếp hạng Phụ lục I", "A1:E30");
+      const before = await page.evaluate(firstSheet);
+      await frame.getByRole("button", { name: "Lập bảng xếp hạng", exact: true }).click();
+      await frame.locator('[data-testid="status"]').filter({ hasText: "(2)" }).waitFor({ timeout: TIMEOUT });
+      const after = await page.evaluate(firstSheet);
+      expectEqual(after, before, "first ranking sheet");
+    });
+
+    await step("the English switch translates the pane and the findings", async () => {
+      await frame.getByRole("button", { name: "English", exact: true }).click();
+      await frame.getByRole("button", { name: "Check", exact: true }).waitFor({ timeout: TIMEOUT });
+      await frame.getByRole("button", { name: "Build ranking", exact: true }).waitFor({ timeout: TIMEOUT });
+      const first = await frame.locator('[data-testid="finding"][data-severity="error"]').first().innerText();
+      if (!first.includes("Typed total 88.31 ≠ recomputed 88.30")) throw new Error(`first finding: ${first}`);
+      await frame.getByRole("button", { name: "Tiếng Việt", exact: true }).click();
+      await frame.getByRole("button", { name: "Kiểm tra", exact: true }).waitFor({ timeout: TIMEOUT });
+    });
+
+    await step("the settings show the framework with its provenance", async () => {
+      await frame.getByRole("tab", { name: "Thiết lập" }).click();
+      const settings = frame.locator('[data-testid="settings"]');
+      await settings.waitFor({ timeout: TIMEOUT });
+      const text = await settings.innerText();
+      for (const want of ["QĐ 3043/QĐ-UBND", "1. Nhận thức", "Mức I", "CQS_Settings", "89,96"])
+        if (!text.includes(want)) throw new Error(`settings lack ${JSON.stringify(want)}`);
+      expectEqual(
+        await frame.getByLabel("Tên bộ tiêu chí").inputValue(),
+        "Thừa Thiên Huế 2021",
+        "framework name",
+      );
+      expectEqual(
+        await frame.getByLabel("Điểm tối đa: Nền tảng và CQ số").inputValue(),
+        "52",
+        "max of criterion 4",
+      );
+      await page.screenshot({ path: path.join(RESULTS, "pane-settings.png") });
+      await frame.getByRole("tab", { name: "Bảng điểm" }).click();
+    });
+
+    await step("the page raised no errors", async () => {
+      if (problems.length > 0) throw new Error(problems.join("\n"));
+    });
+    await page.close();
+
+    const old = await openPreview(context, `${server.url}preview.html?excel=old`);
+    await step("on an older Excel the pane says what is unavailable and still checks and ranks", async () => {
+      const notice = old.frame.locator('[data-testid="capabilities"]');
+      await notice.waitFor({ timeout: TIMEOUT });
+      const text = await notice.innerText();
+      for (const want of ["ExcelApi 1.20", "ExcelApi 1.9", "hàm tùy chỉnh"])
+        if (!text.includes(want)) throw new Error(`notice lacks ${JSON.stringify(want)}: ${text}`);
+      if (!(await old.frame.getByRole("button", { name: "Đánh dấu", exact: true }).isDisabled()))
+        throw new Error("Đánh dấu should be off without ExcelApi 1.9");
+      await old.frame.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+      await old.frame.locator('[data-testid="findings"]').waitFor({ timeout: TIMEOUT });
+      expectEqual(
+        await old.frame.locator('[data-testid="finding"][data-severity="error"]').count(),
+        5,
+        "error findings",
+      );
+      await old.frame.getByRole("button", { name: "Lập bảng xếp hạng", exact: true }).click();
+      await old.frame
+        .locator('[data-testid="status"]')
+        .filter({ hasText: "Đã thêm" })
+        .waitFor({ timeout: TIMEOUT });
+      const status = await old.frame.locator('[data-testid="status"]').innerText();
+      if (!status.includes("không gộp được")) throw new Error(`status: ${status}`);
+      const state = await previewState(old.page);
+      expectEqual(state.undoGroups.filter((g) => g.merged).length, 0, "merged Undo groups");
+      await old.page.screenshot({ path: path.join(RESULTS, "pane-old-excel.png") });
+      if (old.problems.length > 0) throw new Error(old.problems.join("\n"));
+    });
+  } catch (e) {
+    results.push({ name: "set-up", ok: false, error: e instanceof Error ? e.message : String(e) });
+    console.log(`  ✗ set-up: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`screenshots: ${path.relative(ROOT, RESULTS)}/pane.png (and pane-*.png)`);
+  console.log(`${passed} passed, ${failed} failed`);
+  if (failed > 0) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.log("0 passed, 1 failed");
+  process.exitCode = 1;
+});
