@@ -10,7 +10,7 @@
 import { exactFromDecimalString, exactFromNumber, type Exact } from "./exact";
 import { isErrorValue, type Cell } from "./grid";
 
-export type NotANumberKind = "text" | "boolean" | "date" | "error" | "huge";
+export type NotANumberKind = "text" | "boolean" | "date" | "error" | "huge" | "percent";
 
 export type NumberReading =
   | { readonly kind: "number"; readonly value: Exact; readonly fromText: boolean }
@@ -40,6 +40,9 @@ export function readCellNumber(cell: Cell): NumberReading {
   const v = cell.v;
   if (typeof v === "number") {
     if (cell.fmt && isDateFormat(cell.fmt)) return { kind: "nan", what: "date", shown: String(v) };
+    // A number formatted as a percentage (0.06 shown as "6%") is not a score: say so, never guess.
+    if (cell.fmt && isPercentFormat(cell.fmt))
+      return { kind: "nan", what: "percent", shown: `${Number((v * 100).toPrecision(15))}%` };
     const value = Math.abs(v) < HUGE ? exactFromNumber(v) : undefined;
     return value === undefined
       ? { kind: "nan", what: "huge", shown: String(v) }
@@ -57,9 +60,19 @@ export function readCellNumber(cell: Cell): NumberReading {
       : { kind: "number", value, fromText: true };
   }
   if (typeof v === "boolean") return { kind: "nan", what: "boolean", shown: v ? "TRUE" : "FALSE" };
-  if (v instanceof Date) return { kind: "nan", what: "date", shown: v.toISOString().slice(0, 10) };
+  if (v instanceof Date) return { kind: "nan", what: "date", shown: dateText(v) };
   if (isErrorValue(v)) return { kind: "nan", what: "error", shown: v.error };
   return { kind: "nan", what: "text", shown: String(v) };
+}
+
+/** A date as yyyy-mm-dd; an invalid date as Excel shows it. */
+function dateText(d: Date): string {
+  return Number.isNaN(d.getTime()) ? "########" : d.toISOString().slice(0, 10);
+}
+
+/** True for a percentage number format ("0%", "0.00%"), quoted text and escapes aside. */
+export function isPercentFormat(fmt: string): boolean {
+  return /%/.test(fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
 }
 
 /** True for an Excel date or time number format ("dd/mm/yyyy", "m/d/yy h:mm", "[$-vi-VN]d mmmm"). */
@@ -88,6 +101,6 @@ export function shownValue(cell: Cell): string {
   if (typeof v === "string") return v.length > 40 ? `${v.slice(0, 39)}…` : v;
   if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return dateText(v);
   return isErrorValue(v) ? v.error : String(v);
 }

@@ -340,7 +340,12 @@ export function parseSummaryLine(text: string): SummaryPart[] | undefined {
   const t = stripAccents(text.normalize("NFC")).toLowerCase();
   if (!/so (don vi|co quan|dia phuong)[^:]*muc do/.test(t)) return undefined;
   const parts: SummaryPart[] = [];
-  const re = /muc do\s*((?:(?:iv|v?i{1,3})\b\s*(?:,|va|&|\/|-)?\s*)+):?\s*(\d+)/g;
+  // One level, then more joined by a separator. The separator is either a sign with optional
+  // spaces or spaces alone, never both ways at once: no exponential backtracking on long runs of
+  // spaces and "i"s.
+  const level = "(?:iv|iii|ii|i)\\b";
+  const sep = "(?:\\s*(?:,|va\\b|&|\\/|-)\\s*|\\s+)";
+  const re = new RegExp(`muc do\\s*(${level}(?:${sep}${level})*)\\s*:?\\s*(\\d+)`, "g");
   for (let m = re.exec(t); m; m = re.exec(t)) {
     const levels = m[1]!
       .split(/,|va|&|\/|-|\s+/)
