@@ -24,7 +24,7 @@ import {
   writeRankingWorkbook,
 } from "../adapters/xlsx";
 import { parseArgs, UsageError, USAGE, type CliOptions } from "./args";
-import { checkJson, checkText } from "./report";
+import { checkJson, checkText, printableLines } from "./report";
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -73,6 +73,14 @@ async function analyzeFile(
       opts.lang === "vi"
         ? `Không tìm thấy bảng điểm tiêu chí nào trong "${file}" (cần dòng tiêu đề có cột Đơn vị, các tiêu chí và Tổng cộng)`
         : `No criteria table found in "${file}" (a header row with Đơn vị, the criteria and Tổng cộng is needed)`,
+    );
+  }
+  if (analysis.blocks.every((b) => b.units.length === 0)) {
+    const b = analysis.blocks[0]!;
+    throw new InputError(
+      opts.lang === "vi"
+        ? `Bảng điểm tiêu chí ở ${b.sheet}!${b.range} trong "${file}" chỉ có dòng tiêu đề, không có đơn vị nào`
+        : `The criteria table at ${b.sheet}!${b.range} in "${file}" has headers only, no units`,
     );
   }
   return { grid, analysis };
@@ -166,7 +174,13 @@ async function demo(opts: CliOptions, io: CliIo): Promise<number> {
 }
 
 /** Runs the command; returns the exit status. Never throws. */
-export async function run(argv: ReadonlyArray<string>, io: CliIo): Promise<number> {
+export async function run(argv: ReadonlyArray<string>, rawIo: CliIo): Promise<number> {
+  // Names and values come from the workbook: nothing they hold may drive the terminal.
+  const io: CliIo = {
+    out: (t) => rawIo.out(printableLines(t)),
+    err: (t) => rawIo.err(printableLines(t)),
+    root: rawIo.root,
+  };
   let lang: "vi" | "en" = "vi";
   try {
     const opts = parseArgs(argv);

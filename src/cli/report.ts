@@ -33,6 +33,30 @@ export function checkJson(analysis: Analysis, workbook: string, lang: Lang): Che
   };
 }
 
+/**
+ * Terminal control characters (C0 and C1 controls, DEL) and bidirectional overrides, which a cell
+ * may hold (an .xlsx escapes them as `_x001B_`): printed, they could recolour, erase or reorder
+ * what the report shows. Tabs and line breaks inside a value become spaces.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
+const UNPRINTABLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+const HAS_UNPRINTABLE = new RegExp(UNPRINTABLE.source);
+
+function printableLine(line: string): string {
+  return line.replace(UNPRINTABLE, (c) =>
+    c === "\t" || c === "\r" ? " " : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+}
+
+/**
+ * Text safe to print: each line keeps its break, anything else that drives a terminal is shown as
+ * `\uXXXX` (inside JSON strings that is the same character, so JSON output stays equivalent).
+ */
+export function printableLines(text: string): string {
+  return HAS_UNPRINTABLE.test(text) ? text.split("\n").map(printableLine).join("\n") : text;
+}
+
 /** Display width of a string (combining marks take no column). */
 function width(s: string): number {
   return s.normalize("NFC").replace(/[\u0300-\u036f]/g, "").length;
@@ -89,11 +113,13 @@ export function checkText(analysis: Analysis, workbook: string, lang: Lang): str
   lines.push("");
   if (analysis.findings.length === 0) lines.push(w.none);
   else {
+    // One finding per line: a line break inside a cell's value is shown as a space.
+    const oneLine = (t: string): string => t.replace(/[\r\n]+/g, " ");
     const rows = analysis.findings.map((f) => [
       UI_TEXT[lang].severity[f.severity],
-      `${f.sheet}!${f.cell}`,
-      f.unit ?? "",
-      findingMessage(f, lang),
+      oneLine(`${f.sheet}!${f.cell}`),
+      oneLine(f.unit ?? ""),
+      oneLine(findingMessage(f, lang)),
     ]);
     lines.push(table([w.head as unknown as string[], ...rows]));
   }

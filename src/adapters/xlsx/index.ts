@@ -1,10 +1,14 @@
 /** The .xlsx adapter (ExcelJS): workbook file ↔ plain grid, planned sheets → new workbook. */
 export {
+  OUT_OF_RANGE_DATE,
+  READ_LIMITS,
   WorkbookReadError,
+  checkWorkbookSize,
   loadWorkbookFile,
   readWorkbookFile,
   sniffWorkbookBytes,
   workbookToGrid,
+  type ReadLimits,
   type WorkbookReadReason,
 } from "./read";
 export {

@@ -27,7 +27,9 @@ export type WorkbookReadReason =
   /** Not a workbook at all: text/CSV renamed, random bytes, an empty file, another zip format. */
   | "NOT_A_WORKBOOK"
   /** A zip that ExcelJS cannot read: truncated or damaged. */
-  | "CORRUPT";
+  | "CORRUPT"
+  /** Too large to load safely (a sheet at Excel's row limit, millions of cells): refused before loading. */
+  | "TOO_LARGE";
 
 /** An input that cannot be used, with a one-line message in Vietnamese and in English. */
 export class WorkbookReadError extends Error {
@@ -88,6 +90,11 @@ function readMessages(
         vi: `Tệp ${p} bị hỏng hoặc không đầy đủ, không đọc được${dv}.`,
         en: `${p} is damaged or incomplete and cannot be read${de}.`,
       };
+    case "TOO_LARGE":
+      return {
+        vi: `Tệp ${p} quá lớn để đọc an toàn${dv}: hãy xóa các dòng, cột thừa (hoặc tách tệp) rồi thử lại.`,
+        en: `${p} is too large to read safely${de}: delete the unused rows and columns (or split the file) and try again.`,
+      };
   }
 }
 
@@ -105,8 +112,197 @@ const ZIP_MAGIC = Buffer.from("PK\x03\x04", "latin1");
 const EMPTY_ZIP_MAGIC = Buffer.from("PK\x05\x06", "latin1");
 const ENCRYPTION_INFO_UTF16 = Buffer.from("EncryptionInfo", "utf16le");
 
+// ---------------------------------------------------------------------------------------------
+// Size limits
+
+/**
+ * What a read may hold before ExcelJS loads it. ExcelJS keeps every cell as an object (about
+ * 300 bytes each) and the grid adds its own: past these limits the file is refused with a one-line
+ * message instead of running out of memory. The largest design case, 10,000 units, is about
+ * 110,000 cells; a sheet at Excel's row limit has 1,048,576 rows.
+ */
+export interface ReadLimits {
+  /** Largest file accepted, in bytes. */
+  readonly maxFileBytes: number;
+  /** Most rows (`<row>` elements) in one worksheet. */
+  readonly maxRowsPerSheet: number;
+  /** Most cells (`<c>` elements) in the whole workbook. */
+  readonly maxCells: number;
+  /** Most bytes of worksheet and shared-string XML once decompressed (a zip bomb stops here). */
+  readonly maxXmlBytes: number;
+}
+
+export const READ_LIMITS: ReadLimits = {
+  maxFileBytes: 200 * 1024 * 1024,
+  maxRowsPerSheet: 200_000,
+  maxCells: 2_000_000,
+  maxXmlBytes: 1024 * 1024 * 1024,
+};
+
+/** 200000 → "200.000" (Vietnamese) or "200,000" (English). */
+function formatCount(n: number, sep: "." | ","): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+}
+
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+const SHARED_STRINGS_PART = /^xl\/sharedstrings\.xml$/i;
+const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
+const CELL_TAG = /<(?:[A-Za-z_][\w.-]*:)?c[\s>/]/g;
+const DIMENSION = /<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref="([^"]*)"/;
+
+function decodeXmlText(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/** Sheet names by worksheet part ("xl/worksheets/sheet1.xml" → "Phụ lục I"), as far as they can be read. */
+async function sheetNamesByPart(zip: JSZip): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  try {
+    const workbook = await zip.file("xl/workbook.xml")?.async("string");
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+    if (!workbook || !rels) return names;
+    const targets = new Map<string, string>();
+    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+      const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+      if (id && target) {
+        const t = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+        targets.set(id, nodePath.posix.normalize(t).toLowerCase());
+      }
+    }
+    for (const m of workbook.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*>/g)) {
+      const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+      const id = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
+      const part = id ? targets.get(id) : undefined;
+      if (name !== undefined && part) names.set(part, decodeXmlText(name));
+    }
+  } catch {
+    // Names are for the message only.
+  }
+  return names;
+}
+
+interface PartCount {
+  rows: number;
+  cells: number;
+  bytes: number;
+  dimension?: string;
+  stopped: boolean;
+}
+
+/** Streams one part, counting rows and cells, until the end or until `stop` says enough. */
+function countPart(file: JSZip.JSZipObject, stop: (c: PartCount) => boolean): Promise<PartCount> {
+  const count: PartCount = { rows: 0, cells: 0, bytes: 0, stopped: false };
+  // JSZip's stream (readable-stream 2) has no async iterator: events, and pause() to stop early.
+  const stream = file.nodeStream("nodebuffer");
+  let carry = "";
+  return new Promise<PartCount>((resolve, reject) => {
+    stream.on("data", (chunk: Buffer) => {
+      if (count.stopped) return;
+      count.bytes += chunk.length;
+      // Tags are ASCII: latin1 keeps one character per byte and never splits a tag name.
+      const text = carry + chunk.toString("latin1");
+      const cut = text.lastIndexOf("<");
+      const done = cut < 0 ? "" : text.slice(0, cut);
+      carry = cut < 0 ? "" : text.slice(cut);
+      if (count.dimension === undefined) {
+        const d = DIMENSION.exec(done);
+        if (d) count.dimension = d[1];
+      }
+      count.rows += (done.match(ROW_TAG) ?? []).length;
+      count.cells += (done.match(CELL_TAG) ?? []).length;
+      if (stop(count)) {
+        // The rest is never decompressed: the paused stream stops pulling from the zip.
+        count.stopped = true;
+        stream.pause();
+        stream.removeAllListeners();
+        resolve(count);
+      }
+    });
+    stream.on("end", () => {
+      if (count.stopped) return;
+      count.rows += (carry.match(ROW_TAG) ?? []).length;
+      count.cells += (carry.match(CELL_TAG) ?? []).length;
+      resolve(count);
+    });
+    stream.on("error", (e: Error) => {
+      if (!count.stopped) reject(e);
+    });
+  });
+}
+
+/**
+ * Refuses, before ExcelJS loads it, a workbook whose sheets hold more rows or cells than a read
+ * can hold in memory. Streams each worksheet's XML (constant memory) and stops at the first limit
+ * crossed. A zip that cannot be opened here is left for ExcelJS to report.
+ */
+export async function checkWorkbookSize(
+  bytes: Buffer,
+  path: string,
+  limits: ReadLimits = READ_LIMITS,
+): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return;
+  }
+  const parts = Object.keys(zip.files).filter((n) => WORKSHEET_PART.test(n) || SHARED_STRINGS_PART.test(n));
+  let names: Map<string, string> | undefined;
+  const sheetName = async (part: string): Promise<string> => {
+    names ??= await sheetNamesByPart(zip);
+    return names.get(part.toLowerCase()) ?? part;
+  };
+  let cells = 0;
+  let xmlBytes = 0;
+  for (const part of parts) {
+    const file = zip.file(part);
+    if (!file || file.dir) continue;
+    const isSheet = WORKSHEET_PART.test(part);
+    let count: PartCount;
+    try {
+      count = await countPart(
+        file,
+        (c) =>
+          (isSheet && c.rows > limits.maxRowsPerSheet) ||
+          cells + c.cells > limits.maxCells ||
+          xmlBytes + c.bytes > limits.maxXmlBytes,
+      );
+    } catch {
+      return; // a damaged part: ExcelJS gives the CORRUPT message
+    }
+    if (isSheet && count.rows > limits.maxRowsPerSheet) {
+      const name = await sheetName(part);
+      const dim = count.dimension ? `, ${count.dimension}` : "";
+      throw new WorkbookReadError("TOO_LARGE", path, {
+        vi: `trang tính "${name}" có hơn ${formatCount(limits.maxRowsPerSheet, ".")} dòng${dim}`,
+        en: `sheet "${name}" has more than ${formatCount(limits.maxRowsPerSheet, ",")} rows${dim}`,
+      });
+    }
+    cells += count.cells;
+    xmlBytes += count.bytes;
+    if (cells > limits.maxCells) {
+      throw new WorkbookReadError("TOO_LARGE", path, {
+        vi: `sổ tính có hơn ${formatCount(limits.maxCells, ".")} ô dữ liệu`,
+        en: `the workbook has more than ${formatCount(limits.maxCells, ",")} cells`,
+      });
+    }
+    if (xmlBytes > limits.maxXmlBytes) {
+      throw new WorkbookReadError("TOO_LARGE", path, {
+        vi: `dữ liệu giải nén vượt ${Math.round(limits.maxXmlBytes / 1048576)} MB`,
+        en: `more than ${Math.round(limits.maxXmlBytes / 1048576)} MB once decompressed`,
+      });
+    }
+  }
+}
+
 /** Reads the bytes of a file, mapping file-system failures to WorkbookReadError. */
-async function readBytes(path: string): Promise<Buffer> {
+async function readBytes(path: string, limits: ReadLimits = READ_LIMITS): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(path);
@@ -121,6 +317,13 @@ async function readBytes(path: string): Promise<Buffer> {
     throw new WorkbookReadError("NOT_A_WORKBOOK", path, {
       vi: "không phải tệp thông thường",
       en: "not a regular file",
+    });
+  }
+  if (stat.size > limits.maxFileBytes) {
+    const mb = (n: number): number => Math.round(n / 1048576);
+    throw new WorkbookReadError("TOO_LARGE", path, {
+      vi: `${mb(stat.size)} MB, giới hạn ${mb(limits.maxFileBytes)} MB`,
+      en: `${mb(stat.size)} MB, the limit is ${mb(limits.maxFileBytes)} MB`,
     });
   }
   try {
@@ -245,10 +448,14 @@ async function explainEmptyZip(bytes: Buffer, path: string): Promise<WorkbookRea
  * Opens an .xlsx with ExcelJS. Every failure is a WorkbookReadError (never a raw stack trace).
  * Also returns the file's bytes, for callers that inspect the package (the writer's warnings).
  */
-export async function loadWorkbookFile(path: string): Promise<{ workbook: ExcelJS.Workbook; bytes: Buffer }> {
-  const bytes = await readBytes(path);
+export async function loadWorkbookFile(
+  path: string,
+  limits: ReadLimits = READ_LIMITS,
+): Promise<{ workbook: ExcelJS.Workbook; bytes: Buffer }> {
+  const bytes = await readBytes(path, limits);
   const sniffed = sniffWorkbookBytes(bytes, path);
   if (sniffed) throw sniffed;
+  await checkWorkbookSize(bytes, path, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
@@ -266,8 +473,11 @@ function oneLine(s: string): string {
 }
 
 /** Reads an .xlsx file into the plain grid. Throws WorkbookReadError for unusable input. */
-export async function readWorkbookFile(path: string): Promise<WorkbookGrid> {
-  const { workbook } = await loadWorkbookFile(path);
+export async function readWorkbookFile(
+  path: string,
+  limits: ReadLimits = READ_LIMITS,
+): Promise<WorkbookGrid> {
+  const { workbook } = await loadWorkbookFile(path, limits);
   try {
     return workbookToGrid(workbook, nodePath.basename(path));
   } catch (e) {
@@ -312,6 +522,17 @@ function plainText(x: unknown): string {
   return String(x);
 }
 
+/**
+ * What Excel shows for a date outside its range (a huge number formatted as a date). ExcelJS turns
+ * such a value into an invalid Date, which the grid never carries: it becomes this text, so a
+ * score cell holding it is reported as not a number, as the user sees it in Excel.
+ */
+export const OUT_OF_RANGE_DATE = "########";
+
+function dateValue(d: Date): Date | string {
+  return Number.isNaN(d.getTime()) ? OUT_OF_RANGE_DATE : d;
+}
+
 /** A formula's stored result (or a plain value) as a grid value; undefined/absent → null. */
 function toValue(x: unknown): CellValue {
   if (x === null || x === undefined) return null;
@@ -321,7 +542,7 @@ function toValue(x: unknown): CellValue {
     case "string":
       return x;
     case "object":
-      if (x instanceof Date) return x;
+      if (x instanceof Date) return dateValue(x);
       if ("error" in x && typeof x.error === "string") return errorValue(x.error);
       if ("richText" in x || "text" in x) return plainText(x);
       return null;
@@ -344,8 +565,9 @@ function convertCell(cell: ExcelJS.Cell): Cell {
     case ValueType.Number:
     case ValueType.String:
     case ValueType.Boolean:
-    case ValueType.Date:
       return cellOf(cell.value as CellValue, undefined, fmt);
+    case ValueType.Date:
+      return cellOf(toValue(cell.value), undefined, fmt);
     case ValueType.Formula: {
       // cell.value drops a falsy result (0, false, ""): read formula and result directly.
       const raw = cell.formula;

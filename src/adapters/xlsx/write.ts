@@ -246,6 +246,44 @@ function styleFor(p: PlannedCell, cache: Map<string, Partial<ExcelJS.Style>>): P
   return style;
 }
 
+/**
+ * Characters XML 1.0 cannot hold: C0 controls (ExcelJS drops them silently), U+FFFE and U+FFFF
+ * (ExcelJS writes them raw, and the file no longer opens), lone surrogates. A name read from a
+ * cell may hold them (an .xlsx escapes them as `_x001B_`); they are written as U+FFFD, visibly.
+ */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** What ExcelJS does not repair by itself in the input's own cells. */
+const BREAKS_XML = /[\uFFFE\uFFFF]/;
+
+export function xmlSafeText(s: string): string {
+  return s.replace(NOT_XML, "\uFFFD");
+}
+
+/**
+ * The input's cells are written back as ExcelJS read them: a text holding U+FFFE or U+FFFF
+ * (decoded from `_xFFFE_`) would make the whole output unreadable, so it gets U+FFFD instead.
+ */
+function repairInputText(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (typeof v === "string") {
+          if (BREAKS_XML.test(v)) cell.value = xmlSafeText(v);
+        } else if (v && typeof v === "object" && "richText" in v && Array.isArray(v.richText)) {
+          if (v.richText.some((r) => BREAKS_XML.test(r.text))) {
+            cell.value = { richText: v.richText.map((r) => ({ ...r, text: xmlSafeText(r.text) })) };
+          }
+        } else if (v && typeof v === "object" && "formula" in v && typeof v.result === "string") {
+          if (BREAKS_XML.test(v.result)) cell.value = { ...v, result: xmlSafeText(v.result) };
+        }
+      });
+    });
+  }
+}
+
 function addPlannedSheet(wb: ExcelJS.Workbook, sheet: PlannedSheet): void {
   const ws = wb.addWorksheet(sheet.name);
   const styles = new Map<string, Partial<ExcelJS.Style>>();
@@ -254,7 +292,7 @@ function addPlannedSheet(wb: ExcelJS.Workbook, sheet: PlannedSheet): void {
     row.forEach((p, c) => {
       const cell = xrow.getCell(c + 1);
       // A string is always a string value (shared string), never a formula, whatever it starts with.
-      if (typeof p.v === "string") cell.value = p.v;
+      if (typeof p.v === "string") cell.value = xmlSafeText(p.v);
       else if (typeof p.v === "number" && Number.isFinite(p.v)) cell.value = p.v;
       else cell.value = null;
       const style = styleFor(p, styles);
@@ -296,7 +334,12 @@ export interface WriteRankingOptions {
 export async function writeRankingWorkbook(
   opts: WriteRankingOptions,
 ): Promise<{ written: string; warnings: string[] }> {
-  const { inputPath, outPath, sheets, separate, force } = opts;
+  const { inputPath, outPath, separate, force } = opts;
+  // A sheet name made from a title in the input may hold characters XML cannot.
+  const sheets = opts.sheets.map((s) => {
+    const name = xmlSafeText(s.name);
+    return name === s.name ? s : { ...s, name };
+  });
   const out = nodePath.resolve(outPath);
 
   if (await sameFile(inputPath, out)) throw new WorkbookWriteError("SAME_AS_INPUT", outPath);
@@ -322,6 +365,7 @@ export async function writeRankingWorkbook(
   } else {
     const loaded = await loadWorkbookFile(inputPath);
     wb = loaded.workbook;
+    repairInputText(wb);
     const lost = await findLostParts(loaded.bytes);
     if (lost.length > 0) {
       warnings.push(
