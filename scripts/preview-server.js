@@ -46,8 +46,7 @@ const TYPES = {
  * before office.js declares the global, so it stays) whose setter makes what office.js assigns the
  * layer's prototype, so office.js keeps working (Office.Promise, …) under the double.
  */
-const INSTALL_DOUBLE = `<script>
-window.OsfOptOut = true;
+const INSTALL_DOUBLE_JS = `window.OsfOptOut = true;
 (function () {
   var preview = window.parent && window.parent !== window ? window.parent.__CQS_PREVIEW__ : undefined;
   if (!preview) return;
@@ -62,7 +61,10 @@ window.OsfOptOut = true;
   });
   window.Excel = preview.Excel;
 })();
-</script>`;
+`;
+/** Served as a file of our own origin, so the pane's Content-Security-Policy (no inline script) allows it. */
+const INSTALL_DOUBLE_PATH = "/preview-install-double.js";
+const INSTALL_DOUBLE = `<script src="${INSTALL_DOUBLE_PATH}"></script>`;
 
 /** Excel's date serial of a Date (the double holds dates as serials with a date format). */
 function dateSerial(d) {
@@ -141,6 +143,7 @@ async function startPreviewServer(options = {}) {
       return res.end();
     }
     if (urlPath === "/workbook.json") return send(res, 200, TYPES[".json"], workbookJson);
+    if (urlPath === INSTALL_DOUBLE_PATH) return send(res, 200, TYPES[".js"], INSTALL_DOUBLE_JS);
     if (urlPath.startsWith("/office-js/")) {
       const found = fileUnder(OFFICE_JS, urlPath.slice("/office-js/".length));
       if (!found) return send(res, 404, TYPES[".txt"], "Not found");
