@@ -173,7 +173,7 @@ function checkCriteriaTable(
   const results: CriteriaRowResult[] = [];
   for (const r of table.rows) {
     const unit = r.name;
-    const key = nameKey(unit);
+    const key = r.key;
     const first = seen.get(key);
     if (first !== undefined) {
       sink.add("DUPLICATE_UNIT", sheet, r.row, columns.unit, { firstCell: a1(first, columns.unit) }, unit);
@@ -310,14 +310,14 @@ function reducedMaxNotes(
 ): Map<string, { max: Exact; text: string }> {
   const map = new Map<string, { max: Exact; text: string }>();
   if (notes.length === 0) return map;
-  const names = table.rows.map((r) => r.name);
   const matching = matchUnits(
-    names,
+    table.rows.map((r) => r.name),
     notes.map((n) => n.unit),
+    { left: table.rows.map((r) => r.key), right: notes.map((n) => nameKey(n.unit)) },
   );
   for (const [i, j] of matching.pairs) {
     const note = notes[j]!;
-    map.set(nameKey(names[i]!), { max: note.max, text: note.text });
+    map.set(table.rows[i]!.key, { max: note.max, text: note.text });
   }
   return map;
 }
@@ -326,15 +326,15 @@ function reducedMaxSettings(fw: CompiledFramework, table: Table): Map<string, { 
   const map = new Map<string, { max: Exact; note: string }>();
   const list = fw.framework.reducedMax;
   if (list.length === 0) return map;
-  const names = table.rows.map((r) => r.name);
   const matching = matchUnits(
-    names,
+    table.rows.map((r) => r.name),
     list.map((r) => r.unit),
+    { left: table.rows.map((r) => r.key), right: list.map((r) => nameKey(r.unit)) },
   );
   for (const [i, j] of matching.pairs) {
     const item = list[j]!;
     const max = readCellNumber({ v: item.max });
-    if (max.kind === "number") map.set(nameKey(names[i]!), { max: max.value, note: item.note ?? "" });
+    if (max.kind === "number") map.set(table.rows[i]!.key, { max: max.value, note: item.note ?? "" });
   }
   return map;
 }
@@ -368,7 +368,7 @@ function checkRankingTable(
   const decimals = SCALE_DECIMALS(fw);
   const seen = new Map<string, number>();
   for (const r of table.rows) {
-    const key = nameKey(r.name);
+    const key = r.key;
     const first = seen.get(key);
     if (first !== undefined) {
       sink.add("DUPLICATE_UNIT", sheet, r.row, columns.unit, { firstCell: a1(first, columns.unit) }, r.name);
@@ -377,6 +377,7 @@ function checkRankingTable(
   const matching = matchUnits(
     units.map((u) => u.unit.name),
     table.rows.map((r) => r.name),
+    { left: criteriaTable.rows.map((r) => r.key), right: table.rows.map((r) => r.key) },
   );
   for (const i of matching.unmatchedLeft) {
     const u = units[i]!;
@@ -403,7 +404,8 @@ function checkRankingTable(
   for (const [i, j] of matching.pairs) {
     const u = units[i]!.unit;
     const r = table.rows[j]!;
-    if (tidy(u.name) !== tidy(r.name)) {
+    // Both names come tidied from the table reader.
+    if (u.name !== r.name) {
       const legacy = decodeLegacyVietnamese(r.name) ?? decodeLegacyVietnamese(u.name);
       sink.add(
         "NAME_VARIANT",

@@ -181,9 +181,13 @@ const SUSPECTS = new Set(
   ),
 );
 
+/** The same test as one character class: a regular expression scans a name far faster than Set lookups per character. */
+const SUSPECT_CLASS = new RegExp(
+  `[${[...SUSPECTS].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`,
+);
+
 function hasSuspect(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (SUSPECTS.has(text[i]!)) return true;
-  return false;
+  return SUSPECT_CLASS.test(text);
 }
 
 export type LegacyEncoding = "TCVN3" | "VNI";

@@ -86,8 +86,20 @@ function abbreviationEnds(letters: string, words: ReadonlyArray<Token>, start: n
 
 /** How two names relate: the same name, one a leading part of the other, or not at all. */
 export function matchNames(a: string, b: string): NameMatch {
-  const x = nameTokens(a);
-  const y = nameTokens(b);
+  return matchTokens(nameTokens(a), nameTokens(b));
+}
+
+/** Whether two names can relate at all: their first tokens must (a cheap test before the search). */
+function mayMatch(x: ReadonlyArray<Token>, y: ReadonlyArray<Token>): boolean {
+  const p = x[0];
+  const q = y[0];
+  if (!p || !q) return !p && !q;
+  if (p.word === q.word) return true;
+  // An abbreviation against words: its first letter must be the first word's initial.
+  return !p.abbreviation !== !q.abbreviation && p.initial === q.initial;
+}
+
+function matchTokens(x: ReadonlyArray<Token>, y: ReadonlyArray<Token>): NameMatch {
   const seen = new Set<number>();
   let leading = false;
   const stride = y.length + 1;
@@ -126,19 +138,23 @@ export interface UnitMatching {
  * Matches the names of two tables one to one: equal keys first, then names that are the same
  * by abbreviation, then leading-part names — each only when it is the only candidate both ways.
  */
-export function matchUnits(left: ReadonlyArray<string>, right: ReadonlyArray<string>): UnitMatching {
+export function matchUnits(
+  left: ReadonlyArray<string>,
+  right: ReadonlyArray<string>,
+  keys?: { readonly left: ReadonlyArray<string>; readonly right: ReadonlyArray<string> },
+): UnitMatching {
   const pairs: Array<[number, number]> = [];
   const leftTaken = new Array<boolean>(left.length).fill(false);
   const rightTaken = new Array<boolean>(right.length).fill(false);
   const byKey = new Map<string, number[]>();
   left.forEach((name, i) => {
-    const k = nameKey(name);
+    const k = keys?.left[i] ?? nameKey(name);
     const list = byKey.get(k);
     if (list) list.push(i);
     else byKey.set(k, [i]);
   });
   right.forEach((name, j) => {
-    const list = byKey.get(nameKey(name));
+    const list = byKey.get(keys?.right[j] ?? nameKey(name));
     const i = list?.find((c) => !leftTaken[c]);
     if (i !== undefined) {
       pairs.push([i, j]);
@@ -146,19 +162,39 @@ export function matchUnits(left: ReadonlyArray<string>, right: ReadonlyArray<str
       rightTaken[j] = true;
     }
   });
+  // The names left over are compared pairwise, but only those whose first words share an initial
+  // (a first word or an abbreviation's first letter must agree for any match): names are grouped
+  // by that initial and tokenized once, when their group has a partner.
+  const related: Array<{ i: number; j: number; m: NameMatch }> = [];
+  const initialOf = (key: string): string => stripAccents(key.charAt(0));
+  const groups = new Map<string, { left: number[]; right: number[] }>();
+  const group = (k: string) => groups.get(k) ?? groups.set(k, { left: [], right: [] }).get(k)!;
+  left.forEach((name, i) => {
+    if (!leftTaken[i]) group(initialOf(keys?.left[i] ?? nameKey(name))).left.push(i);
+  });
+  right.forEach((name, j) => {
+    if (!rightTaken[j]) group(initialOf(keys?.right[j] ?? nameKey(name))).right.push(j);
+  });
+  for (const g of groups.values()) {
+    if (g.left.length === 0 || g.right.length === 0) continue;
+    const tokensLeft = g.left.map((i) => nameTokens(left[i]!));
+    for (const j of g.right) {
+      const y = nameTokens(right[j]!);
+      tokensLeft.forEach((x, a) => {
+        if (!mayMatch(x, y)) return;
+        const m = matchTokens(x, y);
+        if (m !== "none") related.push({ i: g.left[a]!, j, m });
+      });
+    }
+  }
   for (const kind of ["same", "leading"] as const) {
-    const restLeft = left.map((_, i) => i).filter((i) => !leftTaken[i]);
-    const restRight = right.map((_, j) => j).filter((j) => !rightTaken[j]);
-    if (restLeft.length === 0 || restRight.length === 0) break;
     const candidates = new Map<number, number[]>();
     const reverse = new Map<number, number[]>();
-    for (const j of restRight) {
-      for (const i of restLeft) {
-        const m = matchNames(left[i]!, right[j]!);
-        if (m === kind || (kind === "leading" && m === "same")) {
-          (candidates.get(j) ?? candidates.set(j, []).get(j)!).push(i);
-          (reverse.get(i) ?? reverse.set(i, []).get(i)!).push(j);
-        }
+    for (const { i, j, m } of related) {
+      if (leftTaken[i] || rightTaken[j]) continue;
+      if (m === kind || (kind === "leading" && m === "same")) {
+        (candidates.get(j) ?? candidates.set(j, []).get(j)!).push(i);
+        (reverse.get(i) ?? reverse.set(i, []).get(i)!).push(j);
       }
     }
     for (const [j, list] of candidates) {

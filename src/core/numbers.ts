@@ -72,8 +72,16 @@ function dateText(d: Date): string {
 
 /** True for a percentage number format ("0%", "0.00%"), quoted text and escapes aside. */
 export function isPercentFormat(fmt: string): boolean {
-  return /%/.test(fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
+  let known = percentFormats.get(fmt);
+  if (known === undefined) {
+    if (percentFormats.size > 1000) percentFormats.clear();
+    known = /%/.test(fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
+    percentFormats.set(fmt, known);
+  }
+  return known;
 }
+
+const percentFormats = new Map<string, boolean>();
 
 /** True for an Excel date or time number format ("dd/mm/yyyy", "m/d/yy h:mm", "[$-vi-VN]d mmmm"). */
 export function isDateFormat(fmt: string): boolean {
@@ -92,6 +100,12 @@ function testDateFormat(fmt: string): boolean {
   // Drop quoted text, escaped characters and bracketed parts ([Red], [$-409]) before looking.
   const bare = fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
   return /[dmyhs]/i.test(bare) && !/^[#0.,%\s?E+-]*$/i.test(bare);
+}
+
+/** The whole text of a cell's value (a unit name, a label). */
+export function cellText(cell: Cell): string {
+  const v = cell.v;
+  return typeof v === "string" ? v : shownValue(cell);
 }
 
 /** Text shown for a cell in messages: the value as the user sees it, shortened. */

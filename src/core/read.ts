@@ -9,7 +9,7 @@
 import type { Exact } from "./exact";
 import type { CompiledFramework, Level } from "./framework";
 import { cellAt, colEnd, rowEnd, type Cell, type CellRange, type SheetGrid, type WorkbookGrid } from "./grid";
-import { parseNumberText, shownValue } from "./numbers";
+import { cellText, parseNumberText } from "./numbers";
 import { nameKey } from "./names";
 import { foldHeader, stripAccents, tidy } from "./text";
 
@@ -38,6 +38,8 @@ export interface TableRow {
   readonly row: number;
   /** The unit name as written (spacing tidied). */
   readonly name: string;
+  /** The name's comparison key (names.ts nameKey), computed once. */
+  readonly key: string;
 }
 
 export interface Table {
@@ -226,8 +228,7 @@ const NOT_A_UNIT = ["ghi chú", "số đơn vị đạt", "tổng cộng", "cộ
   nameKey,
 );
 
-function isNotAUnit(name: string): boolean {
-  const key = nameKey(name);
+function isNotAUnit(key: string): boolean {
   return NOT_A_UNIT.some((k) => key === k || key.startsWith(`${k} `));
 }
 
@@ -261,15 +262,16 @@ function readRows(
       continue;
     }
     if (isEmptyCell(unitCell)) break;
-    const name = tidy(shownValue(unitCell));
-    if (isNotAUnit(name)) break;
+    const name = tidy(cellText(unitCell));
+    const key = nameKey(name);
+    if (isNotAUnit(key)) break;
     const stt = header.columns.stt !== undefined ? cellAt(sheet, r, header.columns.stt) : undefined;
     const sttIsNumber =
       stt !== undefined &&
       (typeof stt.v === "number" || (typeof stt.v === "string" && /^\s*\d+\s*\.?\s*$/.test(stt.v)));
     const hasValues = valueCols.some((c) => !isEmptyCell(cellAt(sheet, r, c)));
     if (!hasValues && !sttIsNumber) break;
-    rows.push({ row: r, name });
+    rows.push({ row: r, name, key });
     bottom = r;
   }
   return { rows, bottom };

@@ -59,18 +59,41 @@ function memo(fn: (s: string) => string, limit = 50_000): (s: string) => string 
   };
 }
 
-/** One syllable's comparison key: lower case, tone taken off, tone number appended. */
-const syllableKey = memo((word: string): string => {
-  // Plain ASCII has no tone mark: nothing to move.
-  if (!/[^a-z0-9]/.test(word)) return word;
+/** Every precomposed letter that carries a tone mark (the vowels with each of the five tones). */
+const TONED_LETTER = new RegExp(
+  `[${[..."aăâeêioôơuưy"]
+    .flatMap((v) => ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"].map((t) => (v + t).normalize("NFC")))
+    .flatMap((c) => [c, c.toUpperCase()])
+    .join("")}]`,
+);
+
+/** One syllable's comparison key (of an NFC, lower-case word): tone taken off, tone number appended. */
+const tonedSyllableKey = memo((word: string): string => {
   const d = word.normalize("NFD");
   const tone = d.match(TONE_MARKS)?.[0];
   const base = d.replace(TONE_MARKS, "").normalize("NFC");
   return tone ? `${base}${"\u0300\u0301\u0303\u0309\u0323".indexOf(tone) + 1}` : base;
 });
 
+/** A word without a toned letter is its own key: no lookup, so unique codes don't fill the memo. */
+function syllableKey(word: string): string {
+  return TONED_LETTER.test(word) ? tonedSyllableKey(word) : word;
+}
+
 /** The words of a name for matching: NFC, case folded, "&" = "và", punctuation as spaces. */
+/**
+ * Names that NFC leaves as they are and whose letters all lie where a plain character class
+ * serves (Latin, Latin-1, Latin Extended-A, the Vietnamese letters of Extended-B and the precomposed ones): the fast path.
+ */
+const NAME_FAST = /^[\x20-\x7e\u00a0-\u01b0\u1ea0-\u1ef9\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*$/;
+const NOT_WORD_FAST =
+  /[^0-9a-z\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1ea0-\u1ef9]+/g;
+
 export function nameWords(name: string): string[] {
+  if (NAME_FAST.test(name)) {
+    const f = name.toLowerCase().replace(/&/g, " và ").replace(NOT_WORD_FAST, " ").trim();
+    return f === "" ? [] : f.split(" ").map(syllableKey);
+  }
   const t = name
     .normalize("NFC")
     .toLowerCase()
@@ -87,8 +110,13 @@ export function abbreviationLetters(token: string): string | undefined {
   return stripAccents(letters).toLowerCase();
 }
 
+/** Single-spaced text that NFC leaves as it is (Latin, Vietnamese precomposed letters, common punctuation). */
+const TIDY_ALREADY =
+  /^[!-~\u00a1-\u02ff\u1ea0-\u1ef9\u2013\u2014\u2018\u2019\u201c\u201d\u2026]+(?: [!-~\u00a1-\u02ff\u1ea0-\u1ef9\u2013\u2014\u2018\u2019\u201c\u201d\u2026]+)*$/;
+
 /** Collapses spacing and normalizes to NFC, for showing and comparing spellings as written. */
 export function tidy(s: string): string {
+  if (TIDY_ALREADY.test(s)) return s;
   return s
     .normalize("NFC")
     .replace(/[\s\u00a0]+/g, " ")

@@ -275,3 +275,17 @@ describe("rows that annotate the header", () => {
     expect(a.tables[0]!.units).toBe(5);
   });
 });
+
+describe("long unit names", () => {
+  it("keeps a name longer than 40 characters whole, and matches it across the tables", () => {
+    const long = "Trung tâm Công nghệ thông tin và Truyền thông tỉnh Thừa Thiên Huế";
+    const rows: Plain[][] = [
+      ...criteriaRows([[long, [8, 5, 10, 45.57, 4, 12, 6, 2], 92.57]]),
+      [],
+      ...rankingRows([[long, 92.57, "I"]]),
+    ];
+    const a = analyzeWorkbook(workbook(sheet("S", rows)), DEFAULT_FRAMEWORK);
+    expect(a.blocks[0]!.units[0]!.name).toBe(long);
+    expect(a.findings).toEqual([]);
+  });
+});
