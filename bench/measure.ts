@@ -1,0 +1,52 @@
+/** Timing helpers: warm-up, then the median of several runs. */
+
+export function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+export function median(xs: ReadonlyArray<number>): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Asks V8 for a full collection when the process runs with --expose-gc, so runs start alike. */
+export function collect(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+}
+
+export interface Timing {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly runs: number;
+}
+
+/**
+ * Times `run` (ms) `runs` times after `warmup` untimed calls. `prepare` builds each run's input
+ * outside the timing.
+ */
+export function time<T>(
+  prepare: (i: number) => T,
+  run: (input: T) => unknown,
+  warmup: number,
+  runs: number,
+): Timing {
+  for (let i = 0; i < warmup; i++) run(prepare(-1 - i));
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const input = prepare(i);
+    collect();
+    const t0 = nowMs();
+    run(input);
+    times.push(nowMs() - t0);
+  }
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times), runs };
+}
+
+/** Rounds to `digits` significant digits for the report. */
+export function sig(x: number, digits = 3): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(digits));
+}
