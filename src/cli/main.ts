@@ -18,8 +18,9 @@ import {
   type WorkbookGrid,
 } from "../core";
 import {
-  readWorkbookFile,
+  openWorkbookFile,
   WorkbookReadError,
+  type OpenedWorkbook,
   WorkbookWriteError,
   writeRankingWorkbook,
 } from "../adapters/xlsx";
@@ -64,8 +65,10 @@ async function loadFramework(opts: CliOptions, grid: WorkbookGrid): Promise<Fram
 async function analyzeFile(
   opts: CliOptions,
   file: string,
-): Promise<{ grid: WorkbookGrid; analysis: Analysis }> {
-  const grid = await readWorkbookFile(file);
+): Promise<{ grid: WorkbookGrid; analysis: Analysis; opened: OpenedWorkbook }> {
+  // Opened once: `rank` writes the new workbook from the same loaded input.
+  const opened = await openWorkbookFile(file);
+  const grid = opened.grid;
   const framework = await loadFramework(opts, grid);
   const analysis = analyzeWorkbook(grid, framework);
   if (analysis.blocks.length === 0) {
@@ -83,7 +86,7 @@ async function analyzeFile(
         : `The criteria table at ${b.sheet}!${b.range} in "${file}" has headers only, no units`,
     );
   }
-  return { grid, analysis };
+  return { grid, analysis, opened };
 }
 
 async function check(opts: CliOptions, file: string, io: CliIo): Promise<number> {
@@ -97,7 +100,7 @@ async function check(opts: CliOptions, file: string, io: CliIo): Promise<number>
 }
 
 async function rank(opts: CliOptions, file: string, outPath: string, io: CliIo): Promise<number> {
-  const { grid, analysis } = await analyzeFile(opts, file);
+  const { grid, analysis, opened } = await analyzeFile(opts, file);
   const sheets = planRankingSheets(
     analysis,
     grid.sheets.map((s) => s.name),
@@ -105,6 +108,7 @@ async function rank(opts: CliOptions, file: string, outPath: string, io: CliIo):
   );
   const { written, warnings } = await writeRankingWorkbook({
     inputPath: file,
+    loaded: opened.loaded,
     outPath,
     sheets,
     separate: opts.separate,

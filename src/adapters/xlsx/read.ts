@@ -472,18 +472,32 @@ function oneLine(s: string): string {
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
+/** A workbook opened once: its grid, and the loaded ExcelJS workbook and bytes for a later write. */
+export interface OpenedWorkbook {
+  readonly grid: WorkbookGrid;
+  readonly loaded: { readonly workbook: ExcelJS.Workbook; readonly bytes: Buffer };
+}
+
+/** Opens an .xlsx file: the plain grid plus what was loaded. Throws WorkbookReadError. */
+export async function openWorkbookFile(
+  path: string,
+  limits: ReadLimits = READ_LIMITS,
+): Promise<OpenedWorkbook> {
+  const loaded = await loadWorkbookFile(path, limits);
+  try {
+    return { grid: workbookToGrid(loaded.workbook, nodePath.basename(path)), loaded };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new WorkbookReadError("CORRUPT", path, { vi: oneLine(msg), en: oneLine(msg) });
+  }
+}
+
 /** Reads an .xlsx file into the plain grid. Throws WorkbookReadError for unusable input. */
 export async function readWorkbookFile(
   path: string,
   limits: ReadLimits = READ_LIMITS,
 ): Promise<WorkbookGrid> {
-  const { workbook } = await loadWorkbookFile(path, limits);
-  try {
-    return workbookToGrid(workbook, nodePath.basename(path));
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new WorkbookReadError("CORRUPT", path, { vi: oneLine(msg), en: oneLine(msg) });
-  }
+  return (await openWorkbookFile(path, limits)).grid;
 }
 
 // ---------------------------------------------------------------------------------------------

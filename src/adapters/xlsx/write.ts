@@ -324,6 +324,11 @@ export interface WriteRankingOptions {
   readonly separate: boolean;
   /** Overwrite an existing `outPath` (never the input). */
   readonly force: boolean;
+  /**
+   * The input as already loaded (openWorkbookFile), so it is not parsed twice; it gets the new
+   * sheets added. Without it the input is loaded here.
+   */
+  readonly loaded?: { readonly workbook: ExcelJS.Workbook; readonly bytes: Buffer };
 }
 
 /**
@@ -363,7 +368,7 @@ export async function writeRankingWorkbook(
   if (separate) {
     wb = new ExcelJS.Workbook();
   } else {
-    const loaded = await loadWorkbookFile(inputPath);
+    const loaded = opts.loaded ?? (await loadWorkbookFile(inputPath));
     wb = loaded.workbook;
     repairInputText(wb);
     const lost = await findLostParts(loaded.bytes);
