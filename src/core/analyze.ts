@@ -24,7 +24,7 @@ import {
 import { a1, a1Range, cellAt, type WorkbookGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
 import { matchUnits, nameKey } from "./names";
-import { readCellNumber, type NumberReading } from "./numbers";
+import { plainNumberOf, readCellNumber, type NumberReading } from "./numbers";
 import {
   readWorkbook,
   type Block,
@@ -185,15 +185,9 @@ function checkCriteriaTable(
       const col = columns.criteria[i]!;
       if (col < 0) return;
       const what = c.criterion.name;
-      const value = numberOrReport(
-        readCellNumber(cellAt(grid, r.row, col)),
-        sink,
-        sheet,
-        r.row,
-        col,
-        unit,
-        what,
-      );
+      const cell = cellAt(grid, r.row, col);
+      const value =
+        plainNumberOf(cell) ?? numberOrReport(readCellNumber(cell), sink, sheet, r.row, col, unit, what);
       if (value === undefined) {
         complete = false;
         return;
@@ -246,15 +240,9 @@ function checkCriteriaTable(
     let typedTotal: Exact | undefined;
     if (columns.total !== undefined) {
       const totalCell = cellAt(grid, r.row, columns.total);
-      typedTotal = numberOrReport(
-        readCellNumber(totalCell),
-        sink,
-        sheet,
-        r.row,
-        columns.total,
-        unit,
-        "Tổng điểm",
-      );
+      typedTotal =
+        plainNumberOf(totalCell) ??
+        numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, unit, "Tổng điểm");
       if (typedTotal !== undefined && !totalCell.f && totalsMostlyFormulas) {
         sink.add("HARDCODED_TOTAL", sheet, r.row, columns.total, { value: formatPlain(typedTotal) }, unit);
       }
@@ -343,6 +331,8 @@ const LEVEL_TEXT = /^(?:muc(?:\s*do)?\s*)?(iv|i{1,3}|[1-4])$/;
 
 /** Reads a level cell: "I", "II", "mức II", "2" → the level; undefined when unreadable. */
 export function parseLevel(text: string): Level | undefined {
+  // The usual case, written exactly.
+  if (text === "I" || text === "II" || text === "III" || text === "IV") return text;
   const t = tidy(text)
     .toLowerCase()
     .normalize("NFD")

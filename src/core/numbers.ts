@@ -35,6 +35,17 @@ export function parseNumberText(text: string): Exact | undefined {
   return exactFromDecimalString(`${sign === "-" ? "-" : ""}${int}${frac ? `.${frac}` : ""}`);
 }
 
+/**
+ * The exact value of a cell that is a plain number (no date or percent format, not huge), else
+ * undefined: the allocation-free common case of readCellNumber, for hot loops.
+ */
+export function plainNumberOf(cell: Cell): Exact | undefined {
+  const v = cell.v;
+  if (typeof v !== "number" || Math.abs(v) >= HUGE) return undefined;
+  if (cell.fmt !== undefined && (isDateFormat(cell.fmt) || isPercentFormat(cell.fmt))) return undefined;
+  return exactFromNumber(v);
+}
+
 /** Reads a cell as a score. */
 export function readCellNumber(cell: Cell): NumberReading {
   const v = cell.v;

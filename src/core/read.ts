@@ -228,8 +228,13 @@ const NOT_A_UNIT = ["ghi chú", "số đơn vị đạt", "tổng cộng", "cộ
   nameKey,
 );
 
+const NOT_A_UNIT_PREFIXES = NOT_A_UNIT.map((k) => `${k} `);
+
 function isNotAUnit(key: string): boolean {
-  return NOT_A_UNIT.some((k) => key === k || key.startsWith(`${k} `));
+  for (let i = 0; i < NOT_A_UNIT.length; i++) {
+    if (key === NOT_A_UNIT[i] || key.startsWith(NOT_A_UNIT_PREFIXES[i]!)) return true;
+  }
+  return false;
 }
 
 /** Reads the data rows below a header until the table ends. */
