@@ -5,7 +5,6 @@
 import {
   Button,
   Caption1,
-  Divider,
   Field,
   makeStyles,
   MessageBar,
@@ -14,11 +13,8 @@ import {
   Radio,
   RadioGroup,
   Subtitle2,
-  Tab,
-  TabList,
   Text,
   tokens,
-  Tooltip,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Analysis, Finding, Framework, Lang, RankingOrder } from "../../core";
@@ -27,7 +23,9 @@ import { describeError, type OperationStage, type PaneEnvironment, type Validate
 import { PANE_TEXT, type PaneStrings } from "../strings";
 import { CapabilityNotices } from "./CapabilityNotices";
 import { findingKey, FindingsView } from "./FindingsView";
+import { Hint } from "./Hint";
 import { SettingsView } from "./SettingsView";
+import { Tabs } from "./Tabs";
 
 const useStyles = makeStyles({
   root: {
@@ -36,7 +34,12 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  divider: { flexGrow: 0 },
+  // A horizontal rule as Fluent's `Divider` draws it (its package is not worth bundling for this).
+  divider: {
+    flexShrink: 0,
+    height: 0,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   header: {
     display: "flex",
     alignItems: "center",
@@ -260,22 +263,22 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
             {t.appTitle}
           </Subtitle2>
         </div>
-        <Tooltip content={t.switchLanguageHint} relationship="description">
+        <Hint content={t.switchLanguageHint}>
           <Button size="small" appearance="subtle" onClick={switchLang} data-testid="switch-language">
             {t.switchLanguage}
           </Button>
-        </Tooltip>
+        </Hint>
       </header>
-      <TabList
+      <Tabs
         className={styles.tabs}
-        size="small"
-        selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as "sheets" | "settings")}
-      >
-        <Tab value="sheets">{t.tabSheets}</Tab>
-        <Tab value="settings">{t.tabSettings}</Tab>
-      </TabList>
-      <Divider className={styles.divider} />
+        tabs={[
+          { value: "sheets", label: t.tabSheets },
+          { value: "settings", label: t.tabSettings },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+      />
+      <div role="separator" className={styles.divider} />
       <div className={styles.progressSlot}>
         {busy && <ProgressBar thickness="medium" shape="square" aria-label={busyLabel(t, busy)} />}
       </div>
@@ -303,7 +306,7 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
                 </RadioGroup>
               </Field>
               <div className={styles.row}>
-                <Tooltip content={t.checkHint} relationship="description">
+                <Hint content={t.checkHint}>
                   <Button
                     appearance="primary"
                     disabled={disabled || !environment.minimum.check}
@@ -311,20 +314,20 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
                   >
                     {t.check}
                   </Button>
-                </Tooltip>
-                <Tooltip content={caps.cellProperties ? t.markHint : t.capMarks} relationship="description">
+                </Hint>
+                <Hint content={caps.cellProperties ? t.markHint : t.capMarks}>
                   <Button
                     disabled={disabled || !caps.cellProperties || !result}
                     onClick={() => void onMark()}
                   >
                     {t.mark}
                   </Button>
-                </Tooltip>
-                <Tooltip content={t.unmarkHint} relationship="description">
+                </Hint>
+                <Hint content={t.unmarkHint}>
                   <Button disabled={disabled || !environment.minimum.check} onClick={() => void onUnmark()}>
                     {t.unmark}
                   </Button>
-                </Tooltip>
+                </Hint>
               </div>
             </section>
 
@@ -342,11 +345,11 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
                 </RadioGroup>
               </Field>
               <div className={styles.row}>
-                <Tooltip content={t.rankHint} relationship="description">
+                <Hint content={t.rankHint}>
                   <Button disabled={disabled || !environment.minimum.rank} onClick={() => void onRank()}>
                     {t.rank}
                   </Button>
-                </Tooltip>
+                </Hint>
               </div>
             </section>
 
@@ -356,7 +359,7 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
               </div>
             )}
             {status && <StatusBar status={status} />}
-            <Divider className={styles.divider} />
+            <div role="separator" className={styles.divider} />
             {result ? (
               <FindingsView
                 result={result}

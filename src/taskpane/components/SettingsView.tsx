@@ -8,7 +8,6 @@ import {
   Button,
   Caption1,
   Field,
-  InfoLabel,
   Input,
   makeStyles,
   MessageBar,
@@ -28,6 +27,7 @@ import {
   type ReducedMax,
 } from "../../core";
 import { PANE_TEXT } from "../strings";
+import { SourceNote } from "./SourceNote";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -184,9 +184,11 @@ export function SettingsView({
             {draft.criteria.map((c, i) => (
               <tr key={c.key}>
                 <td className={styles.td}>
-                  <InfoLabel size="small" info={`${t.provenance}: ${c.source}`}>
-                    {`${i + 1}. ${c.name}`}
-                  </InfoLabel>
+                  <SourceNote
+                    label={`${i + 1}. ${c.name}`}
+                    note={`${t.provenance}: ${c.source}`}
+                    buttonLabel={`${t.provenance}: ${c.name}`}
+                  />
                 </td>
                 <td className={`${styles.td} ${styles.tdNum}`}>
                   <Input
