@@ -139,8 +139,11 @@ function formatPlain(x: Exact): string {
 
 const SCALE_DECIMALS = (fw: CompiledFramework): number => fw.framework.decimals;
 
+/** A unit while its block is checked: the rank is filled in last. */
+type UnitInProgress = { -readonly [K in keyof UnitResult]: UnitResult[K] };
+
 interface CriteriaRowResult {
-  unit: UnitResult;
+  unit: UnitInProgress;
   nameCol: number;
 }
 
@@ -275,6 +278,8 @@ function checkCriteriaTable(
         }
       }
     }
+    // One object shape for every unit (absent values are undefined), filled in once: the rank is
+    // set when the block is ranked.
     results.push({
       nameCol: columns.unit,
       unit: {
@@ -283,9 +288,11 @@ function checkCriteriaTable(
         row: r.row,
         max,
         maxSource,
-        ...(points !== undefined ? { points } : {}),
-        ...(total !== undefined ? { total, level: classifyLevel(total, fw.thresholds) } : {}),
-        ...(typedTotal !== undefined ? { typedTotal } : {}),
+        points,
+        total,
+        level: total !== undefined ? classifyLevel(total, fw.thresholds) : undefined,
+        typedTotal,
+        rank: undefined,
       },
     });
   }
@@ -411,15 +418,10 @@ function checkRankingTable(
       );
     }
     if (columns.total !== undefined) {
-      const shown = numberOrReport(
-        readCellNumber(cellAt(grid, r.row, columns.total)),
-        sink,
-        sheet,
-        r.row,
-        columns.total,
-        u.name,
-        "Tổng điểm",
-      );
+      const totalCell = cellAt(grid, r.row, columns.total);
+      const shown =
+        plainNumberOf(totalCell) ??
+        numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, u.name, "Tổng điểm");
       const reference = u.typedTotal ?? u.total;
       if (shown !== undefined && reference !== undefined) {
         const a = roundExact(shown, decimals);
@@ -470,10 +472,10 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
     const units = rows.map((r) => r.unit);
     const withTotal = units.map((u, i) => i).filter((i) => units[i]!.total !== undefined);
     const { ranks, order } = rankUnits(withTotal.map((i) => units[i]!.total!));
-    const ranked: UnitResult[] = units.map((u) => u);
     withTotal.forEach((i, k) => {
-      ranked[i] = { ...units[i]!, rank: ranks[k]! };
+      units[i]!.rank = ranks[k]!;
     });
+    const ranked: ReadonlyArray<UnitResult> = units;
     const counts = countLevels(ranked.filter((u) => u.level !== undefined).map((u) => u.level!));
     // Units without a total have an unknown level: a summary count is wrong only when no level
     // of theirs could make it right.

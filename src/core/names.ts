@@ -8,7 +8,7 @@
  * - never when a word differs ("Sở Nội vụ" is neither "Sở Ngoại vụ" nor "Sở Nội chính").
  */
 import { decodeLegacyVietnamese } from "./legacy";
-import { abbreviationLetters, nameWords, stripAccents } from "./text";
+import { abbreviationLetters, fastNameKey, nameWords, stripAccents } from "./text";
 
 interface Token {
   /** The folded word (see text.ts nameWords). */
@@ -59,7 +59,8 @@ export function nameKey(name: string): string {
   if (key === undefined) {
     if (keyCache.size >= 100_000) keyCache = new Map();
     // A name typed in TCVN3 or VNI is compared by its Unicode spelling.
-    key = nameWords(decodeLegacyVietnamese(name)?.text ?? name).join(" ");
+    const unicode = decodeLegacyVietnamese(name)?.text ?? name;
+    key = fastNameKey(unicode) ?? nameWords(unicode).join(" ");
     keyCache.set(name, key);
   }
   return key;

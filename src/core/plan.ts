@@ -82,18 +82,24 @@ export function planRankingSheet(
     ),
   );
   const order = options.order === "source" ? block.units.map((_, i) => i) : block.order;
+  // Cells that repeat are shared (planned cells are read-only data): the empty cell and the four
+  // level cells.
+  const empty: PlannedCell = { v: null, border: true };
+  const levelCells = new Map(
+    (["I", "II", "III", "IV"] as const).map((l) => [
+      l,
+      { v: l, align: "center", border: true } as PlannedCell,
+    ]),
+  );
   order.forEach((i, k) => {
     const u = block.units[i]!;
-    const border = true;
     rows.push([
-      { v: k + 1, fmt: "0", align: "center", border },
+      { v: k + 1, fmt: "0", align: "center", border: true },
       // A name typed in TCVN3 or VNI is written in its Unicode spelling.
-      { v: decodeLegacyVietnamese(u.name)?.text ?? u.name, align: "left", border },
-      u.total !== undefined
-        ? { v: exactToNumber(u.total), fmt, align: "center", border }
-        : { v: null, border },
-      u.level !== undefined ? { v: u.level, align: "center", border } : { v: null, border },
-      u.rank !== undefined ? { v: u.rank, fmt: "0", align: "center", border } : { v: null, border },
+      { v: decodeLegacyVietnamese(u.name)?.text ?? u.name, align: "left", border: true },
+      u.total !== undefined ? { v: exactToNumber(u.total), fmt, align: "center", border: true } : empty,
+      (u.level !== undefined ? levelCells.get(u.level) : undefined) ?? empty,
+      u.rank !== undefined ? { v: u.rank, fmt: "0", align: "center", border: true } : empty,
     ]);
   });
   const summaryRow = rows.length;

@@ -244,18 +244,31 @@ function readRows(
   fw: CompiledFramework,
 ): { rows: TableRow[]; bottom: number } {
   const cols = tableColumns(header.columns);
-  const valueCols = cols.filter((c) => c !== header.columns.unit && c !== header.columns.stt);
+  // Which of `cols` hold scores or totals (not the unit name or the STT).
+  const isValue = cols.map((c) => c !== header.columns.unit && c !== header.columns.stt);
   const rows: TableRow[] = [];
   let bottom = header.bottom;
   const end = rowEnd(sheet);
   for (let r = header.bottom + 1; r < end; r++) {
-    if (cols.every((c) => isEmptyCell(cellAt(sheet, r, c)))) {
+    // One pass over the table's cells of the row.
+    let filled = false;
+    let hasValues = false;
+    let hasNumber = false;
+    for (let k = 0; k < cols.length; k++) {
+      const cell = cellAt(sheet, r, cols[k]!);
+      if (isEmptyCell(cell)) continue;
+      filled = true;
+      if (isValue[k]) {
+        hasValues = true;
+        if (typeof cell.v === "number") hasNumber = true;
+      }
+    }
+    if (!filled) {
       // A blank row inside the table, unless the row holds other text (a note, a title).
       if (rowHasText(sheet, r)) break;
       continue;
     }
     // A row with a number in its score or total columns is data, never another table's header.
-    const hasNumber = valueCols.some((c) => typeof cellAt(sheet, r, c).v === "number");
     if (!hasNumber && headerAt(sheet, r, fw)) break;
     const unitCell = cellAt(sheet, r, header.columns.unit);
     // Rows between the header and the first unit that annotate the header: a column numbering
@@ -274,7 +287,6 @@ function readRows(
     const sttIsNumber =
       stt !== undefined &&
       (typeof stt.v === "number" || (typeof stt.v === "string" && /^\s*\d+\s*\.?\s*$/.test(stt.v)));
-    const hasValues = valueCols.some((c) => !isEmptyCell(cellAt(sheet, r, c)));
     if (!hasValues && !sttIsNumber) break;
     rows.push({ row: r, name, key });
     bottom = r;

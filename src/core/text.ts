@@ -122,3 +122,61 @@ export function tidy(s: string): string {
     .replace(/[\s\u00a0]+/g, " ")
     .trim();
 }
+
+/**
+ * Per character of a precomposed Vietnamese letter (either case): its lower-case base letter and
+ * its tone number (0 none, 1 grave, 2 acute, 3 tilde, 4 hook, 5 dot below), as syllableKey counts.
+ */
+const LETTERS = new Map<number, { readonly base: string; readonly tone: number }>();
+for (const base of "aăâeêioôơuưyđ") {
+  const tones = base === "đ" ? [""] : ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"];
+  tones.forEach((mark, tone) => {
+    const lower = (base + mark).normalize("NFC");
+    for (const c of [lower, lower.toUpperCase()])
+      if (c.length === 1) LETTERS.set(c.charCodeAt(0), { base, tone });
+  });
+}
+/** Separators besides ASCII punctuation: no-break space, dashes, curly quotes, ellipsis. */
+const SEPARATORS = new Set([0xa0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026]);
+
+/**
+ * The key of a name (nameWords(name).join(" ")) in one pass over its characters, for names of
+ * ASCII and precomposed Vietnamese letters; undefined for anything else (the caller then takes
+ * the general path). Kept equal to the general path by a property test.
+ */
+export function fastNameKey(name: string): string | undefined {
+  let out = "";
+  let word = "";
+  let tone = 0;
+  const endWord = (): void => {
+    if (word === "") return;
+    out += (out === "" ? "" : " ") + word + (tone > 0 ? String(tone) : "");
+    word = "";
+    tone = 0;
+  };
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) word += name[i];
+      else if (code >= 0x41 && code <= 0x5a) word += String.fromCharCode(code + 32);
+      else if (code === 0x26) {
+        endWord();
+        out += (out === "" ? "" : " ") + "va1";
+      } else endWord();
+      continue;
+    }
+    const letter = LETTERS.get(code);
+    if (letter) {
+      word += letter.base;
+      if (tone === 0) tone = letter.tone;
+      continue;
+    }
+    if (SEPARATORS.has(code)) {
+      endWord();
+      continue;
+    }
+    return undefined;
+  }
+  endWord();
+  return out;
+}
