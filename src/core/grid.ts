@@ -1,6 +1,6 @@
 /**
  * The plain cell grid that every adapter returns and accepts: the one data shape shared by the
- * Office.js path and the .xlsx path, so the two cannot drift apart.
+ * Office adapter and the .xlsx adapter, so the two cannot drift apart.
  *
  * Coordinates are 0-based inside the core; A1 addresses appear only at the edges (findings, writes).
  */

@@ -1,5 +1,5 @@
 /**
- * Writes planned by the core as plain data, applied by an adapter (ExcelJS or Office.js).
+ * Writes planned by the core as plain data, applied by an adapter (the .xlsx or the Office one).
  * The core decides what goes where; adapters only carry it out.
  */
 import type { CellRange } from "./grid";
