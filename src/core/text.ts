@@ -124,20 +124,31 @@ export function tidy(s: string): string {
 }
 
 /**
- * Per character of a precomposed Vietnamese letter (either case): its lower-case base letter and
- * its tone number (0 none, 1 grave, 2 acute, 3 tilde, 4 hook, 5 dot below), as syllableKey counts.
+ * Per character code of a precomposed Vietnamese letter (either case): its lower-case base letter
+ * and its tone number (0 none, 1 grave, 2 acute, 3 tilde, 4 hook, 5 dot below), as syllableKey
+ * counts them. Tables indexed by char code up to the end of the Vietnamese block.
  */
-const LETTERS = new Map<number, { readonly base: string; readonly tone: number }>();
+const TABLE_SIZE = 0x1f00;
+const BASE = new Uint16Array(TABLE_SIZE);
+const TONE = new Uint8Array(TABLE_SIZE);
 for (const base of "aăâeêioôơuưyđ") {
   const tones = base === "đ" ? [""] : ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"];
   tones.forEach((mark, tone) => {
     const lower = (base + mark).normalize("NFC");
-    for (const c of [lower, lower.toUpperCase()])
-      if (c.length === 1) LETTERS.set(c.charCodeAt(0), { base, tone });
+    for (const c of [lower, lower.toUpperCase()]) {
+      if (c.length !== 1) continue;
+      BASE[c.charCodeAt(0)] = base.charCodeAt(0);
+      TONE[c.charCodeAt(0)] = tone;
+    }
   });
 }
 /** Separators besides ASCII punctuation: no-break space, dashes, curly quotes, ellipsis. */
 const SEPARATORS = new Set([0xa0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026]);
+const SPACE = 0x20;
+/** "và", the word "&" stands for, as its key "va1". */
+const VA_KEY = [0x76, 0x61, 0x31];
+
+let buffer = new Uint16Array(256);
 
 /**
  * The key of a name (nameWords(name).join(" ")) in one pass over its characters, for names of
@@ -145,30 +156,46 @@ const SEPARATORS = new Set([0xa0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d
  * the general path). Kept equal to the general path by a property test.
  */
 export function fastNameKey(name: string): string | undefined {
-  let out = "";
-  let word = "";
+  // Each character gives at most one, each word one tone digit and one space: 2 × length + 4.
+  if (buffer.length < name.length * 2 + 8) buffer = new Uint16Array(name.length * 2 + 8);
+  const out = buffer;
+  let n = 0;
+  let wordStart = -1;
   let tone = 0;
   const endWord = (): void => {
-    if (word === "") return;
-    out += (out === "" ? "" : " ") + word + (tone > 0 ? String(tone) : "");
-    word = "";
+    if (wordStart < 0) return;
+    if (tone > 0) out[n++] = 0x30 + tone;
+    wordStart = -1;
     tone = 0;
+  };
+  const startLetter = (): void => {
+    if (wordStart >= 0) return;
+    if (n > 0) out[n++] = SPACE;
+    wordStart = n;
   };
   for (let i = 0; i < name.length; i++) {
     const code = name.charCodeAt(i);
     if (code < 0x80) {
-      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) word += name[i];
-      else if (code >= 0x41 && code <= 0x5a) word += String.fromCharCode(code + 32);
-      else if (code === 0x26) {
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+        startLetter();
+        out[n++] = code;
+      } else if (code >= 0x41 && code <= 0x5a) {
+        startLetter();
+        out[n++] = code + 32;
+      } else {
         endWord();
-        out += (out === "" ? "" : " ") + "va1";
-      } else endWord();
+        if (code === 0x26) {
+          if (n > 0) out[n++] = SPACE;
+          for (const c of VA_KEY) out[n++] = c;
+        }
+      }
       continue;
     }
-    const letter = LETTERS.get(code);
-    if (letter) {
-      word += letter.base;
-      if (tone === 0) tone = letter.tone;
+    const base = code < TABLE_SIZE ? BASE[code]! : 0;
+    if (base !== 0) {
+      startLetter();
+      out[n++] = base;
+      if (tone === 0) tone = TONE[code]!;
       continue;
     }
     if (SEPARATORS.has(code)) {
@@ -178,5 +205,5 @@ export function fastNameKey(name: string): string | undefined {
     return undefined;
   }
   endWord();
-  return out;
+  return String.fromCharCode.apply(null, out.subarray(0, n) as unknown as number[]);
 }
