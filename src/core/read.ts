@@ -207,8 +207,13 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
 
 function isEmptyCell(cell: Cell): boolean {
   const v = cell.v;
-  return (v === null || (typeof v === "string" && v.trim() === "")) && !cell.f;
+  if (cell.f) return false;
+  if (v === null) return true;
+  // Blank text: no character that trim() would keep (tested without allocating a trimmed copy).
+  return typeof v === "string" && !NOT_BLANK.test(v);
 }
+
+const NOT_BLANK = /[^\s\ufeff]/;
 
 function tableColumns(columns: TableColumns): number[] {
   const list = [
