@@ -3,13 +3,13 @@
  * ranks and level counts, per block. One function for the pane, the ribbon and the CLI.
  */
 import {
+  addExact,
   compareExact,
   exactFromInteger,
   formatExact,
   isNegative,
   isPositive,
   roundExact,
-  sumExact,
   type Exact,
 } from "./exact";
 import { compileFramework, LEVELS, type CompiledFramework, type Framework, type Level } from "./framework";
@@ -142,17 +142,12 @@ const SCALE_DECIMALS = (fw: CompiledFramework): number => fw.framework.decimals;
 /** A unit while its block is checked: the rank is filled in last. */
 type UnitInProgress = { -readonly [K in keyof UnitResult]: UnitResult[K] };
 
-interface CriteriaRowResult {
-  unit: UnitInProgress;
-  nameCol: number;
-}
-
 function checkCriteriaTable(
   table: Table,
   block: Block,
   fw: CompiledFramework,
   sink: FindingSink,
-): CriteriaRowResult[] {
+): UnitInProgress[] {
   const { sheet, columns } = table;
   const decimals = SCALE_DECIMALS(fw);
   const scale = fw.framework.scale;
@@ -173,7 +168,7 @@ function checkCriteriaTable(
   const totalsMostlyFormulas = filledTotals > 0 && formulaTotals * 2 >= filledTotals;
 
   const seen = new Map<string, number>();
-  const results: CriteriaRowResult[] = [];
+  const results: UnitInProgress[] = [];
   for (const r of table.rows) {
     const unit = r.name;
     const key = r.key;
@@ -182,7 +177,7 @@ function checkCriteriaTable(
       sink.add("DUPLICATE_UNIT", sheet, r.row, columns.unit, { firstCell: a1(first, columns.unit) }, unit);
     } else seen.set(key, r.row);
 
-    const scores: Exact[] = [];
+    let sum: Exact = exactFromInteger(0);
     let complete = true;
     fw.criteria.forEach((c, i) => {
       const col = columns.criteria[i]!;
@@ -207,7 +202,7 @@ function checkCriteriaTable(
           unit,
         );
       }
-      scores.push(value);
+      sum = addExact(sum, value);
     });
 
     // Max points: a max column, else a note line, else the settings, else the full scale.
@@ -238,7 +233,7 @@ function checkCriteriaTable(
     }
     const reduced = compareExact(max, exactFromInteger(scale)) < 0;
 
-    const points = complete ? sumExact(scores) : undefined;
+    const points = complete ? sum : undefined;
     const total = points !== undefined ? normalizeTotal(points, max, scale, decimals) : undefined;
     let typedTotal: Exact | undefined;
     if (columns.total !== undefined) {
@@ -281,19 +276,16 @@ function checkCriteriaTable(
     // One object shape for every unit (absent values are undefined), filled in once: the rank is
     // set when the block is ranked.
     results.push({
-      nameCol: columns.unit,
-      unit: {
-        name: unit,
-        sheet: sheet.name,
-        row: r.row,
-        max,
-        maxSource,
-        points,
-        total,
-        level: total !== undefined ? classifyLevel(total, fw.thresholds) : undefined,
-        typedTotal,
-        rank: undefined,
-      },
+      name: unit,
+      sheet: sheet.name,
+      row: r.row,
+      max,
+      maxSource,
+      points,
+      total,
+      level: total !== undefined ? classifyLevel(total, fw.thresholds) : undefined,
+      typedTotal,
+      rank: undefined,
     });
   }
   return results;
@@ -355,7 +347,7 @@ export function parseLevel(text: string): Level | undefined {
 
 function checkRankingTable(
   table: Table,
-  units: ReadonlyArray<CriteriaRowResult>,
+  units: ReadonlyArray<UnitInProgress>,
   criteriaTable: Table,
   fw: CompiledFramework,
   sink: FindingSink,
@@ -372,7 +364,7 @@ function checkRankingTable(
     } else seen.set(key, r.row);
   }
   const matching = matchUnits(
-    units.map((u) => u.unit.name),
+    units.map((u) => u.name),
     table.rows.map((r) => r.name),
     { left: criteriaTable.rows.map((r) => r.key), right: table.rows.map((r) => r.key) },
   );
@@ -381,10 +373,10 @@ function checkRankingTable(
     sink.add(
       "UNIT_NOT_MATCHED",
       criteriaTable.sheet,
-      u.unit.row,
-      u.nameCol,
+      u.row,
+      criteriaTable.columns.unit,
       { table: "criteria", otherSheet: sheet.name, otherRange: a1Range(table.range) },
-      u.unit.name,
+      u.name,
     );
   }
   for (const j of matching.unmatchedRight) {
@@ -398,8 +390,10 @@ function checkRankingTable(
       r.name,
     );
   }
-  for (const [i, j] of matching.pairs) {
-    const u = units[i]!.unit;
+  for (let i = 0; i < units.length; i++) {
+    const j = matching.rightOf[i]!;
+    if (j < 0) continue;
+    const u = units[i]!;
     const r = table.rows[j]!;
     // Both names come tidied from the table reader.
     if (u.name !== r.name) {
@@ -469,7 +463,7 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
   for (const block of model.blocks) {
     const rows = checkCriteriaTable(block.criteria, block, fw, sink);
     for (const ranking of block.rankings) checkRankingTable(ranking, rows, block.criteria, fw, sink);
-    const units = rows.map((r) => r.unit);
+    const units = rows;
     const withTotal = units.map((u, i) => i).filter((i) => units[i]!.total !== undefined);
     const { ranks, order } = rankUnits(withTotal.map((i) => units[i]!.total!));
     withTotal.forEach((i, k) => {

@@ -138,7 +138,9 @@ function matchTokens(x: ReadonlyArray<Token>, y: ReadonlyArray<Token>): NameMatc
 }
 
 export interface UnitMatching {
-  /** Pairs of (index in `left`, index in `right`). */
+  /** Per index in `left`, the index in `right` it is matched to, or -1. */
+  readonly rightOf: Int32Array;
+  /** Pairs of (index in `left`, index in `right`), in left order (derived from rightOf). */
   readonly pairs: ReadonlyArray<readonly [number, number]>;
   readonly unmatchedLeft: ReadonlyArray<number>;
   readonly unmatchedRight: ReadonlyArray<number>;
@@ -153,24 +155,30 @@ export function matchUnits(
   right: ReadonlyArray<string>,
   keys?: { readonly left: ReadonlyArray<string>; readonly right: ReadonlyArray<string> },
 ): UnitMatching {
-  const pairs: Array<[number, number]> = [];
-  const leftTaken = new Array<boolean>(left.length).fill(false);
-  const rightTaken = new Array<boolean>(right.length).fill(false);
-  const byKey = new Map<string, number[]>();
+  const rightOf = new Int32Array(left.length).fill(-1);
+  const leftTaken = new Uint8Array(left.length);
+  const rightTaken = new Uint8Array(right.length);
+  const match = (i: number, j: number): void => {
+    rightOf[i] = j;
+    leftTaken[i] = 1;
+    rightTaken[j] = 1;
+  };
+  // Equal keys: the first left index of each key, and a chain to the next one with the same key
+  // (a duplicated name), so no array is made per name.
+  const firstOf = new Map<string, number>();
+  const nextSame = new Int32Array(left.length).fill(-1);
+  const lastOf = new Map<string, number>();
   left.forEach((name, i) => {
     const k = keys?.left[i] ?? nameKey(name);
-    const list = byKey.get(k);
-    if (list) list.push(i);
-    else byKey.set(k, [i]);
+    const last = lastOf.get(k);
+    if (last === undefined) firstOf.set(k, i);
+    else nextSame[last] = i;
+    lastOf.set(k, i);
   });
   right.forEach((name, j) => {
-    const list = byKey.get(keys?.right[j] ?? nameKey(name));
-    const i = list?.find((c) => !leftTaken[c]);
-    if (i !== undefined) {
-      pairs.push([i, j]);
-      leftTaken[i] = true;
-      rightTaken[j] = true;
-    }
+    let i = firstOf.get(keys?.right[j] ?? nameKey(name)) ?? -1;
+    while (i >= 0 && leftTaken[i]) i = nextSame[i]!;
+    if (i >= 0) match(i, j);
   });
   // The names left over are compared pairwise, but only those whose first words share an initial
   // (a first word or an abbreviation's first letter must agree for any match): names are grouped
@@ -209,16 +217,23 @@ export function matchUnits(
     }
     for (const [j, list] of candidates) {
       const i = list[0]!;
-      if (list.length === 1 && reverse.get(i)?.length === 1) {
-        pairs.push([i, j]);
-        leftTaken[i] = true;
-        rightTaken[j] = true;
-      }
+      if (list.length === 1 && reverse.get(i)?.length === 1) match(i, j);
     }
   }
+  const unmatchedLeft: number[] = [];
+  for (let i = 0; i < left.length; i++) if (!leftTaken[i]) unmatchedLeft.push(i);
+  const unmatchedRight: number[] = [];
+  for (let j = 0; j < right.length; j++) if (!rightTaken[j]) unmatchedRight.push(j);
   return {
-    pairs: pairs.sort((p, q) => p[0] - q[0]),
-    unmatchedLeft: left.map((_, i) => i).filter((i) => !leftTaken[i]),
-    unmatchedRight: right.map((_, j) => j).filter((j) => !rightTaken[j]),
+    rightOf,
+    get pairs() {
+      const pairs: Array<[number, number]> = [];
+      rightOf.forEach((j, i) => {
+        if (j >= 0) pairs.push([i, j]);
+      });
+      return pairs;
+    },
+    unmatchedLeft,
+    unmatchedRight,
   };
 }
