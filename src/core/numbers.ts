@@ -42,8 +42,20 @@ export function parseNumberText(text: string): Exact | undefined {
 export function plainNumberOf(cell: Cell): Exact | undefined {
   const v = cell.v;
   if (typeof v !== "number" || Math.abs(v) >= HUGE) return undefined;
-  if (cell.fmt !== undefined && (isDateFormat(cell.fmt) || isPercentFormat(cell.fmt))) return undefined;
+  if (cell.fmt !== undefined && !isPlainFormat(cell.fmt)) return undefined;
   return exactFromNumber(v);
+}
+
+let lastFormat = "";
+let lastPlain = true;
+
+/** Neither a date nor a percentage format; the last answer is kept (cells of a column share one). */
+function isPlainFormat(fmt: string): boolean {
+  if (fmt !== lastFormat) {
+    lastPlain = !isDateFormat(fmt) && !isPercentFormat(fmt);
+    lastFormat = fmt;
+  }
+  return lastPlain;
 }
 
 /** Reads a cell as a score. */
