@@ -190,7 +190,7 @@ export function ribbonHandlers(
     validateWorkbook: guarded(async (host) => checkSummary((await validateWorkbook(host)).analysis, lang)),
     buildRanking: guarded(async (host) => {
       const r = await buildRanking(host, { order: "rank" });
-      return rankSummary(r.analysis, r.added, host.capabilities.undoGroup, lang);
+      return rankSummary(r.analysis, r.added, r.undoGrouped, lang);
     }),
   };
 }

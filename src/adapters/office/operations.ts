@@ -134,6 +134,12 @@ export async function validateWorkbook(
 export interface RankingResult extends ValidateResult {
   /** Names of the sheets added, one per block. */
   readonly added: ReadonlyArray<string>;
+  /** Whether the writes form one Undo step (ExcelApi 1.20, and Excel accepted the grouping). */
+  readonly undoGrouped: boolean;
+}
+
+function isUndoNotSupported(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === "UndoNotSupported";
 }
 
 /**
@@ -144,7 +150,7 @@ export async function buildRanking(
   host: ExcelHost,
   options: ValidateOptions & { readonly order?: RankingOrder } = {},
 ): Promise<RankingResult> {
-  return runGrouped(host, async (context) => {
+  const batch = async (context: Excel.RequestContext): Promise<Omit<RankingResult, "undoGrouped">> => {
     // The scope only narrows what is checked; free names are chosen against every sheet.
     const { allSheets, ...result } = await readAndAnalyze(context, host, options);
     const plans = planRankingSheets(result.analysis, allSheets, { order: options.order ?? "rank" });
@@ -158,7 +164,16 @@ export async function buildRanking(
     first?.activate();
     await context.sync();
     return { ...result, added: plans.map((p) => p.name) };
-  });
+  };
+  if (!host.capabilities.undoGroup) return { ...(await host.Excel.run(batch)), undoGrouped: false };
+  try {
+    return { ...(await runGrouped(host, batch)), undoGrouped: true };
+  } catch (e) {
+    // Excel refused to group one of the calls: the command still runs, as separate Undo steps
+    // (new sheets under free names again: nothing written is overwritten).
+    if (!isUndoNotSupported(e)) throw e;
+    return { ...(await host.Excel.run(batch)), undoGrouped: false };
+  }
 }
 
 /** The marks for an analysis: one per finding cell, by severity. */

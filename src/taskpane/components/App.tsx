@@ -221,7 +221,7 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
         return;
       }
       const lines = [
-        `${t.ranked(quoteList(r.added, lang))} ${caps.undoGroup ? t.rankedUndo : t.rankedNoUndo}`,
+        `${t.ranked(quoteList(r.added, lang))} ${r.undoGrouped ? t.rankedUndo : t.rankedNoUndo}`,
       ];
       const errors = r.analysis.summary.error;
       if (errors > 0) lines.push(t.rankedWithErrors(errors));

@@ -216,16 +216,39 @@ describe("buildRanking", () => {
 
   it("makes its writes one Undo step where ExcelApi 1.20 is present", async () => {
     const { fake, host } = await setupExample(MODERN);
-    await buildRanking(host);
+    expect((await buildRanking(host)).undoGrouped).toBe(true);
     expect(fake.workbook.undoGroups).toHaveLength(1);
     expect(fake.workbook.undoGroups[0]!.merged).toBe(true);
     expect(fake.workbook.undoClears).toEqual([]);
+  });
+
+  it("still builds the ranking, as separate Undo steps, when Excel refuses to group a call", async () => {
+    const { fake, host } = await setupExample(MODERN);
+    // An Excel that rejects the grouped batch (UndoNotSupported), as the docs say it may.
+    const refusing: typeof host = {
+      ...host,
+      Excel: {
+        run: ((...args: unknown[]) => {
+          if (args.length === 2) {
+            return Promise.reject(
+              Object.assign(new Error("Undo not supported"), { code: "UndoNotSupported" }),
+            );
+          }
+          return (host.Excel.run as (...a: unknown[]) => Promise<unknown>)(...args);
+        }) as typeof host.Excel.run,
+      },
+    };
+    const result = await buildRanking(refusing);
+    expect(result.undoGrouped).toBe(false);
+    expect(result.added).toEqual(["Xếp hạng Phụ lục I", "Xếp hạng Phụ lục II"]);
+    expect(fake.workbook.sheetNames()).toEqual(["Phụ lục I", "Phụ lục II", ...result.added]);
   });
 
   it("does not ask for an Undo group on an older Excel", async () => {
     const { fake, host } = await setupExample(OLD, { undoGrouping: false });
     const result = await buildRanking(host);
     expect(result.added).toHaveLength(2);
+    expect(result.undoGrouped).toBe(false);
     expect(fake.workbook.undoGroups.every((g) => !g.merged)).toBe(true);
     expect(fake.workbook.undoClears).toEqual([]);
   });
