@@ -69,6 +69,17 @@ describe("matchUnits", () => {
     expect(m.unmatchedRight).toEqual([0, 1]);
   });
 
+  it("pairs a name listed twice with the two rows of the other table, in order", () => {
+    expect(matchUnits(["Sở A", "Sở B", "Sở A"], ["Sở A", "Sở A", "Sở B"]).pairs).toEqual([
+      [0, 0],
+      [1, 2],
+      [2, 1],
+    ]);
+    const m = matchUnits(["Sở A", "Sở A"], ["Sở A"]);
+    expect(m.pairs).toEqual([[0, 0]]);
+    expect(m.unmatchedLeft).toEqual([1]);
+  });
+
   it("does not match a unit to a different one", () => {
     const m = matchUnits(["Sở Nội vụ"], ["Sở Nội chính"]);
     expect(m.pairs).toEqual([]);
