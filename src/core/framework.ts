@@ -139,6 +139,19 @@ function decimalField(value: unknown, what: string): Exact {
 
 /** Parses the framework's numbers; throws FrameworkError naming the bad field. */
 export function compileFramework(framework: Framework): CompiledFramework {
+  // The same framework object compiles to the same result: kept, so repeated checks of a
+  // workbook share one (frameworks are read-only data).
+  let compiled = compiledFrameworks.get(framework);
+  if (!compiled) {
+    compiled = compileFrameworkOnce(framework);
+    compiledFrameworks.set(framework, compiled);
+  }
+  return compiled;
+}
+
+const compiledFrameworks = new WeakMap<Framework, CompiledFramework>();
+
+function compileFrameworkOnce(framework: Framework): CompiledFramework {
   if (framework.criteria.length === 0) throw new FrameworkError("Bộ tiêu chí không có tiêu chí nào");
   const criteria = framework.criteria.map((criterion) => {
     const max = decimalField(criterion.max, `Điểm tối đa của tiêu chí "${criterion.name}"`);
