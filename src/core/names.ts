@@ -167,13 +167,16 @@ export function matchUnits(
   // (a duplicated name), so no array is made per name.
   const firstOf = new Map<string, number>();
   const nextSame = new Int32Array(left.length).fill(-1);
-  const lastOf = new Map<string, number>();
   left.forEach((name, i) => {
     const k = keys?.left[i] ?? nameKey(name);
-    const last = lastOf.get(k);
-    if (last === undefined) firstOf.set(k, i);
-    else nextSame[last] = i;
-    lastOf.set(k, i);
+    let last = firstOf.get(k);
+    if (last === undefined) {
+      firstOf.set(k, i);
+      return;
+    }
+    // A name listed again (rare): append it to the end of its chain.
+    while (nextSame[last]! >= 0) last = nextSame[last]!;
+    nextSame[last] = i;
   });
   right.forEach((name, j) => {
     let i = firstOf.get(keys?.right[j] ?? nameKey(name)) ?? -1;
