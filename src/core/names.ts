@@ -187,7 +187,10 @@ export function matchUnits(
   // (a first word or an abbreviation's first letter must agree for any match): names are grouped
   // by that initial and tokenized once, when their group has a partner.
   const related: Array<{ i: number; j: number; m: NameMatch }> = [];
-  const initialOf = (key: string): string => stripAccents(key.charAt(0));
+  const initialOf = (key: string): string => {
+    const c = key.charAt(0);
+    return c < "\u0080" ? c : stripAccents(c);
+  };
   const groups = new Map<string, { left: number[]; right: number[] }>();
   const group = (k: string) => groups.get(k) ?? groups.set(k, { left: [], right: [] }).get(k)!;
   left.forEach((name, i) => {
@@ -196,18 +199,35 @@ export function matchUnits(
   right.forEach((name, j) => {
     if (!rightTaken[j]) group(initialOf(keys?.right[j] ?? nameKey(name))).right.push(j);
   });
+  // Within a group, a pair is worth tokenizing only when the first words agree, or when one name
+  // starts with an abbreviation (its first letter already agrees: same group).
+  const firstWord = (key: string): string => {
+    const space = key.indexOf(" ");
+    return space < 0 ? key : key.slice(0, space);
+  };
+  const startsWithAbbreviation = (name: string): boolean =>
+    abbreviationLetters(name.trimStart().split(/[^\p{L}&]/u, 1)[0] ?? "") !== undefined;
+  const tokensOfLeft = new Map<number, Token[]>();
   for (const g of groups.values()) {
     if (g.left.length === 0 || g.right.length === 0) continue;
-    const tokensLeft = g.left.map((i) => nameTokens(left[i]!));
+    const leftFirst = g.left.map((i) => firstWord(keys?.left[i] ?? nameKey(left[i]!)));
+    const leftAbbr = g.left.map((i) => startsWithAbbreviation(left[i]!));
     for (const j of g.right) {
-      const y = nameTokens(right[j]!);
-      tokensLeft.forEach((x, a) => {
+      const yFirst = firstWord(keys?.right[j] ?? nameKey(right[j]!));
+      const yAbbr = startsWithAbbreviation(right[j]!);
+      let y: Token[] | undefined;
+      g.left.forEach((i, a) => {
+        if (leftFirst[a] !== yFirst && leftAbbr[a] === yAbbr) return;
+        y ??= nameTokens(right[j]!);
+        let x = tokensOfLeft.get(i);
+        if (!x) tokensOfLeft.set(i, (x = nameTokens(left[i]!)));
         if (!mayMatch(x, y)) return;
         const m = matchTokens(x, y);
-        if (m !== "none") related.push({ i: g.left[a]!, j, m });
+        if (m !== "none") related.push({ i, j, m });
       });
     }
   }
+
   for (const kind of ["same", "leading"] as const) {
     const candidates = new Map<number, number[]>();
     const reverse = new Map<number, number[]>();
