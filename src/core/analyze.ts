@@ -179,16 +179,17 @@ function checkCriteriaTable(
 
     let sum: Exact = exactFromInteger(0);
     let complete = true;
-    fw.criteria.forEach((c, i) => {
+    for (let i = 0; i < fw.criteria.length; i++) {
+      const c = fw.criteria[i]!;
       const col = columns.criteria[i]!;
-      if (col < 0) return;
+      if (col < 0) continue;
       const what = c.criterion.name;
       const cell = cellAt(grid, r.row, col);
       const value =
         plainNumberOf(cell) ?? numberOrReport(readCellNumber(cell), sink, sheet, r.row, col, unit, what);
       if (value === undefined) {
         complete = false;
-        return;
+        continue;
       }
       if (isNegative(value))
         sink.add("SCORE_NEGATIVE", sheet, r.row, col, { what, value: formatPlain(value) }, unit);
@@ -203,7 +204,7 @@ function checkCriteriaTable(
         );
       }
       sum = addExact(sum, value);
-    });
+    }
 
     // Max points: a max column, else a note line, else the settings, else the full scale.
     let max: Exact = exactFromInteger(scale);

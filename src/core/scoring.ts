@@ -2,7 +2,15 @@
  * The council's arithmetic: normalized totals, levels, competition ranks, level counts.
  * All exact (see exact.ts).
  */
-import { compareExact, exactFromInteger, normalizeExact, roundExact, sumExact, type Exact } from "./exact";
+import {
+  compareExact,
+  exactFromInteger,
+  isFast,
+  normalizeExact,
+  roundExact,
+  sumExact,
+  type Exact,
+} from "./exact";
 import { LEVELS, type Level } from "./framework";
 
 /**
@@ -45,8 +53,14 @@ export function rankUnits(
 ): { ranks: number[]; order: number[] } {
   const order = totals.map((_, i) => i);
   const dir = ascending ? 1 : -1;
-  // Array.prototype.sort is stable: ties keep source order.
-  order.sort((a, b) => dir * compareExact(totals[a]!, totals[b]!));
+  if (totals.every(isFast)) {
+    // All in integer hundredths (the usual case): compare the integers directly.
+    const t = totals as ReadonlyArray<number>;
+    order.sort((a, b) => dir * (t[a]! - t[b]!) || a - b);
+  } else {
+    // Array.prototype.sort is stable: ties keep source order.
+    order.sort((a, b) => dir * compareExact(totals[a]!, totals[b]!));
+  }
   const ranks = new Array<number>(totals.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
