@@ -44,6 +44,7 @@
  *   and Mac) clear the user's Undo history, and inside a merged group fail with `UndoNotSupported`.
  */
 import type { Cell, CellRange, SheetGrid, WorkbookGrid } from "../../src/core/grid";
+import { columnLetters } from "../../src/core/grid";
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -148,17 +149,6 @@ function utf8Length(s: string): number {
 function jsonBytes(x: unknown): number {
   const s = JSON.stringify(x);
   return s === undefined ? 0 : utf8Length(s);
-}
-
-function columnLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function columnIndex(letters: string): number {
@@ -1336,6 +1326,35 @@ abstract class Entity<T> extends ClientObject {
   }
 }
 
+/**
+ * An entity found through a resolver (a sheet, a range, a name), resolved once per proxy, as the
+ * real API binds a proxy to its object at the first sync.
+ */
+abstract class ResolvedEntity<T> extends Entity<T> {
+  private _cache: T | null | undefined;
+  private readonly _resolver: () => T | null;
+
+  constructor(ctx: RequestContext, resolver: () => T | null) {
+    super(ctx);
+    this._resolver = resolver;
+  }
+
+  /** Makes this an *OrNullObject proxy: `isNullObject` is answered at the next sync. */
+  protected _asNullObject(): void {
+    this._nullable = true;
+    this._checkNull(() => this._resolve());
+  }
+
+  /** Throws when the resolved target no longer exists (deleted); nothing by default. */
+  protected _checkAlive(_target: T): void {}
+
+  _resolve(): T | null {
+    if (this._cache === undefined) this._cache = this._resolver();
+    if (this._cache !== null) this._checkAlive(this._cache);
+    return this._cache;
+  }
+}
+
 function findSetter(obj: object, key: string): ((v: unknown) => void) | undefined {
   let proto: object | null = Object.getPrototypeOf(obj) as object | null;
   while (proto) {
@@ -1591,19 +1610,13 @@ export class WorksheetCollection extends Collection<Worksheet, SheetModel> {
 }
 
 /** Excel.Worksheet. */
-export class Worksheet extends Entity<SheetModel> {
+export class Worksheet extends ResolvedEntity<SheetModel> {
   protected readonly _type = "Worksheet";
-  private _cache: SheetModel | null | undefined;
   private _freeze?: WorksheetFreezePanes;
-  private readonly _resolver: () => SheetModel | null;
 
   constructor(ctx: RequestContext, resolver: () => SheetModel | null, nullable = false) {
-    super(ctx);
-    this._resolver = resolver;
-    if (nullable) {
-      this._nullable = true;
-      this._checkNull(() => this._resolve());
-    }
+    super(ctx, resolver);
+    if (nullable) this._asNullObject();
   }
 
   get name(): string {
@@ -1785,10 +1798,8 @@ export class Worksheet extends Entity<SheetModel> {
     );
   }
 
-  _resolve(): SheetModel | null {
-    if (this._cache === undefined) this._cache = this._resolver();
-    if (this._cache?.deleted) throw itemNotFound("Worksheet (deleted)");
-    return this._cache;
+  protected override _checkAlive(t: SheetModel): void {
+    if (t.deleted) throw itemNotFound("Worksheet (deleted)");
   }
   protected _readers(): Readonly<Record<string, (t: SheetModel) => unknown>> {
     const wb = this._ctx._state.workbook;
@@ -1861,19 +1872,13 @@ const RANGE_READERS: Readonly<Record<string, (t: RangeTarget) => unknown>> = {
 };
 
 /** Excel.Range. */
-export class Range extends Entity<RangeTarget> {
+export class Range extends ResolvedEntity<RangeTarget> {
   protected readonly _type = "Range";
-  private _cache: RangeTarget | null | undefined;
   private _format?: RangeFormat;
-  private readonly _resolver: () => RangeTarget | null;
 
   constructor(ctx: RequestContext, resolver: () => RangeTarget | null, nullable = false) {
-    super(ctx);
-    this._resolver = resolver;
-    if (nullable) {
-      this._nullable = true;
-      this._checkNull(() => this._resolve());
-    }
+    super(ctx, resolver);
+    if (nullable) this._asNullObject();
   }
 
   get address(): string {
@@ -2181,10 +2186,8 @@ export class Range extends Entity<RangeTarget> {
     });
   }
 
-  _resolve(): RangeTarget | null {
-    if (this._cache === undefined) this._cache = this._resolver();
-    if (this._cache?.sheet.deleted) throw itemNotFound("Range (its worksheet was deleted)");
-    return this._cache;
+  protected override _checkAlive(t: RangeTarget): void {
+    if (t.sheet.deleted) throw itemNotFound("Range (its worksheet was deleted)");
   }
   protected _readers(): Readonly<Record<string, (t: RangeTarget) => unknown>> {
     return RANGE_READERS;
@@ -2303,17 +2306,13 @@ function cellProperties(
 }
 
 /** Excel.RangeAreas (what getMergedAreasOrNullObject returns). */
-export class RangeAreas extends Entity<{ sheet: SheetModel; rects: Rect[] }> {
+export class RangeAreas extends ResolvedEntity<{ sheet: SheetModel; rects: Rect[] }> {
   protected readonly _type = "RangeAreas";
-  private _cache: { sheet: SheetModel; rects: Rect[] } | null | undefined;
   private _areas?: RangeCollection;
-  private readonly _resolver: () => { sheet: SheetModel; rects: Rect[] } | null;
 
   constructor(ctx: RequestContext, resolver: () => { sheet: SheetModel; rects: Rect[] } | null) {
-    super(ctx);
-    this._resolver = resolver;
-    this._nullable = true;
-    this._checkNull(() => this._resolve());
+    super(ctx, resolver);
+    this._asNullObject();
   }
 
   get address(): string {
@@ -2326,10 +2325,6 @@ export class RangeAreas extends Entity<{ sheet: SheetModel; rects: Rect[] }> {
     return (this._areas ??= new RangeCollection(this._ctx, this));
   }
 
-  _resolve(): { sheet: SheetModel; rects: Rect[] } | null {
-    if (this._cache === undefined) this._cache = this._resolver();
-    return this._cache;
-  }
   protected _readers(): Readonly<Record<string, (t: { sheet: SheetModel; rects: Rect[] }) => unknown>> {
     return {
       address: (t) => t.rects.map((r) => `${quoteSheetName(t.sheet.name)}!${rectA1(r)}`).join(","),
@@ -2704,18 +2699,12 @@ export class NamedItemCollection extends Collection<NamedItem, NameModel> {
 }
 
 /** Excel.NamedItem. */
-export class NamedItem extends Entity<NameModel> {
+export class NamedItem extends ResolvedEntity<NameModel> {
   protected readonly _type = "NamedItem";
-  private _cache: NameModel | null | undefined;
-  private readonly _resolver: () => NameModel | null;
 
   constructor(ctx: RequestContext, resolver: () => NameModel | null, nullable = false) {
-    super(ctx);
-    this._resolver = resolver;
-    if (nullable) {
-      this._nullable = true;
-      this._checkNull(() => this._resolve());
-    }
+    super(ctx, resolver);
+    if (nullable) this._asNullObject();
   }
 
   get name(): string {
@@ -2784,10 +2773,8 @@ export class NamedItem extends Entity<NameModel> {
     return sheet ? { sheet, rect: ref.rect } : null;
   }
 
-  _resolve(): NameModel | null {
-    if (this._cache === undefined) this._cache = this._resolver();
-    if (this._cache?.deleted) throw itemNotFound("NamedItem (deleted)");
-    return this._cache;
+  protected override _checkAlive(t: NameModel): void {
+    if (t.deleted) throw itemNotFound("NamedItem (deleted)");
   }
   protected _readers(): Readonly<Record<string, (t: NameModel) => unknown>> {
     return NAMED_ITEM_READERS;
