@@ -12,7 +12,14 @@ import {
   roundExact,
   type Exact,
 } from "./exact";
-import { compileFramework, LEVELS, type CompiledFramework, type Framework, type Level } from "./framework";
+import {
+  compileFramework,
+  LEVELS,
+  type CompiledFramework,
+  type Framework,
+  type Level,
+  type ReducedMaxEntry,
+} from "./framework";
 import {
   countBySeverity,
   makeFinding,
@@ -28,7 +35,6 @@ import { plainNumberOf, readCellNumber, type NumberReading } from "./numbers";
 import {
   readWorkbook,
   type Block,
-  type NoteLine,
   type SheetRef,
   type Table,
   type WorkbookModel,
@@ -152,8 +158,11 @@ function checkCriteriaTable(
   const decimals = SCALE_DECIMALS(fw);
   const scale = fw.framework.scale;
   const grid = sheet.grid;
-  const notes = reducedMaxNotes(block.notes, table);
-  const settings = reducedMaxSettings(fw, table);
+  const notes = reducedMaxByUnit(
+    table,
+    block.notes.map((n) => ({ unit: n.unit, max: n.max, note: n.text })),
+  );
+  const settings = reducedMaxByUnit(table, fw.reducedMax);
 
   // HARDCODED_TOTAL: typed numbers where at least half of the totals are formulas.
   let formulaTotals = 0;
@@ -225,7 +234,7 @@ function checkCriteriaTable(
       if (note) {
         max = note.max;
         maxSource = "note";
-        maxNote = note.text;
+        maxNote = note.note;
       } else if (set) {
         max = set.max;
         maxSource = "settings";
@@ -292,38 +301,21 @@ function checkCriteriaTable(
   return results;
 }
 
-function reducedMaxNotes(
-  notes: ReadonlyArray<NoteLine>,
+/** The reduced max points of a table's units (by name key), matched from notes or settings. */
+function reducedMaxByUnit(
   table: Table,
-): Map<string, { max: Exact; text: string }> {
-  const map = new Map<string, { max: Exact; text: string }>();
-  if (notes.length === 0) return map;
+  entries: ReadonlyArray<ReducedMaxEntry>,
+): Map<string, ReducedMaxEntry> {
+  const map = new Map<string, ReducedMaxEntry>();
+  if (entries.length === 0) return map;
   const matching = matchUnits(
     table.rows.map((r) => r.name),
-    notes.map((n) => n.unit),
-    { left: table.rows.map((r) => r.key), right: notes.map((n) => nameKey(n.unit)) },
+    entries.map((e) => e.unit),
+    { left: table.rows.map((r) => r.key), right: entries.map((e) => nameKey(e.unit)) },
   );
-  for (const [i, j] of matching.pairs) {
-    const note = notes[j]!;
-    map.set(table.rows[i]!.key, { max: note.max, text: note.text });
-  }
-  return map;
-}
-
-function reducedMaxSettings(fw: CompiledFramework, table: Table): Map<string, { max: Exact; note: string }> {
-  const map = new Map<string, { max: Exact; note: string }>();
-  const list = fw.framework.reducedMax;
-  if (list.length === 0) return map;
-  const matching = matchUnits(
-    table.rows.map((r) => r.name),
-    list.map((r) => r.unit),
-    { left: table.rows.map((r) => r.key), right: list.map((r) => nameKey(r.unit)) },
-  );
-  for (const [i, j] of matching.pairs) {
-    const item = list[j]!;
-    const max = readCellNumber({ v: item.max });
-    if (max.kind === "number") map.set(table.rows[i]!.key, { max: max.value, note: item.note ?? "" });
-  }
+  matching.rightOf.forEach((j, i) => {
+    if (j >= 0) map.set(table.rows[i]!.key, entries[j]!);
+  });
   return map;
 }
 

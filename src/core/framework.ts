@@ -123,7 +123,17 @@ export interface CompiledFramework {
   }>;
   /** Lower bounds of I, II, III. */
   readonly thresholds: readonly [Exact, Exact, Exact];
+  /** Units scored out of less than 100, their max parsed. */
+  readonly reducedMax: ReadonlyArray<ReducedMaxEntry>;
   readonly fullMax: Exact;
+}
+
+/** A unit with reduced max points, from the settings or a note line of the sheet. */
+export interface ReducedMaxEntry {
+  readonly unit: string;
+  readonly max: Exact;
+  /** The note or the settings' remark, shown with the finding. */
+  readonly note: string;
 }
 
 export class FrameworkError extends Error {
@@ -164,14 +174,24 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
     decimalField(t.II, "Ngưỡng mức II"),
     decimalField(t.III, "Ngưỡng mức III"),
   ] as const;
-  for (const r of framework.reducedMax) decimalField(r.max, `Điểm tối đa của "${r.unit}"`);
+  const reducedMax = framework.reducedMax.map((r) => ({
+    unit: r.unit,
+    max: decimalField(r.max, `Điểm tối đa của "${r.unit}"`),
+    note: r.note ?? "",
+  }));
   if (!Number.isInteger(framework.scale) || framework.scale <= 0) {
     throw new FrameworkError(`Thang điểm "${framework.scale}" phải là số nguyên dương`);
   }
   if (!Number.isInteger(framework.decimals) || framework.decimals < 0 || framework.decimals > 6) {
     throw new FrameworkError(`Số chữ số thập phân "${framework.decimals}" phải từ 0 đến 6`);
   }
-  return { framework, criteria, thresholds, fullMax: exactFromDecimalString(String(framework.scale)) };
+  return {
+    framework,
+    criteria,
+    thresholds,
+    reducedMax,
+    fullMax: exactFromDecimalString(String(framework.scale)),
+  };
 }
 
 /** Reads a framework from parsed JSON (a `--framework` file), filling gaps from the default. */
