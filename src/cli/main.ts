@@ -100,7 +100,17 @@ async function check(opts: CliOptions, file: string, io: CliIo): Promise<number>
 }
 
 async function rank(opts: CliOptions, file: string, outPath: string, io: CliIo): Promise<number> {
-  const { grid, analysis, opened } = await analyzeFile(opts, file);
+  return writeRanking(opts, file, await analyzeFile(opts, file), outPath, io);
+}
+
+/** Writes the ranking workbook of an input already opened and checked. */
+async function writeRanking(
+  opts: CliOptions,
+  file: string,
+  { grid, analysis, opened }: Awaited<ReturnType<typeof analyzeFile>>,
+  outPath: string,
+  io: CliIo,
+): Promise<number> {
   const sheets = planRankingSheets(
     analysis,
     grid.sheets.map((s) => s.name),
@@ -153,7 +163,9 @@ async function demo(opts: CliOptions, io: CliIo): Promise<number> {
   const outPath = path.join(outDir, "hue-2022-xep-hang.xlsx");
   const vi = opts.lang === "vi";
   io.out(vi ? `== Kiểm tra ${path.relative(process.cwd(), example)} ==` : `== Checking ${example} ==`);
-  const { analysis } = await analyzeFile(opts, example);
+  // Opened and checked once: the same result is shown, then written.
+  const checked = await analyzeFile(opts, example);
+  const { analysis } = checked;
   io.out(checkText(analysis, path.relative(process.cwd(), example), opts.lang));
   io.out("");
   io.out(vi ? "== Xếp hạng (tổng điểm tính lại) ==" : "== Ranking (recomputed totals) ==");
@@ -168,7 +180,13 @@ async function demo(opts: CliOptions, io: CliIo): Promise<number> {
   }
   io.out("");
   // The demo owns out/: it replaces its own earlier output.
-  await rank({ ...opts, command: "rank", force: true, separate: false }, example, outPath, io);
+  await writeRanking(
+    { ...opts, command: "rank", force: true, separate: false },
+    example,
+    checked,
+    outPath,
+    io,
+  );
   io.out(
     vi
       ? `Mở ${path.relative(process.cwd(), outPath)} để xem các trang xếp hạng.`
