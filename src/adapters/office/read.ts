@@ -105,10 +105,34 @@ export function isPayloadLimitError(e: unknown): boolean {
 }
 
 interface SheetRead {
-  readonly name: string;
-  readonly state: "visible" | "hidden" | "veryHidden";
+  readonly sheet: Excel.Worksheet;
   readonly used: Excel.Range;
   readonly merges?: Excel.RangeAreas;
+}
+
+/** Queues a sheet's used range (with `properties`) and its merged areas where the API has them. */
+function queueUsedRange(sheet: Excel.Worksheet, properties: string, options: ReadOptions): SheetRead {
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load(properties);
+  if (options.mergedAreas === false) return { sheet, used };
+  const merges = used.getMergedAreasOrNullObject();
+  merges.load("address");
+  return { sheet, used, merges };
+}
+
+/** A sheet's grid from what was read (after the sync): the rows, where they start, the merges. */
+function sheetGridOf(read: SheetRead, rows: Array<Array<Cell | undefined>>): SheetGrid {
+  const { sheet, used, merges } = read;
+  const state = VISIBILITY[sheet.visibility] ?? "visible";
+  if (used.isNullObject) return { name: sheet.name, state, rows: [] };
+  return {
+    name: sheet.name,
+    state,
+    rows,
+    top: used.rowIndex,
+    left: used.columnIndex,
+    merges: merges && !merges.isNullObject ? parseAreas(merges.address) : [],
+  };
 }
 
 /**
@@ -131,21 +155,13 @@ export async function readWorkbookGrid(
   const wanted = sheets.items.filter(
     (s) => options.scope !== "active" || s.name === active.name || s.name === options.settingsSheet,
   );
-  const reads: SheetRead[] = wanted.map((s) => {
-    const used = s.getUsedRangeOrNullObject();
-    used.load("address,rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat");
-    let merges: Excel.RangeAreas | undefined;
-    if (options.mergedAreas !== false) {
-      merges = used.getMergedAreasOrNullObject();
-      merges.load("address");
-    }
-    return {
-      name: s.name,
-      state: VISIBILITY[s.visibility] ?? "visible",
-      used,
-      ...(merges ? { merges } : {}),
-    };
-  });
+  const reads = wanted.map((s) =>
+    queueUsedRange(
+      s,
+      "address,rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat",
+      options,
+    ),
+  );
   try {
     await context.sync();
   } catch (e) {
@@ -155,17 +171,9 @@ export async function readWorkbookGrid(
   const grid: WorkbookGrid = {
     name,
     sheets: reads.map((r) => {
-      if (r.used.isNullObject) return { name: r.name, state: r.state, rows: [] };
       const rows: Array<Array<Cell | undefined>> = [];
-      toRows(r.used.values, r.used.formulas, r.used.numberFormat, rows);
-      return {
-        name: r.name,
-        state: r.state,
-        rows,
-        top: r.used.rowIndex,
-        left: r.used.columnIndex,
-        merges: r.merges && !r.merges.isNullObject ? parseAreas(r.merges.address) : [],
-      };
+      if (!r.used.isNullObject) toRows(r.used.values, r.used.formulas, r.used.numberFormat, rows);
+      return sheetGridOf(r, rows);
     }),
   };
   return { grid, allSheets };
@@ -179,16 +187,7 @@ async function readInChunks(
   options: ReadOptions,
 ): Promise<WorkbookGrid> {
   const budget = options.budgetBytes ?? RESPONSE_BUDGET_BYTES;
-  const sized = sheets.map((s) => {
-    const used = s.getUsedRangeOrNullObject();
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
-    let merges: Excel.RangeAreas | undefined;
-    if (options.mergedAreas !== false) {
-      merges = used.getMergedAreasOrNullObject();
-      merges.load("address");
-    }
-    return { sheet: s, used, merges };
-  });
+  const sized = sheets.map((s) => queueUsedRange(s, "rowIndex,columnIndex,rowCount,columnCount", options));
   await context.sync();
   const grids: SheetGrid[] = [];
   const pending: Array<{ range: Excel.Range; into: Array<Array<Cell | undefined>> }> = [];
@@ -199,13 +198,11 @@ async function readInChunks(
     pending.length = 0;
     bytes = 0;
   };
-  for (const { sheet, used, merges } of sized) {
-    const state = VISIBILITY[sheet.visibility] ?? "visible";
-    if (used.isNullObject) {
-      grids.push({ name: sheet.name, state, rows: [] });
-      continue;
-    }
+  for (const read of sized) {
+    const { used } = read;
     const rows: Array<Array<Cell | undefined>> = [];
+    grids.push(sheetGridOf(read, rows));
+    if (used.isNullObject) continue;
     const step = Math.max(1, Math.floor(budget / (BYTES_PER_CELL * Math.max(1, used.columnCount))));
     for (let r = 0; r < used.rowCount; r += step) {
       const count = Math.min(step, used.rowCount - r);
@@ -217,14 +214,6 @@ async function readInChunks(
       pending.push({ range, into: rows });
       bytes += chunkBytes;
     }
-    grids.push({
-      name: sheet.name,
-      state,
-      rows,
-      top: used.rowIndex,
-      left: used.columnIndex,
-      merges: merges && !merges.isNullObject ? parseAreas(merges.address) : [],
-    });
   }
   if (pending.length > 0) await flush();
   return { name, sheets: grids };
