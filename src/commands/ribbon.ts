@@ -3,7 +3,7 @@
  * one click each. A ribbon command has no window of its own, so it shows its result in a small
  * dialog (dialog.html), the summary passed in the dialog's URL.
  */
-import { findingMessage, levelCountsLine, SEVERITIES, UI_TEXT, type Analysis, type Lang } from "../core";
+import { findingMessage, levelCountsLine, SEVERITIES, type Analysis, type Lang } from "../core";
 import { buildRanking, validateWorkbook, type ExcelHost } from "../adapters/office/operations";
 import type { RibbonAction } from "./actions";
 import type { RibbonSummary } from "./summary";
@@ -193,9 +193,4 @@ export function ribbonHandlers(
       return rankSummary(r.analysis, r.added, r.undoGrouped, lang);
     }),
   };
-}
-
-/** The severity names the dialog shows. */
-export function severityLabel(severity: keyof (typeof UI_TEXT)["vi"]["severity"], lang: Lang): string {
-  return UI_TEXT[lang].severity[severity];
 }

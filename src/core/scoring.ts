@@ -2,15 +2,7 @@
  * The council's arithmetic: normalized totals, levels, competition ranks, level counts.
  * All exact (see exact.ts).
  */
-import {
-  compareExact,
-  exactFromInteger,
-  isFast,
-  normalizeExact,
-  roundExact,
-  sumExact,
-  type Exact,
-} from "./exact";
+import { compareExact, exactFromInteger, isFast, normalizeExact, roundExact, type Exact } from "./exact";
 import { LEVELS, type Level } from "./framework";
 
 /**
@@ -22,16 +14,6 @@ export function normalizeTotal(points: Exact, max: Exact, scale: number, decimal
   return compareExact(max, exactFromInteger(scale)) === 0
     ? roundExact(points, decimals)
     : normalizeExact(points, max, scale, decimals);
-}
-
-/** Sums criterion scores and normalizes the sum. */
-export function totalOfScores(
-  scores: ReadonlyArray<Exact>,
-  max: Exact,
-  scale: number,
-  decimals: number,
-): Exact {
-  return normalizeTotal(sumExact(scores), max, scale, decimals);
 }
 
 /** The level a total earns: I at or above thresholds[0], II at or above [1], III at or above [2], else IV. */
