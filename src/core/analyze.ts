@@ -40,7 +40,7 @@ import {
   type WorkbookModel,
 } from "./read";
 import { classifyLevel, countLevels, normalizeTotal, rankUnits } from "./scoring";
-import { tidy } from "./text";
+import { stripAccents, tidy } from "./text";
 
 export type MaxSource = "full" | "column" | "note" | "settings";
 
@@ -325,13 +325,7 @@ const LEVEL_TEXT = /^(?:muc(?:\s*do)?\s*)?(iv|i{1,3}|[1-4])$/;
 export function parseLevel(text: string): Level | undefined {
   // The usual case, written exactly.
   if (text === "I" || text === "II" || text === "III" || text === "IV") return text;
-  const t = tidy(text)
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/[.:]/g, "")
-    .trim();
+  const t = stripAccents(tidy(text)).toLowerCase().replace(/[.:]/g, "").trim();
   const m = LEVEL_TEXT.exec(t);
   if (!m) return undefined;
   const v = m[1]!;
