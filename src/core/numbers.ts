@@ -42,29 +42,18 @@ export function parseNumberText(text: string): Exact | undefined {
 export function plainNumberOf(cell: Cell): Exact | undefined {
   const v = cell.v;
   if (typeof v !== "number" || Math.abs(v) >= HUGE) return undefined;
-  if (cell.fmt !== undefined && !isPlainFormat(cell.fmt)) return undefined;
+  if (cell.fmt !== undefined && formatKind(cell.fmt) !== "plain") return undefined;
   return exactFromNumber(v);
-}
-
-let lastFormat = "";
-let lastPlain = true;
-
-/** Neither a date nor a percentage format; the last answer is kept (cells of a column share one). */
-function isPlainFormat(fmt: string): boolean {
-  if (fmt !== lastFormat) {
-    lastPlain = !isDateFormat(fmt) && !isPercentFormat(fmt);
-    lastFormat = fmt;
-  }
-  return lastPlain;
 }
 
 /** Reads a cell as a score. */
 export function readCellNumber(cell: Cell): NumberReading {
   const v = cell.v;
   if (typeof v === "number") {
-    if (cell.fmt && isDateFormat(cell.fmt)) return { kind: "nan", what: "date", shown: String(v) };
+    const kind = cell.fmt ? formatKind(cell.fmt) : "plain";
+    if (kind === "date") return { kind: "nan", what: "date", shown: String(v) };
     // A number formatted as a percentage (0.06 shown as "6%") is not a score: say so, never guess.
-    if (cell.fmt && isPercentFormat(cell.fmt))
+    if (kind === "percent")
       return { kind: "nan", what: "percent", shown: `${Number((v * 100).toPrecision(15))}%` };
     const value = Math.abs(v) < HUGE ? exactFromNumber(v) : undefined;
     return value === undefined
@@ -93,36 +82,32 @@ function dateText(d: Date): string {
   return Number.isNaN(d.getTime()) ? "########" : d.toISOString().slice(0, 10);
 }
 
-/** True for a percentage number format ("0%", "0.00%"), quoted text and escapes aside. */
-export function isPercentFormat(fmt: string): boolean {
-  let known = percentFormats.get(fmt);
-  if (known === undefined) {
-    if (percentFormats.size > 1000) percentFormats.clear();
-    known = /%/.test(fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
-    percentFormats.set(fmt, known);
-  }
-  return known;
-}
+/** What a number format makes of a number: a date or time, a percentage, or a plain number. */
+export type FormatKind = "date" | "percent" | "plain";
 
-const percentFormats = new Map<string, boolean>();
+const formatKinds = new Map<string, FormatKind>();
+
+/** The kind of a number format, computed once per format (a sheet uses a handful). */
+export function formatKind(fmt: string): FormatKind {
+  let kind = formatKinds.get(fmt);
+  if (kind === undefined) {
+    if (formatKinds.size > 1000) formatKinds.clear();
+    // Quoted text, escaped characters and bracketed parts ([Red], [$-409]) say nothing here.
+    const bare = fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
+    kind =
+      /[dmyhs]/i.test(bare) && !/^[#0.,%\s?E+-]*$/i.test(bare)
+        ? "date"
+        : /%/.test(bare)
+          ? "percent"
+          : "plain";
+    formatKinds.set(fmt, kind);
+  }
+  return kind;
+}
 
 /** True for an Excel date or time number format ("dd/mm/yyyy", "m/d/yy h:mm", "[$-vi-VN]d mmmm"). */
 export function isDateFormat(fmt: string): boolean {
-  let known = dateFormats.get(fmt);
-  if (known === undefined) {
-    if (dateFormats.size > 1000) dateFormats.clear();
-    known = testDateFormat(fmt);
-    dateFormats.set(fmt, known);
-  }
-  return known;
-}
-
-const dateFormats = new Map<string, boolean>();
-
-function testDateFormat(fmt: string): boolean {
-  // Drop quoted text, escaped characters and bracketed parts ([Red], [$-409]) before looking.
-  const bare = fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
-  return /[dmyhs]/i.test(bare) && !/^[#0.,%\s?E+-]*$/i.test(bare);
+  return formatKind(fmt) === "date";
 }
 
 /** The whole text of a cell's value (a unit name, a label). */
