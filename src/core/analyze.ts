@@ -32,13 +32,7 @@ import { a1, a1Range, cellAt, type WorkbookGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
 import { matchUnits, nameKey } from "./names";
 import { plainNumberOf, readCellNumber, type NumberReading } from "./numbers";
-import {
-  readWorkbook,
-  type Block,
-  type SheetRef,
-  type Table,
-  type WorkbookModel,
-} from "./read";
+import { readWorkbook, type Block, type SheetRef, type Table, type WorkbookModel } from "./read";
 import { classifyLevel, countLevels, normalizeTotal, rankUnits } from "./scoring";
 import { stripAccents, tidy } from "./text";
 
