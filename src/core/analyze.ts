@@ -30,7 +30,7 @@ import {
 } from "./findings";
 import { a1, a1Range, cellAt, type WorkbookGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
-import { matchUnits, nameKey } from "./names";
+import { indexKeys, matchUnits, nameKey, type KeyIndex } from "./names";
 import { plainNumberOf, readCellNumber, type NumberReading } from "./numbers";
 import { readWorkbook, type Block, type SheetRef, type Table, type WorkbookModel } from "./read";
 import { classifyLevel, countLevels, normalizeTotal, rankUnits } from "./scoring";
@@ -142,12 +142,13 @@ const SCALE_DECIMALS = (fw: CompiledFramework): number => fw.framework.decimals;
 /** A unit while its block is checked: the rank is filled in last. */
 type UnitInProgress = { -readonly [K in keyof UnitResult]: UnitResult[K] };
 
+/** The criteria table's units, and the index of its name keys (for matching the ranking tables). */
 function checkCriteriaTable(
   table: Table,
   block: Block,
   fw: CompiledFramework,
   sink: FindingSink,
-): UnitInProgress[] {
+): { units: UnitInProgress[]; keys: ReadonlyArray<string>; index: KeyIndex } {
   const { sheet, columns } = table;
   const decimals = SCALE_DECIMALS(fw);
   const scale = fw.framework.scale;
@@ -170,15 +171,18 @@ function checkCriteriaTable(
   }
   const totalsMostlyFormulas = filledTotals > 0 && formulaTotals * 2 >= filledTotals;
 
-  const seen = new Map<string, number>();
+  const keys = table.rows.map((r) => r.key);
+  const index = indexKeys(keys);
   const results: UnitInProgress[] = [];
-  for (const r of table.rows) {
+  for (let k = 0; k < table.rows.length; k++) {
+    const r = table.rows[k]!;
     const unit = r.name;
     const key = r.key;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      sink.add("DUPLICATE_UNIT", sheet, r.row, columns.unit, { firstCell: a1(first, columns.unit) }, unit);
-    } else seen.set(key, r.row);
+    const first = index.first.get(key)!;
+    if (first !== k) {
+      const firstCell = a1(table.rows[first]!.row, columns.unit);
+      sink.add("DUPLICATE_UNIT", sheet, r.row, columns.unit, { firstCell }, unit);
+    }
 
     let sum: Exact = exactFromInteger(0);
     let complete = true;
@@ -292,7 +296,7 @@ function checkCriteriaTable(
       rank: undefined,
     });
   }
-  return results;
+  return { units: results, keys, index };
 }
 
 /** The reduced max points of a table's units (by name key), matched from notes or settings. */
@@ -302,13 +306,14 @@ function reducedMaxByUnit(
 ): Map<string, ReducedMaxEntry> {
   const map = new Map<string, ReducedMaxEntry>();
   if (entries.length === 0) return map;
+  // The few entries are indexed, the table's names looked up in them.
   const matching = matchUnits(
-    table.rows.map((r) => r.name),
     entries.map((e) => e.unit),
-    { left: table.rows.map((r) => r.key), right: entries.map((e) => nameKey(e.unit)) },
+    table.rows.map((r) => r.name),
+    { left: entries.map((e) => nameKey(e.unit)), right: table.rows.map((r) => r.key) },
   );
-  matching.rightOf.forEach((j, i) => {
-    if (j >= 0) map.set(table.rows[i]!.key, entries[j]!);
+  matching.rightOf.forEach((i, j) => {
+    if (i >= 0) map.set(table.rows[i]!.key, entries[j]!);
   });
   return map;
 }
@@ -328,11 +333,16 @@ export function parseLevel(text: string): Level | undefined {
 
 function checkRankingTable(
   table: Table,
-  units: ReadonlyArray<UnitInProgress>,
+  criteria: {
+    readonly units: ReadonlyArray<UnitInProgress>;
+    readonly keys: ReadonlyArray<string>;
+    readonly index: KeyIndex;
+  },
   criteriaTable: Table,
   fw: CompiledFramework,
   sink: FindingSink,
 ): void {
+  const units = criteria.units;
   const { sheet, columns } = table;
   const grid = sheet.grid;
   const decimals = SCALE_DECIMALS(fw);
@@ -347,7 +357,7 @@ function checkRankingTable(
   const matching = matchUnits(
     units.map((u) => u.name),
     table.rows.map((r) => r.name),
-    { left: criteriaTable.rows.map((r) => r.key), right: table.rows.map((r) => r.key) },
+    { left: criteria.keys, right: table.rows.map((r) => r.key), leftIndex: criteria.index },
   );
   for (const i of matching.unmatchedLeft) {
     const u = units[i]!;
@@ -442,9 +452,9 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
   const sink = new FindingSink();
   const blocks: BlockResult[] = [];
   for (const block of model.blocks) {
-    const rows = checkCriteriaTable(block.criteria, block, fw, sink);
-    for (const ranking of block.rankings) checkRankingTable(ranking, rows, block.criteria, fw, sink);
-    const units = rows;
+    const criteria = checkCriteriaTable(block.criteria, block, fw, sink);
+    for (const ranking of block.rankings) checkRankingTable(ranking, criteria, block.criteria, fw, sink);
+    const units = criteria.units;
     const withTotal = units.map((u, i) => i).filter((i) => units[i]!.total !== undefined);
     const { ranks, order } = rankUnits(withTotal.map((i) => units[i]!.total!));
     withTotal.forEach((i, k) => {

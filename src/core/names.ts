@@ -55,20 +55,19 @@ let keyCache = new Map<string, string>();
 
 /**
  * The folded key of a name: equal keys are the same name. Names of ASCII and precomposed
- * Vietnamese letters are folded directly (one pass, cheaper than a cache lookup); the others
- * (legacy encodings, decomposed marks, other scripts) go the general way, memoized.
+ * Vietnamese letters are folded directly (one pass, cheaper than a cache lookup): such a name holds
+ * none of the characters a legacy encoding leaves (legacy.test.ts checks each of them), so it
+ * needs no decoding. The others (TCVN3 or VNI text, decomposed marks, other scripts) go the
+ * general way, memoized.
  */
 export function nameKey(name: string): string {
-  const legacy = decodeLegacyVietnamese(name);
-  if (!legacy) {
-    const fast = fastNameKey(name);
-    if (fast !== undefined) return fast;
-  }
+  const fast = fastNameKey(name);
+  if (fast !== undefined) return fast;
   let key = keyCache.get(name);
   if (key === undefined) {
     if (keyCache.size >= 100_000) keyCache = new Map();
     // A name typed in TCVN3 or VNI is compared by its Unicode spelling.
-    const unicode = legacy?.text ?? name;
+    const unicode = decodeLegacyVietnamese(name)?.text ?? name;
     key = fastNameKey(unicode) ?? nameWords(unicode).join(" ");
     keyCache.set(name, key);
   }
@@ -147,100 +146,88 @@ export interface UnitMatching {
 }
 
 /**
+ * The positions of equal keys in a list: the first index of each key, and a chain from each index
+ * to the next one with the same key (a name listed again), so no array is made per name. Built
+ * once per table, it finds the table's duplicated names and matches another table against it.
+ */
+export interface KeyIndex {
+  readonly first: ReadonlyMap<string, number>;
+  /** Per index, the next index with the same key, or -1. */
+  readonly next: Int32Array;
+}
+
+export function indexKeys(keys: ReadonlyArray<string>): KeyIndex {
+  const first = new Map<string, number>();
+  const next = new Int32Array(keys.length).fill(-1);
+  // The last index of each key's chain, while the chain is being built (only for repeated keys).
+  let tails: Map<string, number> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const head = first.get(k);
+    if (head === undefined) {
+      first.set(k, i);
+      continue;
+    }
+    tails ??= new Map();
+    const tail = tails.get(k) ?? head;
+    next[tail] = i;
+    tails.set(k, i);
+  }
+  return { first, next };
+}
+
+/**
  * Matches the names of two tables one to one: equal keys first, then names that are the same
  * by abbreviation, then leading-part names — each only when it is the only candidate both ways.
+ * `keys` (the names' keys, and optionally `left`'s index) spares computing them again.
  */
 export function matchUnits(
   left: ReadonlyArray<string>,
   right: ReadonlyArray<string>,
-  keys?: { readonly left: ReadonlyArray<string>; readonly right: ReadonlyArray<string> },
+  keys?: {
+    readonly left: ReadonlyArray<string>;
+    readonly right: ReadonlyArray<string>;
+    readonly leftIndex?: KeyIndex;
+  },
 ): UnitMatching {
+  const leftKeys = keys?.left ?? left.map((name) => nameKey(name));
+  const rightKeys = keys?.right ?? right.map((name) => nameKey(name));
+  const index = keys?.leftIndex ?? indexKeys(leftKeys);
   const rightOf = new Int32Array(left.length).fill(-1);
   const leftTaken = new Uint8Array(left.length);
   const rightTaken = new Uint8Array(right.length);
-  const match = (i: number, j: number): void => {
+  let matched = 0;
+  // Equal keys: the first left name of the key not taken yet.
+  for (let j = 0; j < right.length; j++) {
+    let i = index.first.get(rightKeys[j]!) ?? -1;
+    while (i >= 0 && leftTaken[i]) i = index.next[i]!;
+    if (i < 0) continue;
     rightOf[i] = j;
     leftTaken[i] = 1;
     rightTaken[j] = 1;
-  };
-  // Equal keys: the first left index of each key, and a chain to the next one with the same key
-  // (a duplicated name), so no array is made per name.
-  const firstOf = new Map<string, number>();
-  const nextSame = new Int32Array(left.length).fill(-1);
-  left.forEach((name, i) => {
-    const k = keys?.left[i] ?? nameKey(name);
-    let last = firstOf.get(k);
-    if (last === undefined) {
-      firstOf.set(k, i);
-      return;
-    }
-    // A name listed again (rare): append it to the end of its chain.
-    while (nextSame[last]! >= 0) last = nextSame[last]!;
-    nextSame[last] = i;
-  });
-  right.forEach((name, j) => {
-    let i = firstOf.get(keys?.right[j] ?? nameKey(name)) ?? -1;
-    while (i >= 0 && leftTaken[i]) i = nextSame[i]!;
-    if (i >= 0) match(i, j);
-  });
-  // The names left over are compared pairwise, but only those whose first words share an initial
-  // (a first word or an abbreviation's first letter must agree for any match): names are grouped
-  // by that initial and tokenized once, when their group has a partner.
-  const related: Array<{ i: number; j: number; m: NameMatch }> = [];
-  const initialOf = (key: string): string => {
-    const c = key.charAt(0);
-    return c < "\u0080" ? c : stripAccents(c);
-  };
-  const groups = new Map<string, { left: number[]; right: number[] }>();
-  const group = (k: string) => groups.get(k) ?? groups.set(k, { left: [], right: [] }).get(k)!;
-  left.forEach((name, i) => {
-    if (!leftTaken[i]) group(initialOf(keys?.left[i] ?? nameKey(name))).left.push(i);
-  });
-  right.forEach((name, j) => {
-    if (!rightTaken[j]) group(initialOf(keys?.right[j] ?? nameKey(name))).right.push(j);
-  });
-  // Within a group, a pair is worth tokenizing only when the first words agree, or when one name
-  // starts with an abbreviation (its first letter already agrees: same group).
-  const firstWord = (key: string): string => {
-    const space = key.indexOf(" ");
-    return space < 0 ? key : key.slice(0, space);
-  };
-  const startsWithAbbreviation = (name: string): boolean =>
-    abbreviationLetters(name.trimStart().split(/[^\p{L}&]/u, 1)[0] ?? "") !== undefined;
-  const tokensOfLeft = new Map<number, Token[]>();
-  for (const g of groups.values()) {
-    if (g.left.length === 0 || g.right.length === 0) continue;
-    const leftFirst = g.left.map((i) => firstWord(keys?.left[i] ?? nameKey(left[i]!)));
-    const leftAbbr = g.left.map((i) => startsWithAbbreviation(left[i]!));
-    for (const j of g.right) {
-      const yFirst = firstWord(keys?.right[j] ?? nameKey(right[j]!));
-      const yAbbr = startsWithAbbreviation(right[j]!);
-      let y: Token[] | undefined;
-      g.left.forEach((i, a) => {
-        if (leftFirst[a] !== yFirst && leftAbbr[a] === yAbbr) return;
-        y ??= nameTokens(right[j]!);
-        let x = tokensOfLeft.get(i);
-        if (!x) tokensOfLeft.set(i, (x = nameTokens(left[i]!)));
-        if (!mayMatch(x, y)) return;
-        const m = matchTokens(x, y);
-        if (m !== "none") related.push({ i, j, m });
-      });
-    }
+    matched++;
   }
-
-  for (const kind of ["same", "leading"] as const) {
-    const candidates = new Map<number, number[]>();
-    const reverse = new Map<number, number[]>();
-    for (const { i, j, m } of related) {
-      if (leftTaken[i] || rightTaken[j]) continue;
-      if (m === kind || (kind === "leading" && m === "same")) {
-        (candidates.get(j) ?? candidates.set(j, []).get(j)!).push(i);
-        (reverse.get(i) ?? reverse.set(i, []).get(i)!).push(j);
+  // Names left over on both sides are compared by their words.
+  if (matched < left.length && matched < right.length) {
+    const related = relatedLeftovers(left, right, leftKeys, rightKeys, leftTaken, rightTaken);
+    for (const kind of ["same", "leading"] as const) {
+      const candidates = new Map<number, number[]>();
+      const reverse = new Map<number, number[]>();
+      for (const { i, j, m } of related) {
+        if (leftTaken[i] || rightTaken[j]) continue;
+        if (m === kind || (kind === "leading" && m === "same")) {
+          (candidates.get(j) ?? candidates.set(j, []).get(j)!).push(i);
+          (reverse.get(i) ?? reverse.set(i, []).get(i)!).push(j);
+        }
       }
-    }
-    for (const [j, list] of candidates) {
-      const i = list[0]!;
-      if (list.length === 1 && reverse.get(i)?.length === 1) match(i, j);
+      for (const [j, list] of candidates) {
+        const i = list[0]!;
+        if (list.length === 1 && reverse.get(i)?.length === 1) {
+          rightOf[i] = j;
+          leftTaken[i] = 1;
+          rightTaken[j] = 1;
+        }
+      }
     }
   }
   const unmatchedLeft: number[] = [];
@@ -259,4 +246,71 @@ export function matchUnits(
     unmatchedLeft,
     unmatchedRight,
   };
+}
+
+/** The first letter of a key, accents stripped. */
+function initialOf(key: string): string {
+  const c = key.charAt(0);
+  return c < "\u0080" ? c : stripAccents(c);
+}
+
+function firstWord(key: string): string {
+  const space = key.indexOf(" ");
+  return space < 0 ? key : key.slice(0, space);
+}
+
+function startsWithAbbreviation(name: string): boolean {
+  return abbreviationLetters(name.trimStart().split(/[^\p{L}&]/u, 1)[0] ?? "") !== undefined;
+}
+
+/**
+ * The pairs of names not taken yet that relate (the same by abbreviation, or one a leading part of
+ * the other). Only names whose first words share an initial can relate (a first word or an
+ * abbreviation's first letter must agree): names are grouped by that initial and tokenized once,
+ * when their group has a partner.
+ */
+function relatedLeftovers(
+  left: ReadonlyArray<string>,
+  right: ReadonlyArray<string>,
+  leftKeys: ReadonlyArray<string>,
+  rightKeys: ReadonlyArray<string>,
+  leftTaken: Uint8Array,
+  rightTaken: Uint8Array,
+): Array<{ i: number; j: number; m: NameMatch }> {
+  const groups = new Map<string, { left: number[]; right: number[] }>();
+  for (let i = 0; i < left.length; i++) {
+    if (leftTaken[i]) continue;
+    const initial = initialOf(leftKeys[i]!);
+    const g = groups.get(initial);
+    if (g) g.left.push(i);
+    else groups.set(initial, { left: [i], right: [] });
+  }
+  for (let j = 0; j < right.length; j++) {
+    if (!rightTaken[j]) groups.get(initialOf(rightKeys[j]!))?.right.push(j);
+  }
+  const related: Array<{ i: number; j: number; m: NameMatch }> = [];
+  const tokensOfLeft = new Map<number, Token[]>();
+  for (const g of groups.values()) {
+    if (g.right.length === 0) continue;
+    // Within a group, a pair is worth tokenizing only when the first words agree, or when one
+    // name starts with an abbreviation (its first letter already agrees: same group).
+    const leftFirst = g.left.map((i) => firstWord(leftKeys[i]!));
+    const leftAbbr = g.left.map((i) => startsWithAbbreviation(left[i]!));
+    for (const j of g.right) {
+      const yFirst = firstWord(rightKeys[j]!);
+      const yAbbr = startsWithAbbreviation(right[j]!);
+      let y: Token[] | undefined;
+      for (let a = 0; a < g.left.length; a++) {
+        if (leftFirst[a] !== yFirst && leftAbbr[a] === yAbbr) continue;
+        const i = g.left[a]!;
+        y ??= nameTokens(right[j]!);
+        let x = tokensOfLeft.get(i);
+        if (!x) tokensOfLeft.set(i, (x = nameTokens(left[i]!)));
+        if (!mayMatch(x, y)) continue;
+        const m = matchTokens(x, y);
+        if (m !== "none") related.push({ i, j, m });
+      }
+    }
+  }
+  return related;
 }
