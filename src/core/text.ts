@@ -124,31 +124,45 @@ export function tidy(s: string): string {
 }
 
 /**
- * Per character code of a precomposed Vietnamese letter (either case): its lower-case base letter
- * and its tone number (0 none, 1 grave, 2 acute, 3 tilde, 4 hook, 5 dot below), as syllableKey
- * counts them. Tables indexed by char code up to the end of the Vietnamese block.
+ * What each character code below the end of the Vietnamese block is to a name's key, in one table:
+ * LETTER (with its key letter in KEY_LETTER: lower case, tone mark removed, and its tone number in
+ * TONE: 0 none, 1 grave, 2 acute, 3 tilde, 4 hook, 5 dot below, as syllableKey counts them),
+ * SEPARATOR (ASCII punctuation and spaces, the no-break space), AMPERSAND, or OTHER (anything
+ * the fast path leaves to the general one).
  */
 const TABLE_SIZE = 0x1f00;
-const BASE = new Uint16Array(TABLE_SIZE);
+const OTHER = 0;
+const LETTER = 1;
+const SEPARATOR = 2;
+const AMPERSAND = 3;
+const KIND = new Uint8Array(TABLE_SIZE);
+const KEY_LETTER = new Uint16Array(TABLE_SIZE);
 const TONE = new Uint8Array(TABLE_SIZE);
+for (let code = 0; code < 0x80; code++) {
+  const lower = code >= 0x41 && code <= 0x5a ? code + 32 : code;
+  const isLetter = (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39);
+  KIND[code] = isLetter ? LETTER : code === 0x26 ? AMPERSAND : SEPARATOR;
+  KEY_LETTER[code] = isLetter ? lower : 0;
+}
+KIND[0xa0] = SEPARATOR;
 for (const base of "aăâeêioôơuưyđ") {
   const tones = base === "đ" ? [""] : ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"];
   tones.forEach((mark, tone) => {
     const lower = (base + mark).normalize("NFC");
     for (const c of [lower, lower.toUpperCase()]) {
       if (c.length !== 1) continue;
-      BASE[c.charCodeAt(0)] = base.charCodeAt(0);
+      KIND[c.charCodeAt(0)] = LETTER;
+      KEY_LETTER[c.charCodeAt(0)] = base.charCodeAt(0);
       TONE[c.charCodeAt(0)] = tone;
     }
   });
 }
-/** Separators besides ASCII punctuation: no-break space, dashes, curly quotes, ellipsis. */
-const SEPARATORS = new Set([0xa0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026]);
+/** Separators above the table: dashes, curly quotes, ellipsis. */
+const HIGH_SEPARATORS = new Set([0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026]);
 const SPACE = 0x20;
-/** "và", the word "&" stands for, as its key "va1". */
-const VA_KEY = [0x76, 0x61, 0x31];
 
-let buffer = new Uint16Array(256);
+/** The key's characters while it is built (a plain array: String.fromCharCode takes it fastest). */
+const out: number[] = [];
 
 /**
  * The key of a name (nameWords(name).join(" ")) in one pass over its characters, for names of
@@ -156,54 +170,37 @@ let buffer = new Uint16Array(256);
  * the general path). Kept equal to the general path by a property test.
  */
 export function fastNameKey(name: string): string | undefined {
-  // Each character gives at most one, each word one tone digit and one space: 2 × length + 4.
-  if (buffer.length < name.length * 2 + 8) buffer = new Uint16Array(name.length * 2 + 8);
-  const out = buffer;
   let n = 0;
-  let wordStart = -1;
+  let inWord = false;
   let tone = 0;
-  const endWord = (): void => {
-    if (wordStart < 0) return;
-    if (tone > 0) out[n++] = 0x30 + tone;
-    wordStart = -1;
-    tone = 0;
-  };
-  const startLetter = (): void => {
-    if (wordStart >= 0) return;
-    if (n > 0) out[n++] = SPACE;
-    wordStart = n;
-  };
   for (let i = 0; i < name.length; i++) {
     const code = name.charCodeAt(i);
-    if (code < 0x80) {
-      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
-        startLetter();
-        out[n++] = code;
-      } else if (code >= 0x41 && code <= 0x5a) {
-        startLetter();
-        out[n++] = code + 32;
-      } else {
-        endWord();
-        if (code === 0x26) {
-          if (n > 0) out[n++] = SPACE;
-          for (const c of VA_KEY) out[n++] = c;
-        }
+    const kind = code < TABLE_SIZE ? KIND[code]! : HIGH_SEPARATORS.has(code) ? SEPARATOR : OTHER;
+    if (kind === LETTER) {
+      if (!inWord) {
+        if (n > 0) out[n++] = SPACE;
+        inWord = true;
       }
-      continue;
-    }
-    const base = code < TABLE_SIZE ? BASE[code]! : 0;
-    if (base !== 0) {
-      startLetter();
-      out[n++] = base;
+      out[n++] = KEY_LETTER[code]!;
       if (tone === 0) tone = TONE[code]!;
       continue;
     }
-    if (SEPARATORS.has(code)) {
-      endWord();
-      continue;
+    if (kind === OTHER) return undefined;
+    // A separator or "&" ends the word, with its tone digit.
+    if (inWord) {
+      if (tone > 0) out[n++] = 0x30 + tone;
+      inWord = false;
+      tone = 0;
     }
-    return undefined;
+    if (kind === AMPERSAND) {
+      // "&" is the word "và", keyed "va1".
+      if (n > 0) out[n++] = SPACE;
+      out[n++] = 0x76;
+      out[n++] = 0x61;
+      out[n++] = 0x31;
+    }
   }
-  endWord();
-  return String.fromCharCode.apply(null, out.subarray(0, n) as unknown as number[]);
+  if (inWord && tone > 0) out[n++] = 0x30 + tone;
+  out.length = n;
+  return String.fromCharCode.apply(null, out);
 }
