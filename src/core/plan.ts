@@ -4,6 +4,7 @@
  */
 import type { Analysis, BlockResult } from "./analyze";
 import { exactToNumber } from "./exact";
+import type { Level } from "./framework";
 import { decodeLegacyVietnamese } from "./legacy";
 import { levelCountsLine, UI_TEXT, type Lang } from "./messages";
 import type { PlannedCell, PlannedSheet } from "./writes";
@@ -82,26 +83,30 @@ export function planRankingSheet(
     ),
   );
   const order = options.order === "source" ? block.units.map((_, i) => i) : block.order;
-  // Cells that repeat are shared (planned cells are read-only data): the empty cell and the four
-  // level cells.
+  // Cells that repeat are shared (planned cells are read-only data): the empty cell, the four
+  // level cells, and the whole numbers of the STT and rank columns (a unit's place and its rank
+  // are the same number unless it is tied).
   const empty: PlannedCell = { v: null, border: true };
-  const levelCells = new Map(
-    (["I", "II", "III", "IV"] as const).map((l) => [
-      l,
-      { v: l, align: "center", border: true } as PlannedCell,
-    ]),
-  );
-  order.forEach((i, k) => {
-    const u = block.units[i]!;
+  const levelCells: Record<Level, PlannedCell> = {
+    I: { v: "I", align: "center", border: true },
+    II: { v: "II", align: "center", border: true },
+    III: { v: "III", align: "center", border: true },
+    IV: { v: "IV", align: "center", border: true },
+  };
+  const wholeCells: PlannedCell[] = [];
+  const whole = (m: number): PlannedCell =>
+    (wholeCells[m] ??= { v: m, fmt: "0", align: "center", border: true });
+  for (let k = 0; k < order.length; k++) {
+    const u = block.units[order[k]!]!;
     rows.push([
-      { v: k + 1, fmt: "0", align: "center", border: true },
+      whole(k + 1),
       // A name typed in TCVN3 or VNI is written in its Unicode spelling.
       { v: decodeLegacyVietnamese(u.name)?.text ?? u.name, align: "left", border: true },
       u.total !== undefined ? { v: exactToNumber(u.total), fmt, align: "center", border: true } : empty,
-      (u.level !== undefined ? levelCells.get(u.level) : undefined) ?? empty,
-      u.rank !== undefined ? { v: u.rank, fmt: "0", align: "center", border: true } : empty,
+      u.level !== undefined ? levelCells[u.level] : empty,
+      u.rank !== undefined ? whole(u.rank) : empty,
     ]);
-  });
+  }
   const summaryRow = rows.length;
   rows.push(pad([text(levelCountsLine(block.counts, lang))]));
   const missing = block.units.filter((u) => u.total === undefined).length;
