@@ -32,7 +32,14 @@ import { a1, a1Range, cellAt, type WorkbookGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
 import { indexKeys, matchUnits, nameKey, type KeyIndex } from "./names";
 import { plainNumberOf, readCellNumber, type NumberReading } from "./numbers";
-import { readWorkbook, type Block, type SheetRef, type Table, type WorkbookModel } from "./read";
+import {
+  readWorkbook,
+  type Block,
+  type SheetRef,
+  type Table,
+  type TableRow,
+  type WorkbookModel,
+} from "./read";
 import { classifyLevel, countLevels, normalizeTotal, rankUnits } from "./scoring";
 import { stripAccents, tidy } from "./text";
 
@@ -142,6 +149,19 @@ const SCALE_DECIMALS = (fw: CompiledFramework): number => fw.framework.decimals;
 /** A unit while its block is checked: the rank is filled in last. */
 type UnitInProgress = { -readonly [K in keyof UnitResult]: UnitResult[K] };
 
+/** What checking one unit of a criteria table needs, gathered once per table. */
+interface CriteriaContext {
+  readonly table: Table;
+  readonly fw: CompiledFramework;
+  readonly sink: FindingSink;
+  readonly index: KeyIndex;
+  /** Reduced max points from the block's notes and from the settings, by name key. */
+  readonly notes: Map<string, ReducedMaxEntry>;
+  readonly settings: Map<string, ReducedMaxEntry>;
+  /** Whether at least half of the typed totals are formulas (HARDCODED_TOTAL). */
+  readonly totalsMostlyFormulas: boolean;
+}
+
 /** The criteria table's units, and the index of its name keys (for matching the ranking tables). */
 function checkCriteriaTable(
   table: Table,
@@ -150,15 +170,7 @@ function checkCriteriaTable(
   sink: FindingSink,
 ): { units: UnitInProgress[]; keys: ReadonlyArray<string>; index: KeyIndex } {
   const { sheet, columns } = table;
-  const decimals = SCALE_DECIMALS(fw);
-  const scale = fw.framework.scale;
   const grid = sheet.grid;
-  const notes = reducedMaxByUnit(
-    table,
-    block.notes.map((n) => ({ unit: n.unit, max: n.max, note: n.text })),
-  );
-  const settings = reducedMaxByUnit(table, fw.reducedMax);
-
   // HARDCODED_TOTAL: typed numbers where at least half of the totals are formulas.
   let formulaTotals = 0;
   let filledTotals = 0;
@@ -169,134 +181,155 @@ function checkCriteriaTable(
       if (c.f || c.v !== null) filledTotals++;
     }
   }
-  const totalsMostlyFormulas = filledTotals > 0 && formulaTotals * 2 >= filledTotals;
-
   const keys = table.rows.map((r) => r.key);
-  const index = indexKeys(keys);
-  const results: UnitInProgress[] = [];
-  for (let k = 0; k < table.rows.length; k++) {
-    const r = table.rows[k]!;
-    const unit = r.name;
-    const key = r.key;
-    const first = index.first.get(key)!;
-    if (first !== k) {
-      const firstCell = a1(table.rows[first]!.row, columns.unit);
-      sink.add("DUPLICATE_UNIT", sheet, r.row, columns.unit, { firstCell }, unit);
-    }
+  const context: CriteriaContext = {
+    table,
+    fw,
+    sink,
+    index: indexKeys(keys),
+    notes: reducedMaxByUnit(
+      table,
+      block.notes.map((n) => ({ unit: n.unit, max: n.max, note: n.text })),
+    ),
+    settings: reducedMaxByUnit(table, fw.reducedMax),
+    totalsMostlyFormulas: filledTotals > 0 && formulaTotals * 2 >= filledTotals,
+  };
+  const units: UnitInProgress[] = [];
+  for (let k = 0; k < table.rows.length; k++) units.push(checkUnit(context, k));
+  return { units, keys, index: context.index };
+}
 
-    let sum: Exact = exactFromInteger(0);
-    let complete = true;
-    for (let i = 0; i < fw.criteria.length; i++) {
-      const c = fw.criteria[i]!;
-      const col = columns.criteria[i]!;
-      if (col < 0) continue;
-      const what = c.criterion.name;
-      const cell = cellAt(grid, r.row, col);
-      const value =
-        plainNumberOf(cell) ?? numberOrReport(readCellNumber(cell), sink, sheet, r.row, col, unit, what);
-      if (value === undefined) {
-        complete = false;
-        continue;
-      }
-      if (isNegative(value))
-        sink.add("SCORE_NEGATIVE", sheet, r.row, col, { what, value: formatPlain(value) }, unit);
-      else if (compareExact(value, c.max) > 0) {
+/**
+ * Checks the k-th unit of a criteria table and computes its total and level. One function per
+ * unit (not the loop's body): it stays compiled between runs, while a loop's on-stack compiled
+ * code is dropped by a full garbage collection (measured in docs/benchmarks.md).
+ */
+function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
+  const { table, fw, sink } = context;
+  const { sheet, columns } = table;
+  const grid = sheet.grid;
+  const decimals = SCALE_DECIMALS(fw);
+  const scale = fw.framework.scale;
+  const r = table.rows[k]!;
+  const unit = r.name;
+  const key = r.key;
+  const first = context.index.first.get(key)!;
+  if (first !== k) {
+    const firstCell = a1(table.rows[first]!.row, columns.unit);
+    sink.add("DUPLICATE_UNIT", sheet, r.row, columns.unit, { firstCell }, unit);
+  }
+
+  let sum: Exact = exactFromInteger(0);
+  let complete = true;
+  for (let i = 0; i < fw.criteria.length; i++) {
+    const c = fw.criteria[i]!;
+    const col = columns.criteria[i]!;
+    if (col < 0) continue;
+    const what = c.criterion.name;
+    const cell = cellAt(grid, r.row, col);
+    const value =
+      plainNumberOf(cell) ?? numberOrReport(readCellNumber(cell), sink, sheet, r.row, col, unit, what);
+    if (value === undefined) {
+      complete = false;
+      continue;
+    }
+    if (isNegative(value))
+      sink.add("SCORE_NEGATIVE", sheet, r.row, col, { what, value: formatPlain(value) }, unit);
+    else if (compareExact(value, c.max) > 0) {
+      sink.add(
+        "SCORE_ABOVE_MAX",
+        sheet,
+        r.row,
+        col,
+        { what, value: formatPlain(value), max: formatPlain(c.max) },
+        unit,
+      );
+    }
+    sum = addExact(sum, value);
+  }
+
+  // Max points: a max column, else a note line, else the settings, else the full scale.
+  let max: Exact = exactFromInteger(scale);
+  let maxSource: MaxSource = "full";
+  let maxNote = "";
+  if (columns.max !== undefined) {
+    const reading = readCellNumber(cellAt(grid, r.row, columns.max));
+    if (reading.kind === "number" && isPositive(reading.value)) {
+      max = reading.value;
+      maxSource = "column";
+    } else if (reading.kind !== "empty") {
+      numberOrReport(reading, sink, sheet, r.row, columns.max, unit, "Điểm tối đa");
+    }
+  }
+  if (maxSource === "full") {
+    const note = context.notes.get(key);
+    const set = context.settings.get(key);
+    if (note) {
+      max = note.max;
+      maxSource = "note";
+      maxNote = note.note;
+    } else if (set) {
+      max = set.max;
+      maxSource = "settings";
+      maxNote = set.note;
+    }
+  }
+  const reduced = compareExact(max, exactFromInteger(scale)) < 0;
+
+  const points = complete ? sum : undefined;
+  const total = points !== undefined ? normalizeTotal(points, max, scale, decimals) : undefined;
+  let typedTotal: Exact | undefined;
+  if (columns.total !== undefined) {
+    const totalCell = cellAt(grid, r.row, columns.total);
+    typedTotal =
+      plainNumberOf(totalCell) ??
+      numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, unit, "Tổng điểm");
+    if (typedTotal !== undefined && !totalCell.f && context.totalsMostlyFormulas) {
+      sink.add("HARDCODED_TOTAL", sheet, r.row, columns.total, { value: formatPlain(typedTotal) }, unit);
+    }
+    if (reduced) {
+      sink.add(
+        "REDUCED_MAX",
+        sheet,
+        r.row,
+        columns.total,
+        {
+          max: formatPlain(max),
+          source: maxSource,
+          note: maxNote,
+          points: points ? formatPlain(points) : "",
+        },
+        unit,
+      );
+    }
+    if (typedTotal !== undefined && total !== undefined) {
+      const typed = roundExact(typedTotal, decimals);
+      if (compareExact(typed, total) !== 0) {
         sink.add(
-          "SCORE_ABOVE_MAX",
-          sheet,
-          r.row,
-          col,
-          { what, value: formatPlain(value), max: formatPlain(c.max) },
-          unit,
-        );
-      }
-      sum = addExact(sum, value);
-    }
-
-    // Max points: a max column, else a note line, else the settings, else the full scale.
-    let max: Exact = exactFromInteger(scale);
-    let maxSource: MaxSource = "full";
-    let maxNote = "";
-    if (columns.max !== undefined) {
-      const reading = readCellNumber(cellAt(grid, r.row, columns.max));
-      if (reading.kind === "number" && isPositive(reading.value)) {
-        max = reading.value;
-        maxSource = "column";
-      } else if (reading.kind !== "empty") {
-        numberOrReport(reading, sink, sheet, r.row, columns.max, unit, "Điểm tối đa");
-      }
-    }
-    if (maxSource === "full") {
-      const note = notes.get(key);
-      const set = settings.get(key);
-      if (note) {
-        max = note.max;
-        maxSource = "note";
-        maxNote = note.note;
-      } else if (set) {
-        max = set.max;
-        maxSource = "settings";
-        maxNote = set.note;
-      }
-    }
-    const reduced = compareExact(max, exactFromInteger(scale)) < 0;
-
-    const points = complete ? sum : undefined;
-    const total = points !== undefined ? normalizeTotal(points, max, scale, decimals) : undefined;
-    let typedTotal: Exact | undefined;
-    if (columns.total !== undefined) {
-      const totalCell = cellAt(grid, r.row, columns.total);
-      typedTotal =
-        plainNumberOf(totalCell) ??
-        numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, unit, "Tổng điểm");
-      if (typedTotal !== undefined && !totalCell.f && totalsMostlyFormulas) {
-        sink.add("HARDCODED_TOTAL", sheet, r.row, columns.total, { value: formatPlain(typedTotal) }, unit);
-      }
-      if (reduced) {
-        sink.add(
-          "REDUCED_MAX",
+          "TOTAL_MISMATCH",
           sheet,
           r.row,
           columns.total,
-          {
-            max: formatPlain(max),
-            source: maxSource,
-            note: maxNote,
-            points: points ? formatPlain(points) : "",
-          },
+          { expected: formatExact(total, decimals), actual: formatExact(typed, decimals) },
           unit,
         );
       }
-      if (typedTotal !== undefined && total !== undefined) {
-        const typed = roundExact(typedTotal, decimals);
-        if (compareExact(typed, total) !== 0) {
-          sink.add(
-            "TOTAL_MISMATCH",
-            sheet,
-            r.row,
-            columns.total,
-            { expected: formatExact(total, decimals), actual: formatExact(typed, decimals) },
-            unit,
-          );
-        }
-      }
     }
-    // One object shape for every unit (absent values are undefined), filled in once: the rank is
-    // set when the block is ranked.
-    results.push({
-      name: unit,
-      sheet: sheet.name,
-      row: r.row,
-      max,
-      maxSource,
-      points,
-      total,
-      level: total !== undefined ? classifyLevel(total, fw.thresholds) : undefined,
-      typedTotal,
-      rank: undefined,
-    });
   }
-  return { units: results, keys, index };
+  // One object shape for every unit (absent values are undefined), filled in once: the rank is
+  // set when the block is ranked.
+  return {
+    name: unit,
+    sheet: sheet.name,
+    row: r.row,
+    max,
+    maxSource,
+    points,
+    total,
+    level: total !== undefined ? classifyLevel(total, fw.thresholds) : undefined,
+    typedTotal,
+    rank: undefined,
+  };
 }
 
 /** The reduced max points of a table's units (by name key), matched from notes or settings. */
@@ -344,7 +377,6 @@ function checkRankingTable(
 ): void {
   const units = criteria.units;
   const { sheet, columns } = table;
-  const grid = sheet.grid;
   const decimals = SCALE_DECIMALS(fw);
   const seen = new Map<string, number>();
   for (const r of table.rows) {
@@ -383,62 +415,84 @@ function checkRankingTable(
   }
   for (let i = 0; i < units.length; i++) {
     const j = matching.rightOf[i]!;
-    if (j < 0) continue;
-    const u = units[i]!;
-    const r = table.rows[j]!;
-    // Both names come tidied from the table reader.
-    if (u.name !== r.name) {
-      const legacy = decodeLegacyVietnamese(r.name) ?? decodeLegacyVietnamese(u.name);
-      sink.add(
-        "NAME_VARIANT",
-        sheet,
-        r.row,
-        columns.unit,
-        {
-          criteriaName: u.name,
-          rankingName: r.name,
-          ...(legacy ? { encoding: legacy.encoding, unicode: legacy.text } : {}),
-        },
-        u.name,
-      );
-    }
-    if (columns.total !== undefined) {
-      const totalCell = cellAt(grid, r.row, columns.total);
-      const shown =
-        plainNumberOf(totalCell) ??
-        numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, u.name, "Tổng điểm");
-      const reference = u.typedTotal ?? u.total;
-      if (shown !== undefined && reference !== undefined) {
-        const a = roundExact(shown, decimals);
-        const e = roundExact(reference, decimals);
-        if (compareExact(a, e) !== 0) {
-          sink.add(
-            "RANKING_TOTAL_MISMATCH",
-            sheet,
-            r.row,
-            columns.total,
-            { expected: formatExact(e, decimals), actual: formatExact(a, decimals) },
-            u.name,
-          );
-        }
-      }
-    }
-    if (columns.level !== undefined && u.level !== undefined) {
-      const cell = cellAt(grid, r.row, columns.level);
-      const text = cell.v === null ? "" : typeof cell.v === "string" ? cell.v : String(cell.v);
-      const level = parseLevel(text);
-      if (level !== u.level) {
+    if (j >= 0) checkRankingRow(table, units[i]!, table.rows[j]!, decimals, sink);
+  }
+}
+
+/** Checks the ranking-table row `r` against its criteria-table unit `u` (one function per row, as checkUnit). */
+function checkRankingRow(
+  table: Table,
+  u: UnitInProgress,
+  r: TableRow,
+  decimals: number,
+  sink: FindingSink,
+): void {
+  const { sheet, columns } = table;
+  const grid = sheet.grid;
+  // Both names come tidied from the table reader.
+  if (u.name !== r.name) {
+    const legacy = decodeLegacyVietnamese(r.name) ?? decodeLegacyVietnamese(u.name);
+    sink.add(
+      "NAME_VARIANT",
+      sheet,
+      r.row,
+      columns.unit,
+      {
+        criteriaName: u.name,
+        rankingName: r.name,
+        ...(legacy ? { encoding: legacy.encoding, unicode: legacy.text } : {}),
+      },
+      u.name,
+    );
+  }
+  if (columns.total !== undefined) {
+    const totalCell = cellAt(grid, r.row, columns.total);
+    const shown =
+      plainNumberOf(totalCell) ??
+      numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, u.name, "Tổng điểm");
+    const reference = u.typedTotal ?? u.total;
+    if (shown !== undefined && reference !== undefined) {
+      const a = roundExact(shown, decimals);
+      const e = roundExact(reference, decimals);
+      if (compareExact(a, e) !== 0) {
         sink.add(
-          "LEVEL_MISMATCH",
+          "RANKING_TOTAL_MISMATCH",
           sheet,
           r.row,
-          columns.level,
-          { expected: u.level, actual: tidy(text), total: formatExact(u.total!, decimals) },
+          columns.total,
+          { expected: formatExact(e, decimals), actual: formatExact(a, decimals) },
           u.name,
         );
       }
     }
   }
+  if (columns.level !== undefined && u.level !== undefined) {
+    const cell = cellAt(grid, r.row, columns.level);
+    const text = cell.v === null ? "" : typeof cell.v === "string" ? cell.v : String(cell.v);
+    const level = parseLevel(text);
+    if (level !== u.level) {
+      sink.add(
+        "LEVEL_MISMATCH",
+        sheet,
+        r.row,
+        columns.level,
+        { expected: u.level, actual: tidy(text), total: formatExact(u.total!, decimals) },
+        u.name,
+      );
+    }
+  }
+}
+
+/** Unit indices in rank order (`order` indexes `withTotal`), then those without a total. */
+function rankOrder(
+  order: ReadonlyArray<number>,
+  withTotal: ReadonlyArray<number>,
+  without: ReadonlyArray<number>,
+): number[] {
+  const list = new Array<number>(order.length + without.length);
+  for (let k = 0; k < order.length; k++) list[k] = withTotal[order[k]!]!;
+  for (let k = 0; k < without.length; k++) list[order.length + k] = without[k]!;
+  return list;
 }
 
 function summaryText(parts: ReadonlyArray<{ levels: ReadonlyArray<Level>; count: number }>): string {
@@ -455,13 +509,24 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
     const criteria = checkCriteriaTable(block.criteria, block, fw, sink);
     for (const ranking of block.rankings) checkRankingTable(ranking, criteria, block.criteria, fw, sink);
     const units = criteria.units;
-    const withTotal = units.map((u, i) => i).filter((i) => units[i]!.total !== undefined);
-    const { ranks, order } = rankUnits(withTotal.map((i) => units[i]!.total!));
-    withTotal.forEach((i, k) => {
-      units[i]!.rank = ranks[k]!;
-    });
+    // Units with a total are ranked; the others are listed after them, in source order.
+    const withTotal: number[] = [];
+    const without: number[] = [];
+    const totals: Exact[] = [];
+    const levels: Level[] = [];
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i]!;
+      if (u.total === undefined) without.push(i);
+      else {
+        withTotal.push(i);
+        totals.push(u.total);
+      }
+      if (u.level !== undefined) levels.push(u.level);
+    }
+    const { ranks, order } = rankUnits(totals);
+    for (let k = 0; k < withTotal.length; k++) units[withTotal[k]!]!.rank = ranks[k]!;
     const ranked: ReadonlyArray<UnitResult> = units;
-    const counts = countLevels(ranked.filter((u) => u.level !== undefined).map((u) => u.level!));
+    const counts = countLevels(levels);
     // Units without a total have an unknown level: a summary count is wrong only when no level
     // of theirs could make it right.
     const unknown = units.length - withTotal.length;
@@ -488,10 +553,7 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
       sheet: block.criteria.sheet.name,
       range: a1Range(block.criteria.range),
       units: ranked,
-      order: [
-        ...order.map((k) => withTotal[k]!),
-        ...units.map((_, i) => i).filter((i) => units[i]!.total === undefined),
-      ],
+      order: rankOrder(order, withTotal, without),
       counts,
     });
   }

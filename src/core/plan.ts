@@ -2,7 +2,7 @@
  * Planning the ranking sheets: one new sheet per block, laid out like the decision's appendix
  * (STT | Đơn vị | Tổng điểm | Mức độ | Thứ hạng, then the summary line), as plain data.
  */
-import type { Analysis, BlockResult } from "./analyze";
+import type { Analysis, BlockResult, UnitResult } from "./analyze";
 import { exactToNumber } from "./exact";
 import type { Level } from "./framework";
 import { decodeLegacyVietnamese } from "./legacy";
@@ -93,20 +93,8 @@ export function planRankingSheet(
     III: { v: "III", align: "center", border: true },
     IV: { v: "IV", align: "center", border: true },
   };
-  const wholeCells: PlannedCell[] = [];
-  const whole = (m: number): PlannedCell =>
-    (wholeCells[m] ??= { v: m, fmt: "0", align: "center", border: true });
-  for (let k = 0; k < order.length; k++) {
-    const u = block.units[order[k]!]!;
-    rows.push([
-      whole(k + 1),
-      // A name typed in TCVN3 or VNI is written in its Unicode spelling.
-      { v: decodeLegacyVietnamese(u.name)?.text ?? u.name, align: "left", border: true },
-      u.total !== undefined ? { v: exactToNumber(u.total), fmt, align: "center", border: true } : empty,
-      u.level !== undefined ? levelCells[u.level] : empty,
-      u.rank !== undefined ? whole(u.rank) : empty,
-    ]);
-  }
+  const shared: SharedCells = { empty, levels: levelCells, whole: [], fmt };
+  for (let k = 0; k < order.length; k++) rows.push(unitRow(shared, k + 1, block.units[order[k]!]!));
   const summaryRow = rows.length;
   rows.push(pad([text(levelCountsLine(block.counts, lang))]));
   const missing = block.units.filter((u) => u.total === undefined).length;
@@ -138,6 +126,34 @@ export function planRankingSheet(
     columnWidths: [6, 44, 12, 10, 10],
     freezeRows: headerRow + 1,
   };
+}
+
+/** Cells shared by the rows of a ranking sheet (planned cells are read-only data). */
+interface SharedCells {
+  readonly empty: PlannedCell;
+  readonly levels: Readonly<Record<Level, PlannedCell>>;
+  /** Cells of whole numbers (STT and rank), made when first needed. */
+  readonly whole: PlannedCell[];
+  /** Number format of the totals. */
+  readonly fmt: string;
+}
+
+function wholeCell(shared: SharedCells, m: number): PlannedCell {
+  return (shared.whole[m] ??= { v: m, fmt: "0", align: "center", border: true });
+}
+
+/** The row of a unit at place `place`: STT, name, total, level, rank. */
+function unitRow(shared: SharedCells, place: number, u: UnitResult): PlannedCell[] {
+  return [
+    wholeCell(shared, place),
+    // A name typed in TCVN3 or VNI is written in its Unicode spelling.
+    { v: decodeLegacyVietnamese(u.name)?.text ?? u.name, align: "left", border: true },
+    u.total !== undefined
+      ? { v: exactToNumber(u.total), fmt: shared.fmt, align: "center", border: true }
+      : shared.empty,
+    u.level !== undefined ? shared.levels[u.level] : shared.empty,
+    u.rank !== undefined ? wholeCell(shared, u.rank) : shared.empty,
+  ];
 }
 
 /** The ranking rule, stated on the sheet. */

@@ -242,6 +242,20 @@ function isNotAUnit(key: string): boolean {
   return false;
 }
 
+/** What reading one row of a table needs, gathered once per table. */
+interface RowContext {
+  readonly sheet: SheetGrid;
+  readonly header: HeaderCandidate;
+  readonly fw: CompiledFramework;
+  /** The table's columns, and which of them hold scores or totals (not the unit name or the STT). */
+  readonly cols: ReadonlyArray<number>;
+  readonly isValue: ReadonlyArray<boolean>;
+}
+
+/** readRow's answers besides a unit's row: the row is passed over, or the table ends before it. */
+const SKIP = 0;
+const END = 1;
+
 /** Reads the data rows below a header until the table ends. */
 function readRows(
   sheet: SheetGrid,
@@ -249,54 +263,60 @@ function readRows(
   fw: CompiledFramework,
 ): { rows: TableRow[]; bottom: number } {
   const cols = tableColumns(header.columns);
-  // Which of `cols` hold scores or totals (not the unit name or the STT).
   const isValue = cols.map((c) => c !== header.columns.unit && c !== header.columns.stt);
+  const context: RowContext = { sheet, header, fw, cols, isValue };
   const rows: TableRow[] = [];
   let bottom = header.bottom;
   const end = rowEnd(sheet);
   for (let r = header.bottom + 1; r < end; r++) {
-    // One pass over the table's cells of the row.
-    let filled = false;
-    let hasValues = false;
-    let hasNumber = false;
-    for (let k = 0; k < cols.length; k++) {
-      const cell = cellAt(sheet, r, cols[k]!);
-      if (isEmptyCell(cell)) continue;
-      filled = true;
-      if (isValue[k]) {
-        hasValues = true;
-        if (typeof cell.v === "number") hasNumber = true;
-      }
-    }
-    if (!filled) {
-      // A blank row inside the table, unless the row holds other text (a note, a title).
-      if (rowHasText(sheet, r)) break;
-      continue;
-    }
-    // A row with a number in its score or total columns is data, never another table's header.
-    if (!hasNumber && headerAt(sheet, r, fw)) break;
-    const unitCell = cellAt(sheet, r, header.columns.unit);
-    // Rows between the header and the first unit that annotate the header: a column numbering
-    // row ("(1) (2) … (11)"), a max-points row ("Điểm tối đa | 8 | 5 | …", or no name at all).
-    if (
-      rows.length === 0 &&
-      (isNumberingRow(sheet, r, cols) || isEmptyCell(unitCell) || isMaxLabel(unitCell))
-    ) {
-      continue;
-    }
-    if (isEmptyCell(unitCell)) break;
-    const name = tidy(cellText(unitCell));
-    const key = nameKey(name);
-    if (isNotAUnit(key)) break;
-    const stt = header.columns.stt !== undefined ? cellAt(sheet, r, header.columns.stt) : undefined;
-    const sttIsNumber =
-      stt !== undefined &&
-      (typeof stt.v === "number" || (typeof stt.v === "string" && /^\s*\d+\s*\.?\s*$/.test(stt.v)));
-    if (!hasValues && !sttIsNumber) break;
-    rows.push({ row: r, name, key });
+    const row = readRow(context, r, rows.length === 0);
+    if (row === END) break;
+    if (row === SKIP) continue;
+    rows.push(row);
     bottom = r;
   }
   return { rows, bottom };
+}
+
+/**
+ * One row below a table's header: a unit's row, a row to pass over, or the end of the table. One
+ * function per row (not the loop's body), for the reason given at analyze.ts checkUnit.
+ */
+function readRow(context: RowContext, r: number, first: boolean): TableRow | typeof SKIP | typeof END {
+  const { sheet, header, cols, isValue } = context;
+  // One pass over the table's cells of the row.
+  let filled = false;
+  let hasValues = false;
+  let hasNumber = false;
+  for (let k = 0; k < cols.length; k++) {
+    const cell = cellAt(sheet, r, cols[k]!);
+    if (isEmptyCell(cell)) continue;
+    filled = true;
+    if (isValue[k]) {
+      hasValues = true;
+      if (typeof cell.v === "number") hasNumber = true;
+    }
+  }
+  // A blank row inside the table, unless the row holds other text (a note, a title).
+  if (!filled) return rowHasText(sheet, r) ? END : SKIP;
+  // A row with a number in its score or total columns is data, never another table's header.
+  if (!hasNumber && headerAt(sheet, r, context.fw)) return END;
+  const unitCell = cellAt(sheet, r, header.columns.unit);
+  // Rows between the header and the first unit that annotate the header: a column numbering
+  // row ("(1) (2) … (11)"), a max-points row ("Điểm tối đa | 8 | 5 | …", or no name at all).
+  if (first && (isNumberingRow(sheet, r, cols) || isEmptyCell(unitCell) || isMaxLabel(unitCell))) {
+    return SKIP;
+  }
+  if (isEmptyCell(unitCell)) return END;
+  const name = tidy(cellText(unitCell));
+  const key = nameKey(name);
+  if (isNotAUnit(key)) return END;
+  const stt = header.columns.stt !== undefined ? cellAt(sheet, r, header.columns.stt) : undefined;
+  const sttIsNumber =
+    stt !== undefined &&
+    (typeof stt.v === "number" || (typeof stt.v === "string" && /^\s*\d+\s*\.?\s*$/.test(stt.v)));
+  if (!hasValues && !sttIsNumber) return END;
+  return { row: r, name, key };
 }
 
 /** "(1) (2) (3) …" or "1 2 3 …" across the table's columns, left to right. */

@@ -33,16 +33,7 @@ export function rankUnits(
   totals: ReadonlyArray<Exact>,
   ascending = false,
 ): { ranks: number[]; order: number[] } {
-  const order = totals.map((_, i) => i);
-  const dir = ascending ? 1 : -1;
-  if (totals.every(isFast)) {
-    // All in integer hundredths (the usual case): compare the integers directly.
-    const t = totals as ReadonlyArray<number>;
-    order.sort((a, b) => dir * (t[a]! - t[b]!) || a - b);
-  } else {
-    // Array.prototype.sort is stable: ties keep source order.
-    order.sort((a, b) => dir * compareExact(totals[a]!, totals[b]!));
-  }
+  const order = sortedOrder(totals, ascending);
   const ranks = new Array<number>(totals.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
@@ -50,6 +41,31 @@ export function rankUnits(
     ranks[i] = k > 0 && compareExact(totals[i]!, totals[prev]!) === 0 ? ranks[prev]! : k + 1;
   }
   return { ranks, order };
+}
+
+/** Positions below 2^21 fit beside a fast total (|h| ≤ 10^9 < 2^30) in one exact double. */
+const POSITION = 2 ** 21;
+
+/** Positions in rank order, ties in source order. */
+function sortedOrder(totals: ReadonlyArray<Exact>, ascending: boolean): number[] {
+  const n = totals.length;
+  const order = new Array<number>(n);
+  if (n < POSITION && totals.every(isFast)) {
+    // All in integer hundredths (the usual case): each total and its position packed into one
+    // double (total × 2^21 + position, exact below 2^53), sorted natively as numbers.
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (ascending ? totals[i]! : -totals[i]!) * POSITION + i;
+    keys.sort();
+    for (let k = 0; k < n; k++) {
+      const key = keys[k]!;
+      order[k] = key - Math.floor(key / POSITION) * POSITION;
+    }
+    return order;
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  const dir = ascending ? 1 : -1;
+  // Array.prototype.sort is stable: ties keep source order.
+  return order.sort((a, b) => dir * compareExact(totals[a]!, totals[b]!));
 }
 
 /** How many units reached each level. */

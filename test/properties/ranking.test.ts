@@ -44,28 +44,44 @@ function decimalArb(
 const SCALE_PLACES = 6;
 const totalArb = decimalArb(200, SCALE_PLACES);
 
+/** Ranks and order of `list` against their definition, with BigInt comparisons. */
+function checkRanking(list: ReadonlyArray<{ text: string; scaled: bigint }>, ascending: boolean): void {
+  const totals: Exact[] = list.map((t) => exactFromDecimalString(t.text));
+  const { ranks, order } = rankUnits(totals, ascending);
+  const better = (a: bigint, b: bigint): boolean => (ascending ? a < b : a > b);
+  list.forEach((t, i) => {
+    const expected = 1 + list.filter((u) => better(u.scaled, t.scaled)).length;
+    expect(ranks[i]).toBe(expected);
+  });
+  // The order lists every unit once, by rank, ties in source order.
+  expect([...order].sort((a, b) => a - b)).toEqual(list.map((_, i) => i));
+  for (let k = 1; k < order.length; k++) {
+    const p = order[k - 1]!;
+    const q = order[k]!;
+    expect(ranks[p]! < ranks[q]! || (ranks[p] === ranks[q] && p < q)).toBe(true);
+  }
+}
+
 describe("ranks are a competition ranking of the totals", () => {
   test(`random totals with ties (${RUNS.rankCompetition} runs): rank = 1 + how many are greater; ties in source order`, () => {
     fc.assert(
       fc.property(
         fc.array(fc.oneof(totalArb, fc.constantFrom({ text: "90", scaled: 90_000_000n })), { maxLength: 60 }),
         fc.boolean(),
-        (list, ascending) => {
-          const totals: Exact[] = list.map((t) => exactFromDecimalString(t.text));
-          const { ranks, order } = rankUnits(totals, ascending);
-          const better = (a: bigint, b: bigint): boolean => (ascending ? a < b : a > b);
-          list.forEach((t, i) => {
-            const expected = 1 + list.filter((u) => better(u.scaled, t.scaled)).length;
-            expect(ranks[i]).toBe(expected);
-          });
-          // The order lists every unit once, by rank, ties in source order.
-          expect([...order].sort((a, b) => a - b)).toEqual(list.map((_, i) => i));
-          for (let k = 1; k < order.length; k++) {
-            const p = order[k - 1]!;
-            const q = order[k]!;
-            expect(ranks[p]! < ranks[q]! || (ranks[p] === ranks[q] && p < q)).toBe(true);
-          }
-        },
+        checkRanking,
+      ),
+      runs(RUNS.rankCompetition),
+    );
+  });
+
+  test(`totals in hundredths only, up to ±10,000,000 (${RUNS.rankCompetition} runs): the packed sort gives the same ranks`, () => {
+    // Every total with at most 2 decimals takes rankUnits' packed-number sort.
+    const hundredths = decimalArb(10_000_000, 2);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(hundredths, fc.constantFrom({ text: "90", scaled: 9000n })), { maxLength: 80 }),
+        fc.boolean(),
+        checkRanking,
       ),
       runs(RUNS.rankCompetition),
     );
