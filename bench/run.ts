@@ -86,6 +86,9 @@ function benchCore(): void {
     put(`core_first_ms_${k}`, num(r, "first_ms"));
     put(`plain_ms_${k}`, num(r, "plain", "median"));
     put(`core_ratio_to_plain_${k}`, num(r, "ratio"));
+    put(`core_steady_ms_${k}`, num(r, "core_steady", "median"));
+    put(`plain_steady_ms_${k}`, num(r, "plain_steady", "median"));
+    put(`core_steady_ratio_to_plain_${k}`, num(r, "ratio_steady"));
     put(`core_findings_${k}`, num(r, "findings"));
     put(`plain_wrong_totals_${k}`, num(r, "plain_wrong_totals"));
   }
@@ -121,6 +124,10 @@ function benchFormulas(): void {
     last = { n, ms };
     const ours = results[`core_ms_${k}`];
     if (ours !== undefined) put(`formulas_ratio_${k}`, ours / ms);
+    const steady = num(r, "hyperformula_steady", "median");
+    put(`formulas_steady_ms_${k}`, steady);
+    const oursSteady = results[`core_steady_ms_${k}`];
+    if (oursSteady !== undefined) put(`formulas_steady_ratio_${k}`, oursSteady / steady);
   }
 }
 
@@ -322,14 +329,26 @@ function targetTable(): string {
 
 function sizeTable(): string {
   const cell = (key: string): string => (results[key] === undefined ? "–" : String(results[key]));
-  const rows = SIZES.map((n) => {
+  const core = SIZES.map((n) => {
     const k = label(n);
-    return `| ${n.toLocaleString("en-US")} | ${cell(`core_ms_${k}`)} | ${cell(`core_min_ms_${k}`)} | ${cell(`core_warm_ms_${k}`)} | ${cell(`core_first_ms_${k}`)} | ${cell(`plain_ms_${k}`)} | ${cell(`core_ratio_to_plain_${k}`)} | ${cell(`formulas_ms_${k}`)}${results[`formulas_predicted_ms_${k}`] !== undefined ? ` (predicted ${cell(`formulas_predicted_ms_${k}`)})` : ""} | ${cell(`formulas_ratio_${k}`)} |`;
+    return `| ${n.toLocaleString("en-US")} | ${cell(`core_ms_${k}`)} | ${cell(`core_min_ms_${k}`)} | ${cell(`core_steady_ms_${k}`)} | ${cell(`core_warm_ms_${k}`)} | ${cell(`core_first_ms_${k}`)} | ${cell(`plain_ms_${k}`)} | ${cell(`plain_steady_ms_${k}`)} | ${cell(`core_ratio_to_plain_${k}`)} | ${cell(`core_steady_ratio_to_plain_${k}`)} |`;
+  });
+  const formulas = SIZES.map((n) => {
+    const k = label(n);
+    const predicted =
+      results[`formulas_predicted_ms_${k}`] !== undefined
+        ? `– (predicted ${cell(`formulas_predicted_ms_${k}`)})`
+        : cell(`formulas_ms_${k}`);
+    return `| ${n.toLocaleString("en-US")} | ${cell(`core_ms_${k}`)} | ${predicted} | ${cell(`formulas_ratio_${k}`)} | ${cell(`core_steady_ms_${k}`)} | ${cell(`formulas_steady_ms_${k}`)} | ${cell(`formulas_steady_ratio_${k}`)} |`;
   });
   return [
-    "| Units | Core ms | Core ms, fastest run | Core ms, warm caches | Core ms, first call | Plain ms | Core / plain | HyperFormula ms | Core / HyperFormula |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...rows,
+    "| Units | Core ms | Core ms, fastest run | Core ms, steady | Core ms, warm caches | Core ms, first call | Plain ms | Plain ms, steady | Core / plain | Core / plain, steady |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...core,
+    "",
+    "| Units | Core ms | HyperFormula ms | Core / HyperFormula | Core ms, steady | HyperFormula ms, steady | Core / HyperFormula, steady |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...formulas,
   ].join("\n");
 }
 
