@@ -149,6 +149,14 @@ const SCALE_DECIMALS = (fw: CompiledFramework): number => fw.framework.decimals;
 /** A unit while its block is checked: the rank is filled in last. */
 type UnitInProgress = { -readonly [K in keyof UnitResult]: UnitResult[K] };
 
+/** A criteria table's checked units, with its names, their keys and their index. */
+interface CriteriaUnits {
+  readonly units: UnitInProgress[];
+  readonly names: ReadonlyArray<string>;
+  readonly keys: ReadonlyArray<string>;
+  readonly index: KeyIndex;
+}
+
 /** What checking one unit of a criteria table needs, gathered once per table. */
 interface CriteriaContext {
   readonly table: Table;
@@ -168,7 +176,7 @@ function checkCriteriaTable(
   block: Block,
   fw: CompiledFramework,
   sink: FindingSink,
-): { units: UnitInProgress[]; keys: ReadonlyArray<string>; index: KeyIndex } {
+): CriteriaUnits {
   const { sheet, columns } = table;
   const grid = sheet.grid;
   // HARDCODED_TOTAL: typed numbers where at least half of the totals are formulas.
@@ -181,22 +189,26 @@ function checkCriteriaTable(
       if (c.f || c.v !== null) filledTotals++;
     }
   }
-  const keys = table.rows.map((r) => r.key);
+  const names: string[] = [];
+  const keys: string[] = [];
+  for (const r of table.rows) {
+    names.push(r.name);
+    keys.push(r.key);
+  }
+  const index = indexKeys(keys);
+  const notes = block.notes.map((n) => ({ unit: n.unit, max: n.max, note: n.text }));
   const context: CriteriaContext = {
     table,
     fw,
     sink,
-    index: indexKeys(keys),
-    notes: reducedMaxByUnit(
-      table,
-      block.notes.map((n) => ({ unit: n.unit, max: n.max, note: n.text })),
-    ),
-    settings: reducedMaxByUnit(table, fw.reducedMax),
+    index,
+    notes: reducedMaxByUnit(table, names, keys, index, notes),
+    settings: reducedMaxByUnit(table, names, keys, index, fw.reducedMax),
     totalsMostlyFormulas: filledTotals > 0 && formulaTotals * 2 >= filledTotals,
   };
   const units: UnitInProgress[] = [];
   for (let k = 0; k < table.rows.length; k++) units.push(checkUnit(context, k));
-  return { units, keys, index: context.index };
+  return { units, names, keys, index };
 }
 
 /**
@@ -332,22 +344,28 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
   };
 }
 
-/** The reduced max points of a table's units (by name key), matched from notes or settings. */
+/**
+ * The reduced max points of a table's units (by name key), matched from notes or settings. The
+ * few entries are looked up in the table's index of names.
+ */
 function reducedMaxByUnit(
   table: Table,
+  names: ReadonlyArray<string>,
+  keys: ReadonlyArray<string>,
+  index: KeyIndex,
   entries: ReadonlyArray<ReducedMaxEntry>,
 ): Map<string, ReducedMaxEntry> {
   const map = new Map<string, ReducedMaxEntry>();
   if (entries.length === 0) return map;
-  // The few entries are indexed, the table's names looked up in them.
   const matching = matchUnits(
     entries.map((e) => e.unit),
-    table.rows.map((r) => r.name),
-    { left: entries.map((e) => nameKey(e.unit)), right: table.rows.map((r) => r.key) },
+    names,
+    { left: entries.map((e) => nameKey(e.unit)), right: keys, rightIndex: index },
   );
-  matching.rightOf.forEach((i, j) => {
-    if (i >= 0) map.set(table.rows[i]!.key, entries[j]!);
-  });
+  for (let j = 0; j < entries.length; j++) {
+    const i = matching.rightOf[j]!;
+    if (i >= 0) map.set(keys[i]!, entries[j]!);
+  }
   return map;
 }
 
@@ -366,11 +384,7 @@ export function parseLevel(text: string): Level | undefined {
 
 function checkRankingTable(
   table: Table,
-  criteria: {
-    readonly units: ReadonlyArray<UnitInProgress>;
-    readonly keys: ReadonlyArray<string>;
-    readonly index: KeyIndex;
-  },
+  criteria: CriteriaUnits,
   criteriaTable: Table,
   fw: CompiledFramework,
   sink: FindingSink,
@@ -378,19 +392,25 @@ function checkRankingTable(
   const units = criteria.units;
   const { sheet, columns } = table;
   const decimals = SCALE_DECIMALS(fw);
-  const seen = new Map<string, number>();
+  const names: string[] = [];
+  const keys: string[] = [];
   for (const r of table.rows) {
-    const key = r.key;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      sink.add("DUPLICATE_UNIT", sheet, r.row, columns.unit, { firstCell: a1(first, columns.unit) }, r.name);
-    } else seen.set(key, r.row);
+    names.push(r.name);
+    keys.push(r.key);
   }
-  const matching = matchUnits(
-    units.map((u) => u.name),
-    table.rows.map((r) => r.name),
-    { left: criteria.keys, right: table.rows.map((r) => r.key), leftIndex: criteria.index },
-  );
+  const index = indexKeys(keys);
+  for (let j = 0; j < table.rows.length; j++) {
+    const first = index.first.get(keys[j]!)!;
+    if (first === j) continue;
+    const r = table.rows[j]!;
+    const firstCell = a1(table.rows[first]!.row, columns.unit);
+    sink.add("DUPLICATE_UNIT", sheet, r.row, columns.unit, { firstCell }, r.name);
+  }
+  const matching = matchUnits(criteria.names, names, {
+    left: criteria.keys,
+    right: keys,
+    leftIndex: criteria.index,
+  });
   for (const i of matching.unmatchedLeft) {
     const u = units[i]!;
     sink.add(

@@ -187,25 +187,41 @@ export function matchUnits(
   keys?: {
     readonly left: ReadonlyArray<string>;
     readonly right: ReadonlyArray<string>;
+    /** An index of one side's keys, when the caller has it (the other side is looked up in it). */
     readonly leftIndex?: KeyIndex;
+    readonly rightIndex?: KeyIndex;
   },
 ): UnitMatching {
   const leftKeys = keys?.left ?? left.map((name) => nameKey(name));
   const rightKeys = keys?.right ?? right.map((name) => nameKey(name));
-  const index = keys?.leftIndex ?? indexKeys(leftKeys);
   const rightOf = new Int32Array(left.length).fill(-1);
   const leftTaken = new Uint8Array(left.length);
   const rightTaken = new Uint8Array(right.length);
   let matched = 0;
-  // Equal keys: the first left name of the key not taken yet.
-  for (let j = 0; j < right.length; j++) {
-    let i = index.first.get(rightKeys[j]!) ?? -1;
-    while (i >= 0 && leftTaken[i]) i = index.next[i]!;
-    if (i < 0) continue;
-    rightOf[i] = j;
-    leftTaken[i] = 1;
-    rightTaken[j] = 1;
-    matched++;
+  // Equal keys, paired in order within each key (the n-th left name of a key with its n-th right
+  // name): the same pairs whichever side is looked up in the other's index.
+  if (keys?.rightIndex && !keys.leftIndex) {
+    const index = keys.rightIndex;
+    for (let i = 0; i < left.length; i++) {
+      let j = index.first.get(leftKeys[i]!) ?? -1;
+      while (j >= 0 && rightTaken[j]) j = index.next[j]!;
+      if (j < 0) continue;
+      rightOf[i] = j;
+      leftTaken[i] = 1;
+      rightTaken[j] = 1;
+      matched++;
+    }
+  } else {
+    const index = keys?.leftIndex ?? indexKeys(leftKeys);
+    for (let j = 0; j < right.length; j++) {
+      let i = index.first.get(rightKeys[j]!) ?? -1;
+      while (i >= 0 && leftTaken[i]) i = index.next[i]!;
+      if (i < 0) continue;
+      rightOf[i] = j;
+      leftTaken[i] = 1;
+      rightTaken[j] = 1;
+      matched++;
+    }
   }
   // Names left over on both sides are compared by their words.
   if (matched < left.length && matched < right.length) {

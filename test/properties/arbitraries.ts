@@ -36,6 +36,7 @@ export const RUNS = {
   numberText: 1000,
   xlsxRoundTrip: 60,
   xlsxDamaged: 150,
+  matching: 500,
 } as const;
 
 export const CRITERIA_HEADERS = [
