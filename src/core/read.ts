@@ -207,6 +207,7 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
 
 function isEmptyCell(cell: Cell): boolean {
   const v = cell.v;
+  if (typeof v === "number") return false;
   if (cell.f) return false;
   if (v === null) return true;
   // Blank text: no character that trim() would keep (tested without allocating a trimmed copy).
