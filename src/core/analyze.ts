@@ -179,21 +179,19 @@ function checkCriteriaTable(
 ): CriteriaUnits {
   const { sheet, columns } = table;
   const grid = sheet.grid;
-  // HARDCODED_TOTAL: typed numbers where at least half of the totals are formulas.
-  let formulaTotals = 0;
-  let filledTotals = 0;
-  if (columns.total !== undefined) {
-    for (const r of table.rows) {
-      const c = cellAt(grid, r.row, columns.total);
-      if (c.f) formulaTotals++;
-      if (c.f || c.v !== null) filledTotals++;
-    }
-  }
+  // One pass over the rows: names, keys, and how many typed totals are formulas (HARDCODED_TOTAL:
+  // typed numbers where at least half of the totals are formulas).
   const names: string[] = [];
   const keys: string[] = [];
+  let formulaTotals = 0;
+  let filledTotals = 0;
   for (const r of table.rows) {
     names.push(r.name);
     keys.push(r.key);
+    if (columns.total === undefined) continue;
+    const c = cellAt(grid, r.row, columns.total);
+    if (c.f) formulaTotals++;
+    if (c.f || c.v !== null) filledTotals++;
   }
   const index = indexKeys(keys);
   const notes = block.notes.map((n) => ({ unit: n.unit, max: n.max, note: n.text }));
