@@ -157,6 +157,16 @@ interface CriteriaUnits {
   readonly index: KeyIndex;
 }
 
+/** DUPLICATE_UNIT for each row of a table whose name came earlier in it. */
+function reportDuplicates(table: Table, index: KeyIndex, sink: FindingSink): void {
+  const col = table.columns.unit;
+  for (const { index: k, first } of index.repeats) {
+    const r = table.rows[k]!;
+    const firstCell = a1(table.rows[first]!.row, col);
+    sink.add("DUPLICATE_UNIT", table.sheet, r.row, col, { firstCell }, r.name);
+  }
+}
+
 /** What checking one unit of a criteria table needs, gathered once per table. */
 interface CriteriaContext {
   readonly table: Table;
@@ -194,6 +204,7 @@ function checkCriteriaTable(
     if (c.f || c.v !== null) filledTotals++;
   }
   const index = indexKeys(keys);
+  reportDuplicates(table, index, sink);
   const notes = block.notes.map((n) => ({ unit: n.unit, max: n.max, note: n.text }));
   const context: CriteriaContext = {
     table,
@@ -223,11 +234,6 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
   const r = table.rows[k]!;
   const unit = r.name;
   const key = r.key;
-  const first = context.index.first.get(key)!;
-  if (first !== k) {
-    const firstCell = a1(table.rows[first]!.row, columns.unit);
-    sink.add("DUPLICATE_UNIT", sheet, r.row, columns.unit, { firstCell }, unit);
-  }
 
   let sum: Exact = exactFromInteger(0);
   let complete = true;
@@ -396,14 +402,7 @@ function checkRankingTable(
     names.push(r.name);
     keys.push(r.key);
   }
-  const index = indexKeys(keys);
-  for (let j = 0; j < table.rows.length; j++) {
-    const first = index.first.get(keys[j]!)!;
-    if (first === j) continue;
-    const r = table.rows[j]!;
-    const firstCell = a1(table.rows[first]!.row, columns.unit);
-    sink.add("DUPLICATE_UNIT", sheet, r.row, columns.unit, { firstCell }, r.name);
-  }
+  reportDuplicates(table, indexKeys(keys), sink);
   const matching = matchUnits(criteria.names, names, {
     left: criteria.keys,
     right: keys,

@@ -154,11 +154,14 @@ export interface KeyIndex {
   readonly first: ReadonlyMap<string, number>;
   /** Per index, the next index with the same key, or -1. */
   readonly next: Int32Array;
+  /** The indices whose key came earlier (a name listed again), in order, each with the first index of its key. */
+  readonly repeats: ReadonlyArray<{ readonly index: number; readonly first: number }>;
 }
 
 export function indexKeys(keys: ReadonlyArray<string>): KeyIndex {
   const first = new Map<string, number>();
   const next = new Int32Array(keys.length).fill(-1);
+  const repeats: Array<{ index: number; first: number }> = [];
   // The last index of each key's chain, while the chain is being built (only for repeated keys).
   let tails: Map<string, number> | undefined;
   for (let i = 0; i < keys.length; i++) {
@@ -168,12 +171,13 @@ export function indexKeys(keys: ReadonlyArray<string>): KeyIndex {
       first.set(k, i);
       continue;
     }
+    repeats.push({ index: i, first: head });
     tails ??= new Map();
     const tail = tails.get(k) ?? head;
     next[tail] = i;
     tails.set(k, i);
   }
-  return { first, next };
+  return { first, next, repeats };
 }
 
 /**
@@ -242,14 +246,31 @@ export function matchUnits(
           rightOf[i] = j;
           leftTaken[i] = 1;
           rightTaken[j] = 1;
+          matched++;
         }
       }
     }
   }
-  const unmatchedLeft: number[] = [];
-  for (let i = 0; i < left.length; i++) if (!leftTaken[i]) unmatchedLeft.push(i);
-  const unmatchedRight: number[] = [];
-  for (let j = 0; j < right.length; j++) if (!rightTaken[j]) unmatchedRight.push(j);
+  return matchingOf(rightOf, leftTaken, rightTaken, matched);
+}
+
+/**
+ * The matching's result. The unmatched lists are made when first asked for, and only scanned for
+ * when some name is left out (`matched` pairs against the two lengths).
+ */
+function matchingOf(
+  rightOf: Int32Array,
+  leftTaken: Uint8Array,
+  rightTaken: Uint8Array,
+  matched: number,
+): UnitMatching {
+  const untaken = (taken: Uint8Array): number[] => {
+    const list: number[] = [];
+    if (matched < taken.length) for (let i = 0; i < taken.length; i++) if (!taken[i]) list.push(i);
+    return list;
+  };
+  let unmatchedLeft: number[] | undefined;
+  let unmatchedRight: number[] | undefined;
   return {
     rightOf,
     get pairs() {
@@ -259,8 +280,12 @@ export function matchUnits(
       });
       return pairs;
     },
-    unmatchedLeft,
-    unmatchedRight,
+    get unmatchedLeft() {
+      return (unmatchedLeft ??= untaken(leftTaken));
+    },
+    get unmatchedRight() {
+      return (unmatchedRight ??= untaken(rightTaken));
+    },
   };
 }
 

@@ -33,39 +33,61 @@ export function rankUnits(
   totals: ReadonlyArray<Exact>,
   ascending = false,
 ): { ranks: number[]; order: number[] } {
-  const order = sortedOrder(totals, ascending);
-  const ranks = new Array<number>(totals.length);
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    const prev = k > 0 ? order[k - 1]! : -1;
-    ranks[i] = k > 0 && compareExact(totals[i]!, totals[prev]!) === 0 ? ranks[prev]! : k + 1;
-  }
-  return { ranks, order };
+  return rankPacked(totals, ascending) ?? rankCompared(totals, ascending);
 }
 
 /** Positions below 2^21 fit beside a fast total (|h| ≤ 10^9 < 2^30) in one exact double. */
 const POSITION = 2 ** 21;
 
-/** Positions in rank order, ties in source order. */
-function sortedOrder(totals: ReadonlyArray<Exact>, ascending: boolean): number[] {
+/**
+ * The usual case, every total in integer hundredths: each total and its position packed into one
+ * double (total × 2^21 + position, exact below 2^53), sorted natively as numbers; undefined when
+ * a total is not in hundredths (or there are 2^21 units or more).
+ */
+function rankPacked(
+  totals: ReadonlyArray<Exact>,
+  ascending: boolean,
+): { ranks: number[]; order: number[] } | undefined {
+  const n = totals.length;
+  if (n >= POSITION) return undefined;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = totals[i]!;
+    if (!isFast(t)) return undefined;
+    keys[i] = (ascending ? t : -t) * POSITION + i;
+  }
+  keys.sort();
+  const order = new Array<number>(n);
+  const ranks = new Array<number>(n);
+  let previous = NaN;
+  for (let k = 0; k < n; k++) {
+    const key = keys[k]!;
+    const packed = Math.floor(key / POSITION);
+    const i = key - packed * POSITION;
+    order[k] = i;
+    ranks[i] = packed === previous ? ranks[order[k - 1]!]! : k + 1;
+    previous = packed;
+  }
+  return { ranks, order };
+}
+
+/** Any totals: a stable sort (ties keep source order) with exact comparisons. */
+function rankCompared(
+  totals: ReadonlyArray<Exact>,
+  ascending: boolean,
+): { ranks: number[]; order: number[] } {
   const n = totals.length;
   const order = new Array<number>(n);
-  if (n < POSITION && totals.every(isFast)) {
-    // All in integer hundredths (the usual case): each total and its position packed into one
-    // double (total × 2^21 + position, exact below 2^53), sorted natively as numbers.
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = (ascending ? totals[i]! : -totals[i]!) * POSITION + i;
-    keys.sort();
-    for (let k = 0; k < n; k++) {
-      const key = keys[k]!;
-      order[k] = key - Math.floor(key / POSITION) * POSITION;
-    }
-    return order;
-  }
   for (let i = 0; i < n; i++) order[i] = i;
   const dir = ascending ? 1 : -1;
-  // Array.prototype.sort is stable: ties keep source order.
-  return order.sort((a, b) => dir * compareExact(totals[a]!, totals[b]!));
+  order.sort((a, b) => dir * compareExact(totals[a]!, totals[b]!));
+  const ranks = new Array<number>(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const prev = k > 0 ? order[k - 1]! : -1;
+    ranks[i] = k > 0 && compareExact(totals[i]!, totals[prev]!) === 0 ? ranks[prev]! : k + 1;
+  }
+  return { ranks, order };
 }
 
 /** How many units reached each level. */
