@@ -202,5 +202,19 @@ export function fastNameKey(name: string): string | undefined {
   }
   if (inWord && tone > 0) out[n++] = 0x30 + tone;
   out.length = n;
-  return String.fromCharCode.apply(null, out);
+  return n <= CHUNK ? String.fromCharCode.apply(null, out) : longString(out);
+}
+
+/**
+ * Characters per String.fromCharCode call: each is an argument on the stack, and a name from a
+ * crafted file can be far longer than Excel's 32,767 characters.
+ */
+const CHUNK = 8192;
+
+function longString(codes: number[]): string {
+  let s = "";
+  for (let i = 0; i < codes.length; i += CHUNK) {
+    s += String.fromCharCode.apply(null, codes.slice(i, i + CHUNK));
+  }
+  return s;
 }

@@ -288,4 +288,24 @@ describe("long unit names", () => {
     expect(a.blocks[0]!.units[0]!.name).toBe(long);
     expect(a.findings).toEqual([]);
   });
+
+  it("checks names of a million characters (only a crafted file has them) without failing", () => {
+    // Longer than Excel allows (32,767); one Vietnamese, one with a letter the fast key refuses.
+    const huge = "Sở Tài chính & ".repeat(70_000);
+    const other = "Café Müller ".repeat(90_000);
+    const rows: Plain[][] = [
+      ...criteriaRows([
+        [huge, [8, 5, 10, 45.57, 4, 12, 6, 2], 92.57],
+        [other, [8, 5, 10, 45.77, 4, 12, 6, 2], 92.77],
+      ]),
+      [],
+      ...rankingRows([
+        [huge, 92.57, "I"],
+        [other, 92.77, "I"],
+      ]),
+    ];
+    const a = analyzeWorkbook(workbook(sheet("S", rows)), DEFAULT_FRAMEWORK);
+    expect(a.blocks[0]!.units.map((u) => formatExact(u.total!, 2))).toEqual(["92.57", "92.77"]);
+    expect(a.findings).toEqual([]);
+  });
 });
