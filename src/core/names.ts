@@ -108,7 +108,22 @@ function mayMatch(x: ReadonlyArray<Token>, y: ReadonlyArray<Token>): boolean {
   return !p.abbreviation !== !q.abbreviation && p.initial === q.initial;
 }
 
+/**
+ * Names of more words than this are compared word for word only, without abbreviations: no unit's
+ * name comes near it, and the search below visits up to (words × words) states, recursively.
+ */
+const MAX_SEARCHED_WORDS = 64;
+
+/** Word for word: the same words, or the shorter name's words leading the longer one's. */
+function matchWords(x: ReadonlyArray<Token>, y: ReadonlyArray<Token>): NameMatch {
+  const n = Math.min(x.length, y.length);
+  for (let k = 0; k < n; k++) if (x[k]!.word !== y[k]!.word) return "none";
+  if (x.length === y.length) return "same";
+  return n > 0 ? "leading" : "none";
+}
+
 function matchTokens(x: ReadonlyArray<Token>, y: ReadonlyArray<Token>): NameMatch {
+  if (x.length > MAX_SEARCHED_WORDS || y.length > MAX_SEARCHED_WORDS) return matchWords(x, y);
   const seen = new Set<number>();
   let leading = false;
   const stride = y.length + 1;

@@ -103,10 +103,17 @@ export function nameWords(name: string): string[] {
   return t === "" ? [] : t.split(" ").map(syllableKey);
 }
 
+/**
+ * Longest abbreviation read as one: the ones units use have 2–6 letters ("UBND", "PTNT", "TB&XH",
+ * "VH-TT&DL"); a longer run of capitals is a word written in capitals.
+ */
+export const MAX_ABBREVIATION = 12;
+
 /** The tokens of a name that may be abbreviations: all capitals, 2+ letters ("PTNT", "TB&XH", "UBND"). */
 export function abbreviationLetters(token: string): string | undefined {
   const letters = token.replace(/&/g, "");
-  if (letters.length < 2 || !/^[\p{Lu}]+$/u.test(letters)) return undefined;
+  if (letters.length < 2 || letters.length > MAX_ABBREVIATION || !/^[\p{Lu}]+$/u.test(letters))
+    return undefined;
   return stripAccents(letters).toLowerCase();
 }
 

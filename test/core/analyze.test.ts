@@ -289,6 +289,17 @@ describe("long unit names", () => {
     expect(a.findings).toEqual([]);
   });
 
+  it("matches a variant of a name at Excel's 32,767-character limit (NAME_VARIANT), without failing", () => {
+    const long = "Sở Tài chính và ".repeat(2_040).trim();
+    const rows: Plain[][] = [
+      ...criteriaRows([[long, [8, 5, 10, 45.57, 4, 12, 6, 2], 92.57]]),
+      [],
+      ...rankingRows([[`${long} tỉnh`, 92.57, "I"]]),
+    ];
+    const a = analyzeWorkbook(workbook(sheet("S", rows)), DEFAULT_FRAMEWORK);
+    expect(a.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(["NAME_VARIANT B5"]);
+  });
+
   it("checks names of a million characters (only a crafted file has them) without failing", () => {
     // Longer than Excel allows (32,767); one Vietnamese, one with a letter the fast key refuses.
     const huge = "Sở Tài chính & ".repeat(70_000);

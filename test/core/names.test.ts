@@ -26,6 +26,30 @@ describe("matchNames", () => {
   });
 });
 
+describe("matchNames on names as long as a cell holds", () => {
+  // Excel keeps up to 32,767 characters in a cell: about 8,000 words of "Sở Tài chính và ".
+  const long = "Sở Tài chính và ".repeat(2_040).trim();
+
+  it.each([
+    [long, long, "same"],
+    [long, `${long} Huế`, "leading"],
+    [long, long.replace(/ và$/, " với"), "none"],
+  ])("%#: compared word for word, without overflowing the stack", (a, b, expected) => {
+    expect(matchNames(a, b)).toBe(expected);
+    expect(matchNames(b, a)).toBe(expected);
+  });
+
+  it("reads a long run of capitals as a word, not as an abbreviation to search", () => {
+    const capitals = "A".repeat(30_000);
+    expect(matchNames(`Sở ${capitals}`, `Sở ${capitals}`)).toBe("same");
+    expect(matchNames(`Sở ${capitals}`, "Sở An Ninh")).toBe("none");
+  });
+
+  it("still reads an abbreviation of up to 12 letters", () => {
+    expect(matchNames("Sở VH-TT&DL", "Sở Văn hóa, Thể thao và Du lịch")).toBe("same");
+  });
+});
+
 describe("nameKey", () => {
   it("keeps tone marks apart: Giáo ≠ Giao", () => {
     expect(nameKey("Sở Giáo dục")).not.toBe(nameKey("Sở Giao dục"));
