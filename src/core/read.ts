@@ -9,7 +9,7 @@
 import type { Exact } from "./exact";
 import type { CompiledFramework, Level } from "./framework";
 import { cellAt, colEnd, rowEnd, type Cell, type CellRange, type SheetGrid, type WorkbookGrid } from "./grid";
-import { cellText, parseNumberText } from "./numbers";
+import { cellText, parseNumberText, trimSpaces } from "./numbers";
 import { nameKey } from "./names";
 import { foldHeader, stripAccents, tidy } from "./text";
 
@@ -315,7 +315,7 @@ function readRow(context: RowContext, r: number, first: boolean): TableRow | typ
   const stt = header.columns.stt !== undefined ? cellAt(sheet, r, header.columns.stt) : undefined;
   const sttIsNumber =
     stt !== undefined &&
-    (typeof stt.v === "number" || (typeof stt.v === "string" && /^\s*\d+\s*\.?\s*$/.test(stt.v)));
+    (typeof stt.v === "number" || (typeof stt.v === "string" && /^\d+\s*\.?$/.test(trimSpaces(stt.v))));
   if (!hasValues && !sttIsNumber) return END;
   return { row: r, name, key };
 }
@@ -326,8 +326,8 @@ function isNumberingRow(sheet: SheetGrid, row: number, cols: ReadonlyArray<numbe
   for (const c of [...cols].sort((a, b) => a - b)) {
     const v = cellAt(sheet, row, c).v;
     if (v === null) continue;
-    const m = /^\s*\(?\s*(\d{1,2})\s*\)?\s*$/.exec(
-      typeof v === "number" ? String(v) : typeof v === "string" ? v : "x",
+    const m = /^\(?\s*(\d{1,2})\s*\)?$/.exec(
+      typeof v === "number" ? String(v) : typeof v === "string" ? trimSpaces(v) : "x",
     );
     if (!m) return false;
     numbers.push(Number(m[1]));

@@ -1,5 +1,5 @@
 import { formatExact } from "../../src/core/exact";
-import { isDateFormat, parseNumberText, readCellNumber } from "../../src/core/numbers";
+import { isDateFormat, parseNumberText, readCellNumber, trimSpaces } from "../../src/core/numbers";
 
 describe("parseNumberText", () => {
   it.each([
@@ -22,6 +22,26 @@ describe("parseNumberText", () => {
       expect(parseNumberText(text)).toBeUndefined();
     },
   );
+});
+
+describe("trimSpaces", () => {
+  it.each([
+    ["  45,57 ", "45,57"],
+    ["\u00a045\u00a0", "45"],
+    ["\t8\r\n", "8"],
+    ["\u200b\ufeff10\u3000\u2009", "10"],
+    ["4 5", "4 5"],
+    ["   ", ""],
+    ["", ""],
+    ["x", "x"],
+  ])("%p → %p", (text, trimmed) => {
+    expect(trimSpaces(text)).toBe(trimmed);
+  });
+
+  it("keeps a long inner run of spaces", () => {
+    const text = ` 1${" ".repeat(30_000)}x `;
+    expect(trimSpaces(text)).toBe(text.slice(1, -1));
+  });
 });
 
 describe("readCellNumber", () => {
