@@ -13,12 +13,14 @@ import {
   parseA1,
   readWorkbook,
   compileFramework,
+  planRankingSheets,
 } from "../../src/core";
 import type { Analysis } from "../../src/core";
 import type { Cell, WorkbookGrid } from "../../src/core/grid";
 import {
   blockSheet,
   criteriaSheet,
+  longText,
   FORMATS,
   HEADER_ROW,
   randomWorkbook,
@@ -77,6 +79,33 @@ describe("reading and checking never throw", () => {
         expect(a.blocks).toHaveLength(1);
       }),
       runs(RUNS.blocks),
+    );
+  });
+
+  test(`random blocks with texts as long as a cell holds in random cells, names included (${RUNS.longTexts} runs)`, () => {
+    // Found this way: a stack overflow matching two long names, seconds reading spaces.
+    fc.assert(
+      fc.property(
+        blockSheet,
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 11 }), fc.boolean(), longText), { maxLength: 4 }),
+        fc.option(fc.tuple(longText, fc.constantFrom("", " tỉnh", " và PTNT"))),
+        (sheet, placed, pair) => {
+          const rows = sheet.rows.map((r) => (r ? [...r] : []));
+          for (const [r, c, inNames, text] of placed) rows[r % rows.length]![inNames ? 1 : c] = { v: text };
+          if (pair) {
+            // The first unit of each table named with the same long text, the ranking's maybe longer.
+            const headers = rows.flatMap((r, i) => (r[1]?.v === "Đơn vị" ? [i] : []));
+            headers.forEach((h, k) => {
+              if (rows[h + 1]) rows[h + 1]![1] = { v: k === 0 ? pair[0] : pair[0] + pair[1] };
+            });
+          }
+          const wb: WorkbookGrid = { name: "t.xlsx", sheets: [{ ...sheet, rows }] };
+          const a = analyzeWorkbook(wb, DEFAULT_FRAMEWORK);
+          checkShape(wb, a);
+          planRankingSheets(a, [sheet.name]);
+        },
+      ),
+      runs(RUNS.longTexts),
     );
   });
 

@@ -37,6 +37,7 @@ export const RUNS = {
   xlsxRoundTrip: 60,
   xlsxDamaged: 150,
   matching: 500,
+  longTexts: 150,
 } as const;
 
 export const CRITERIA_HEADERS = [
@@ -373,3 +374,45 @@ export const blockSheet: fc.Arbitrary<SheetGrid> = tableSpec().chain((spec) =>
       return { ...sheet, rows };
     }),
 );
+
+/**
+ * Texts as long as a cell holds (up to 32,767 characters) built from the pieces that make text
+ * handling slow or deep: runs of spaces, tabs, line breaks and zero-width spaces, capitals, "và",
+ * digits, colons, level numerals, a legacy byte, and unit names.
+ */
+export const longText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.array(
+      fc.constantFrom(
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\u00a0",
+        "\u200b",
+        "i ",
+        "III, ",
+        "A",
+        "TB&XH ",
+        "và ",
+        "1",
+        "(1",
+        ")",
+        ":",
+        ": 75 điểm ",
+        "mức độ ",
+        "Số đơn vị đạt ",
+        "Sở Tài chính ",
+        "Phát triển nông thôn ",
+        "µ",
+        "x",
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+    fc.integer({ min: 1_000, max: 32_767 }),
+    fc.constantFrom("", "1", "Sở ", "Ghi chú: ", "- "),
+  )
+  .map(([pieces, length, start]) => {
+    const unit = pieces.join("");
+    return (start + unit.repeat(Math.ceil(length / unit.length))).slice(0, 32_767);
+  });
