@@ -85,9 +85,33 @@ const en: MessageTable = {
 
 const TABLES: Readonly<Record<Lang, MessageTable>> = { vi, en };
 
+/**
+ * Longest value shown inside a message: a unit's name has under 100 characters, but a cell may hold
+ * 32,767 (a pasted text, a formula). The finding's params keep the whole value.
+ */
+export const MAX_SHOWN_PARAM = 120;
+
+/** A value cut to MAX_SHOWN_PARAM characters with "…" (never between the halves of a surrogate pair). */
+export function clipShown(value: string): string {
+  if (value.length <= MAX_SHOWN_PARAM) return value;
+  let end = MAX_SHOWN_PARAM - 1;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${value.slice(0, end)}…`;
+}
+
 /** The message of a finding in a language. */
 export function findingMessage(f: Finding, lang: Lang = "vi"): string {
-  return TABLES[lang][f.code](f.params, f);
+  let params = f.params;
+  for (const key in params) {
+    if (params[key]!.length > MAX_SHOWN_PARAM) {
+      const clipped: Record<string, string> = {};
+      for (const k in params) clipped[k] = clipShown(params[k]!);
+      params = clipped;
+      break;
+    }
+  }
+  return TABLES[lang][f.code](params, f);
 }
 
 /** Interface words shared by the CLI and the pane. */

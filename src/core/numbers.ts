@@ -79,8 +79,7 @@ export function readCellNumber(cell: Cell): NumberReading {
     return cell.f ? { kind: "uncalculated", formula: cell.f } : { kind: "empty" };
   }
   if (typeof v === "string") {
-    if (trimSpaces(v) === "")
-      return cell.f ? { kind: "uncalculated", formula: cell.f } : { kind: "empty" };
+    if (trimSpaces(v) === "") return cell.f ? { kind: "uncalculated", formula: cell.f } : { kind: "empty" };
     const value = parseNumberText(v);
     return value === undefined
       ? { kind: "nan", what: "text", shown: v }

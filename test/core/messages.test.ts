@@ -1,5 +1,12 @@
 import { FINDING_CODES, makeFinding } from "../../src/core/findings";
-import { findingMessage, LANGS, levelCountsLine, localNumber } from "../../src/core/messages";
+import {
+  clipShown,
+  findingMessage,
+  LANGS,
+  levelCountsLine,
+  localNumber,
+  MAX_SHOWN_PARAM,
+} from "../../src/core/messages";
 
 const params = {
   expected: "88.30",
@@ -28,6 +35,34 @@ describe("messages", () => {
       expect(text).not.toMatch(/undefined|\$\{/);
     },
   );
+
+  it("shows at most 120 characters of a value in a message; the params keep it whole", () => {
+    const long = "Sở Tài chính và ".repeat(2_000);
+    const f = makeFinding(
+      "NAME_VARIANT",
+      { sheet: "S", sheetIndex: 0, row: 0, col: 1, cell: "B9" },
+      { criteriaName: long, rankingName: `${long}tỉnh` },
+    );
+    for (const lang of LANGS) {
+      const text = findingMessage(f, lang);
+      expect(text.length).toBeLessThan(2 * MAX_SHOWN_PARAM + 60);
+      expect(text).toContain(`"${long.slice(0, MAX_SHOWN_PARAM - 1)}…"`);
+    }
+    expect(f.params.criteriaName).toBe(long);
+    // A short value is shown as it is.
+    expect(findingMessage({ ...f, params: { criteriaName: "A", rankingName: "B" } }, "en")).toContain(
+      '"B" / "A"',
+    );
+  });
+
+  it.each([
+    ["x".repeat(MAX_SHOWN_PARAM), "x".repeat(MAX_SHOWN_PARAM)],
+    ["x".repeat(MAX_SHOWN_PARAM + 1), `${"x".repeat(MAX_SHOWN_PARAM - 1)}…`],
+    // An emoji (two UTF-16 units) across the cut is kept out whole, not split.
+    [`${"x".repeat(MAX_SHOWN_PARAM - 2)}😀yyy`, `${"x".repeat(MAX_SHOWN_PARAM - 2)}…`],
+  ])("clipShown(%#)", (value, shown) => {
+    expect(clipShown(value)).toBe(shown);
+  });
 
   it("writes Vietnamese numbers with a decimal comma", () => {
     const f = makeFinding(
