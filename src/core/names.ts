@@ -198,7 +198,7 @@ export function indexKeys(keys: ReadonlyArray<string>): KeyIndex {
 /**
  * Matches the names of two tables one to one: equal keys first, then names that are the same
  * by abbreviation, then leading-part names — each only when it is the only candidate both ways.
- * `keys` (the names' keys, and optionally `left`'s index) spares computing them again.
+ * `keys` (the names' keys, and optionally one side's index) spares computing them again.
  */
 export function matchUnits(
   left: ReadonlyArray<string>,
@@ -216,32 +216,19 @@ export function matchUnits(
   const rightOf = new Int32Array(left.length).fill(-1);
   const leftTaken = new Uint8Array(left.length);
   const rightTaken = new Uint8Array(right.length);
-  let matched = 0;
   // Equal keys, paired in order within each key (the n-th left name of a key with its n-th right
   // name): the same pairs whichever side is looked up in the other's index.
-  if (keys?.rightIndex && !keys.leftIndex) {
-    const index = keys.rightIndex;
-    for (let i = 0; i < left.length; i++) {
-      let j = index.first.get(leftKeys[i]!) ?? -1;
-      while (j >= 0 && rightTaken[j]) j = index.next[j]!;
-      if (j < 0) continue;
-      rightOf[i] = j;
-      leftTaken[i] = 1;
-      rightTaken[j] = 1;
-      matched++;
-    }
-  } else {
-    const index = keys?.leftIndex ?? indexKeys(leftKeys);
-    for (let j = 0; j < right.length; j++) {
-      let i = index.first.get(rightKeys[j]!) ?? -1;
-      while (i >= 0 && leftTaken[i]) i = index.next[i]!;
-      if (i < 0) continue;
-      rightOf[i] = j;
-      leftTaken[i] = 1;
-      rightTaken[j] = 1;
-      matched++;
-    }
-  }
+  let matched =
+    keys?.rightIndex && !keys.leftIndex
+      ? pairEqualKeys(leftKeys, keys.rightIndex, leftTaken, rightTaken, rightOf, true)
+      : pairEqualKeys(
+          rightKeys,
+          keys?.leftIndex ?? indexKeys(leftKeys),
+          rightTaken,
+          leftTaken,
+          rightOf,
+          false,
+        );
   // Names left over on both sides are compared by their words.
   if (matched < left.length && matched < right.length) {
     const related = relatedLeftovers(left, right, leftKeys, rightKeys, leftTaken, rightTaken);
@@ -267,6 +254,33 @@ export function matchUnits(
     }
   }
   return matchingOf(rightOf, leftTaken, rightTaken, matched);
+}
+
+/**
+ * Pairs each name of one side (`keys`, in order) with the first name not taken yet of the same key
+ * on the other side (`index`), filling `rightOf` (from the left side: rightOf[k] = o; from the
+ * right: rightOf[o] = k). Returns how many were paired.
+ */
+function pairEqualKeys(
+  keys: ReadonlyArray<string>,
+  index: KeyIndex,
+  taken: Uint8Array,
+  otherTaken: Uint8Array,
+  rightOf: Int32Array,
+  fromLeft: boolean,
+): number {
+  let paired = 0;
+  for (let k = 0; k < keys.length; k++) {
+    let o = index.first.get(keys[k]!) ?? -1;
+    while (o >= 0 && otherTaken[o]) o = index.next[o]!;
+    if (o < 0) continue;
+    taken[k] = 1;
+    otherTaken[o] = 1;
+    if (fromLeft) rightOf[k] = o;
+    else rightOf[o] = k;
+    paired++;
+  }
+  return paired;
 }
 
 /**
