@@ -172,7 +172,6 @@ interface CriteriaContext {
   readonly table: Table;
   readonly fw: CompiledFramework;
   readonly sink: FindingSink;
-  readonly index: KeyIndex;
   /** Reduced max points from the block's notes and from the settings, by name key. */
   readonly notes: Map<string, ReducedMaxEntry>;
   readonly settings: Map<string, ReducedMaxEntry>;
@@ -210,7 +209,6 @@ function checkCriteriaTable(
     table,
     fw,
     sink,
-    index,
     notes: reducedMaxByUnit(table, names, keys, index, notes),
     settings: reducedMaxByUnit(table, names, keys, index, fw.reducedMax),
     totalsMostlyFormulas: filledTotals > 0 && formulaTotals * 2 >= filledTotals,
