@@ -346,6 +346,58 @@ describe("fills", () => {
     expect(fake.workbook.fills(MAIN)).toEqual({});
   });
 
+  test("a pattern fill reads back with its color, keeps its pattern under a new background, and is cleared", async () => {
+    const init = appendix();
+    const { fake, xl } = setup({
+      sheets: init.sheets.map((s) =>
+        s.name === MAIN
+          ? {
+              ...s,
+              patterns: { K18: { pattern: "Gray50", patternColor: "#ff0000" }, B7: { pattern: "LightUp" } },
+            }
+          : s,
+      ),
+    });
+    await xl.run(async (context) => {
+      const range = context.workbook.worksheets.getItem(MAIN).getRange("A7:B7");
+      const props = range.getCellProperties({
+        format: { fill: { color: true, tintAndShade: true, pattern: true, patternColor: true } },
+      });
+      const k18 = context.workbook.worksheets.getItem(MAIN).getRange("K18").format.fill;
+      k18.load("color, pattern, patternColor");
+      await context.sync();
+      expect(props.value[0]).toEqual([
+        {
+          format: {
+            fill: { color: "#FFFFFF", tintAndShade: null, pattern: "None", patternColor: "#000000" },
+          },
+        },
+        {
+          format: {
+            fill: { color: "#FFFFFF", tintAndShade: null, pattern: "LightUp", patternColor: "#000000" },
+          },
+        },
+      ]);
+      expect([k18.color, k18.pattern, k18.patternColor]).toEqual(["#FFC7CE", "Gray50", "#FF0000"]);
+      // A new background leaves the pattern; "Solid" removes it; a pattern and its color can be set.
+      k18.color = "#FFEB9C";
+      context.workbook.worksheets.getItem(MAIN).getRange("B7").format.fill.pattern = "Solid";
+      const c7 = context.workbook.worksheets.getItem(MAIN).getRange("C7").format.fill;
+      c7.pattern = "Checker";
+      c7.patternColor = "#00FF00";
+      await context.sync();
+    });
+    expect(fake.workbook.cell(MAIN, "K18").pattern).toEqual({ pattern: "Gray50", patternColor: "#FF0000" });
+    expect(fake.workbook.cell(MAIN, "K18").fill).toBe("#FFEB9C");
+    expect(fake.workbook.cell(MAIN, "B7")).toMatchObject({ pattern: null, fill: "#FFFFFF" });
+    expect(fake.workbook.cell(MAIN, "C7").pattern).toEqual({ pattern: "Checker", patternColor: "#00FF00" });
+    await xl.run(async (context) => {
+      context.workbook.worksheets.getItem(MAIN).getRange("K18").format.fill.clear();
+      await context.sync();
+    });
+    expect(fake.workbook.cell(MAIN, "K18")).toMatchObject({ pattern: null, fill: null });
+  });
+
   test("fill.color reads null when the cells differ", async () => {
     const { xl } = setup();
     await xl.run(async (context) => {

@@ -36,6 +36,8 @@
  *   #4900 and #6218); `fill.tintAndShade` is null for no fill and a number for a fill (the
  *   workaround given by Microsoft in #4900). The fake keeps "no fill" distinct from "#FFFFFF"
  *   internally, so `workbook.cell(...).fill` / `workbook.fills()` show whether a restore was exact.
+ *   Pattern fills (`pattern`, `patternColor`) lie over the background color or over none; setting
+ *   the background color leaves the pattern (as Excel's Interior does; not checked in Excel here).
  * - Undo (ExcelApi 1.20): `Excel.run({ mergeUndoGroup: true }, batch)` makes every sync of that run
  *   one Undo step (`Excel.RunOptions.mergeUndoGroup` in @types/office-js; docs: "Undo capabilities
  *   with the Excel JavaScript API", office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md).
@@ -130,6 +132,35 @@ const MAX_COLS = 16384;
 const MAX_CELLS = 5_000_000;
 const DEFAULT_COLUMN_WIDTH = 48; // points: 8.43 characters of Calibri 11
 const NO_FILL_READS_AS = "#FFFFFF";
+/** The pattern color a cell reports when none was set (an assumption: Excel's "automatic" is black). */
+const PATTERN_COLOR_DEFAULT = "#000000";
+/** Excel.FillPattern (LinearGradient and RectangularGradient are not supported by the API). */
+const FILL_PATTERNS = new Set([
+  "None",
+  "Solid",
+  "Gray50",
+  "Gray75",
+  "Gray25",
+  "Horizontal",
+  "Vertical",
+  "Down",
+  "Up",
+  "Checker",
+  "SemiGray75",
+  "LightHorizontal",
+  "LightVertical",
+  "LightDown",
+  "LightUp",
+  "Grid",
+  "CrissCross",
+  "Gray16",
+  "Gray8",
+]);
+
+/** The pattern a cell reports: its own, else Solid with a background and None without. */
+function patternOf(cell: CellModel | undefined): string {
+  return cell?.pattern ?? (cell?.fill !== undefined ? "Solid" : "None");
+}
 
 function utf8Length(s: string): number {
   let n = 0;
@@ -273,6 +304,13 @@ interface CellModel {
   fmt?: string;
   /** Solid fill "#RRGGBB"; undefined is "no fill" (distinct from white). */
   fill?: string;
+  /**
+   * A fill pattern other than Solid and None (Excel.FillPattern: "Gray50", "LightUp", …), drawn in
+   * `patternColor` over the background `fill` (or over no background). Setting the background
+   * color leaves the pattern, as Excel's Interior does.
+   */
+  pattern?: string;
+  patternColor?: string;
   bold?: boolean;
   italic?: boolean;
   color?: string;
@@ -350,6 +388,7 @@ function hasFormat(c: CellModel): boolean {
   return (
     c.fmt !== undefined ||
     c.fill !== undefined ||
+    c.pattern !== undefined ||
     c.bold === true ||
     c.italic === true ||
     c.color !== undefined ||
@@ -372,6 +411,8 @@ export interface FakeSheetInit extends Omit<SheetGrid, "rows" | "merges"> {
   readonly merges?: ReadonlyArray<CellRange | string>;
   /** Fills by A1 cell or range: { "K18": "#FFC7CE", "A5:K5": "#DDEBF7" }. */
   readonly fills?: Readonly<Record<string, string>>;
+  /** Pattern fills by A1 cell or range: { "C7": { pattern: "Gray50", patternColor: "#FF0000" } }. */
+  readonly patterns?: Readonly<Record<string, { readonly pattern: string; readonly patternColor?: string }>>;
   /** Bold cells or ranges, A1. */
   readonly bold?: ReadonlyArray<string>;
 }
@@ -395,6 +436,8 @@ export interface FakeCellView {
   readonly numberFormat: string;
   /** "#RRGGBB", or null for "no fill" (white is "#FFFFFF", which is not the same). */
   readonly fill: string | null;
+  /** A pattern other than Solid and None, with its color; null without one. */
+  readonly pattern: { readonly pattern: string; readonly patternColor: string } | null;
   readonly bold: boolean;
   readonly italic: boolean;
   readonly horizontalAlignment: string;
@@ -509,6 +552,17 @@ export class FakeWorkbook {
           sheet.ensure(r, c).fill = norm;
         });
       }
+      for (const [addr, p] of Object.entries(s.patterns ?? {})) {
+        const rect = parseReference(addr)?.rect;
+        const color = p.patternColor === undefined ? PATTERN_COLOR_DEFAULT : normalizeColor(p.patternColor);
+        if (!rect || !color || !FILL_PATTERNS.has(p.pattern) || p.pattern === "Solid" || p.pattern === "None")
+          throw new Error(`FakeExcel seed: bad pattern ${addr} → ${JSON.stringify(p)}`);
+        forEachCell(rect, (r, c) => {
+          const cell = sheet.ensure(r, c);
+          cell.pattern = p.pattern;
+          cell.patternColor = color;
+        });
+      }
       for (const addr of s.bold ?? []) {
         const rect = parseReference(addr)?.rect;
         if (!rect) throw new Error(`FakeExcel seed: bad bold address ${addr}`);
@@ -554,6 +608,9 @@ export class FakeWorkbook {
       formula: c?.f,
       numberFormat: c?.fmt ?? "General",
       fill: c?.fill ?? null,
+      pattern: c?.pattern
+        ? { pattern: c.pattern, patternColor: c.patternColor ?? PATTERN_COLOR_DEFAULT }
+        : null,
       bold: c?.bold === true,
       italic: c?.italic === true,
       horizontalAlignment: c?.halign ?? "General",
@@ -2118,7 +2175,8 @@ export class Range extends ResolvedEntity<RangeTarget> {
   }
 
   /**
-   * Per-cell properties (ExcelApi 1.9). Implemented: address, format.fill.color / tintAndShade,
+   * Per-cell properties (ExcelApi 1.9). Implemented: address, format.fill.color / tintAndShade /
+   * pattern / patternColor / patternTintAndShade,
    * format.font.bold / italic / color, format.horizontalAlignment, format.wrapText.
    * A cell with no fill reports color "#FFFFFF" and tintAndShade null, like Excel.
    */
@@ -2200,7 +2258,13 @@ export class Range extends ResolvedEntity<RangeTarget> {
 interface CellPropsLoad {
   address?: boolean;
   format?: {
-    fill?: { color?: boolean; tintAndShade?: boolean };
+    fill?: {
+      color?: boolean;
+      tintAndShade?: boolean;
+      pattern?: boolean;
+      patternColor?: boolean;
+      patternTintAndShade?: boolean;
+    };
     font?: { bold?: boolean; italic?: boolean; color?: boolean };
     horizontalAlignment?: boolean;
     wrapText?: boolean;
@@ -2221,7 +2285,7 @@ type PropertyTree = { readonly [k: string]: true | PropertyTree };
 const CELL_PROPERTIES_SUPPORTED: PropertyTree = {
   address: true,
   format: {
-    fill: { color: true, tintAndShade: true },
+    fill: { color: true, tintAndShade: true, pattern: true, patternColor: true, patternTintAndShade: true },
     font: { bold: true, italic: true, color: true },
     horizontalAlignment: true,
     wrapText: true,
@@ -2285,10 +2349,14 @@ function cellProperties(
   const f = o.format;
   if (f) {
     const fmt: Record<string, unknown> = {};
-    if (f.fill && (f.fill.color || f.fill.tintAndShade)) {
+    const ff = f.fill;
+    if (ff && (ff.color || ff.tintAndShade || ff.pattern || ff.patternColor || ff.patternTintAndShade)) {
       const fill: Record<string, unknown> = {};
-      if (f.fill.color) fill.color = cell?.fill ?? NO_FILL_READS_AS;
-      if (f.fill.tintAndShade) fill.tintAndShade = cell?.fill === undefined ? null : 0;
+      if (ff.color) fill.color = cell?.fill ?? NO_FILL_READS_AS;
+      if (ff.tintAndShade) fill.tintAndShade = cell?.fill === undefined ? null : 0;
+      if (ff.pattern) fill.pattern = patternOf(cell);
+      if (ff.patternColor) fill.patternColor = cell?.patternColor ?? PATTERN_COLOR_DEFAULT;
+      if (ff.patternTintAndShade) fill.patternTintAndShade = cell?.pattern === undefined ? null : 0;
       fmt.fill = fill;
     }
     if (f.font && (f.font.bold || f.font.italic || f.font.color)) {
@@ -2493,7 +2561,38 @@ export class RangeFill extends Entity<RangeTarget> {
   get tintAndShade(): number | null {
     return this._get("tintAndShade");
   }
-  /** Back to "no fill". */
+  /** Excel.FillPattern when uniform, else null. "Solid" keeps the background color (white without one). */
+  get pattern(): string | null {
+    return this._get("pattern");
+  }
+  set pattern(value: string) {
+    this._v.set("pattern", value);
+    this._act("RangeFill.pattern", value, () => {
+      const t = this._range._target("RangeFill.pattern");
+      if (!FILL_PATTERNS.has(value)) throw invalidArgument("RangeFill.pattern", `not a pattern: ${value}`);
+      setEach(t, (cell) => {
+        if (value === "None") {
+          delete cell.fill;
+          delete cell.pattern;
+        } else if (value === "Solid") {
+          delete cell.pattern;
+          cell.fill ??= NO_FILL_READS_AS;
+        } else cell.pattern = value;
+      });
+    });
+  }
+  get patternColor(): string | null {
+    return this._get("patternColor");
+  }
+  set patternColor(value: string) {
+    this._v.set("patternColor", value);
+    this._act("RangeFill.patternColor", value, () => {
+      const t = this._range._target("RangeFill.patternColor");
+      const c = mustColor(value, "RangeFill.patternColor");
+      setEach(t, (cell) => (cell.patternColor = c));
+    });
+  }
+  /** Back to "no fill" (no background, no pattern). */
   clear(): void {
     this._act("RangeFill.clear", null, () => {
       const t = this._range._target("RangeFill.clear");
@@ -2502,7 +2601,11 @@ export class RangeFill extends Entity<RangeTarget> {
         const row = t.sheet.rows[r];
         if (!row) continue;
         for (let c = t.rect.c0; c <= Math.min(t.rect.c1, row.length - 1); c++)
-          if (row[c]) delete row[c]!.fill;
+          if (row[c]) {
+            delete row[c]!.fill;
+            delete row[c]!.pattern;
+            delete row[c]!.patternColor;
+          }
       }
     });
   }
@@ -2513,6 +2616,8 @@ export class RangeFill extends Entity<RangeTarget> {
     return {
       color: (t) => uniform(t, (c) => c?.fill ?? NO_FILL_READS_AS),
       tintAndShade: (t) => uniform(t, (c) => (c?.fill === undefined ? null : 0)),
+      pattern: (t) => uniform(t, patternOf),
+      patternColor: (t) => uniform(t, (c) => c?.patternColor ?? PATTERN_COLOR_DEFAULT),
     };
   }
 }

@@ -22,9 +22,14 @@ interface MarkRecord {
   readonly fill: FillProps | null;
 }
 
+/** True for a fill pattern drawn over the background (Excel.FillPattern other than Solid and None). */
+export function isPatterned(fill: FillProps | null | undefined): boolean {
+  return typeof fill?.pattern === "string" && fill.pattern !== "Solid" && fill.pattern !== "None";
+}
+
 /**
- * True when the cell has no fill at all, as opposed to a white one. Excel reports "no fill" as
- * color #FFFFFF; what tells them apart is `tintAndShade`, null for no fill (office-js issues
+ * True when the cell has no background color, as opposed to a white one. Excel reports "no fill"
+ * as color #FFFFFF; what tells them apart is `tintAndShade`, null for no fill (office-js issues
  * #4900, #6218), or a pattern of "None".
  */
 export function isNoFill(fill: FillProps | null | undefined): boolean {
@@ -55,8 +60,15 @@ function recordsOf(values: unknown[][]): MarkRecord[] {
   return out;
 }
 
-/** Color and tintAndShade: enough to tell "no fill" from white, and to restore a solid fill. */
-const FILL_QUERY = { format: { fill: { color: true, tintAndShade: true } } };
+/**
+ * Color and tintAndShade tell "no fill" from white and restore a solid fill; the pattern, its
+ * color and tint restore a pattern fill ("Gray50" over a background, or over none).
+ */
+const FILL_QUERY = {
+  format: {
+    fill: { color: true, tintAndShade: true, pattern: true, patternColor: true, patternTintAndShade: true },
+  },
+};
 
 /**
  * Marks cells by severity. Two syncs (three when earlier marks exist): read the originals and
@@ -90,12 +102,14 @@ export async function markCells(
   const records: MarkRecord[] = [...earlier];
   for (const t of targets) {
     const key = `${t.mark.sheet}!${t.mark.cell}`;
+    const fill = (t.props?.value[0]?.[0]?.format?.fill ?? null) as FillProps | null;
     if (!known.has(key)) {
-      const fill = t.props?.value[0]?.[0]?.format?.fill ?? null;
-      records.push({ sheet: t.mark.sheet, cell: t.mark.cell, fill: fill as FillProps | null });
+      records.push({ sheet: t.mark.sheet, cell: t.mark.cell, fill });
       known.add(key);
     }
     t.range.format.fill.color = MARK_FILLS[t.mark.severity];
+    // A pattern stays over a new background color: the mark is a plain fill.
+    if (isPatterned(fill)) t.range.format.fill.pattern = "Solid";
   }
   writeRecords(context, store.isNullObject ? undefined : store, records);
   await context.sync();
@@ -127,6 +141,23 @@ function writeRecords(
   if (!existing) sheet.visibility = "VeryHidden";
 }
 
+/** Queues the writes that give a cell back the fill `original` describes. */
+function restoreFill(fill: Excel.RangeFill, original: FillProps | null): void {
+  if (isNoFill(original)) fill.clear();
+  else {
+    fill.color = original!.color!;
+    // A tinted theme colour; 0 is the plain colour Excel already has from `color`.
+    if (typeof original!.tintAndShade === "number" && original!.tintAndShade !== 0)
+      fill.tintAndShade = original!.tintAndShade;
+  }
+  if (!isPatterned(original)) return;
+  // The pattern after the background (whichever way Excel treats a pattern when the color is set).
+  fill.pattern = original!.pattern as Excel.FillPattern;
+  if (original!.patternColor) fill.patternColor = original!.patternColor;
+  if (typeof original!.patternTintAndShade === "number" && original!.patternTintAndShade !== 0)
+    fill.patternTintAndShade = original!.patternTintAndShade;
+}
+
 /**
  * Restores every marked cell's original fill and empties the records. Three syncs (one when
  * nothing was ever marked). Returns how many cells were restored.
@@ -140,16 +171,7 @@ export async function clearMarks(context: Excel.RequestContext): Promise<number>
   if (store.isNullObject) return 0;
   const names = new Set(sheets.items.map((s) => s.name));
   const records = (await readRecords(context, store)).filter((r) => names.has(r.sheet));
-  for (const r of records) {
-    const fill = book.worksheets.getItem(r.sheet).getRange(r.cell).format.fill;
-    if (isNoFill(r.fill)) fill.clear();
-    else {
-      fill.color = r.fill!.color!;
-      // A tinted theme colour; 0 is the plain colour Excel already has from `color`.
-      if (typeof r.fill!.tintAndShade === "number" && r.fill!.tintAndShade !== 0)
-        fill.tintAndShade = r.fill!.tintAndShade;
-    }
-  }
+  for (const r of records) restoreFill(book.worksheets.getItem(r.sheet).getRange(r.cell).format.fill, r.fill);
   store.getUsedRange().clear("Contents");
   await context.sync();
   return records.length;

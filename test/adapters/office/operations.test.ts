@@ -313,6 +313,32 @@ describe("marks", () => {
     expect(fake.workbook.cell("Phụ lục I", "K18").fill).toBe("#FFFF00");
   });
 
+  it("gives a patterned cell back its pattern, over its background or over none", async () => {
+    const init = fromWorkbookGrid(await exampleGrid());
+    const patterns = {
+      K18: { pattern: "Gray50", patternColor: "#FF0000" }, // over the user's yellow (#FFFF00)
+      K9: { pattern: "LightUp", patternColor: "#0070C0" }, // over no background
+    };
+    const { fake, host } = await setup({
+      ...init,
+      sheets: init.sheets.map((s) =>
+        s.name === "Phụ lục I" ? { ...s, fills: userFills["Phụ lục I"].fills, patterns } : s,
+      ),
+    });
+    const before = allFills(fake);
+    const { analysis } = await validateWorkbook(host);
+    await markFindings(host, analysis);
+    // Marked: a plain fill, no pattern over it.
+    expect(fake.workbook.cell("Phụ lục I", "K18")).toMatchObject({ fill: MARK_FILLS.error, pattern: null });
+    expect(fake.workbook.cell("Phụ lục I", "K9")).toMatchObject({ fill: MARK_FILLS.info, pattern: null });
+    await removeMarks(host);
+    const after = allFills(fake);
+    delete after[MARKS_SHEET];
+    expect(after).toEqual(before);
+    expect(fake.workbook.cell("Phụ lục I", "K18")).toMatchObject({ fill: "#FFFF00", pattern: patterns.K18 });
+    expect(fake.workbook.cell("Phụ lục I", "K9")).toMatchObject({ fill: null, pattern: patterns.K9 });
+  });
+
   it("keeps the first original when a cell is marked twice", async () => {
     const { fake, host } = await withFills();
     const before = allFills(fake);
