@@ -22,6 +22,36 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const DEV_URL = "https://localhost:3000/";
 const ENTRIES = ["functions", "taskpane", "commands", "dialog", "preview"];
 
+/**
+ * The Content-Security-Policy of the add-in's pages (task pane, commands, dialog, functions), one
+ * place: each template writes it as its first meta after the charset, before any script
+ * (`<%= htmlWebpackPlugin.options.csp %>`). Only our own files and office.js (appsforoffice, and
+ * ajax.aspnetcdn.com, which office.js loads MicrosoftAjax from on some hosts): no other origin, no
+ * eval. Styles inline: Fluent UI and office.js inject them.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self' https://appsforoffice.microsoft.com",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
+/** The HTML page of an entry: src/<folder>/<name>.html, loading that entry's script. */
+function page(name, folder = name) {
+  return new HtmlWebpackPlugin({
+    filename: `${name}.html`,
+    template: `./src/${folder}/${name}.html`,
+    chunks: [name],
+    csp: CONTENT_SECURITY_POLICY,
+  });
+}
+
 /** The public URL the production manifest points at, from $ADDIN_PUBLIC_URL; undefined when unset. */
 function publicUrl() {
   const raw = process.env.ADDIN_PUBLIC_URL;
@@ -63,52 +93,24 @@ module.exports = async (env = {}, argv = {}) => {
     entry.functions = { import: functionsSource, chunkLoading: false };
     plugins.push(
       new CustomFunctionsMetadataPlugin({ input: functionsSource, output: "functions.json" }),
-      new HtmlWebpackPlugin({
-        filename: "functions.html",
-        template: "./src/functions/functions.html",
-        chunks: ["functions"],
-      }),
+      page("functions"),
     );
   }
   if (only.includes("taskpane")) {
     entry.taskpane = "./src/taskpane/index.tsx";
-    plugins.push(
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
-      }),
-    );
+    plugins.push(page("taskpane"));
   }
   if (only.includes("commands")) {
     entry.commands = "./src/commands/commands.ts";
-    plugins.push(
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
-      }),
-    );
+    plugins.push(page("commands"));
   }
   if (only.includes("dialog")) {
     entry.dialog = "./src/commands/dialog.ts";
-    plugins.push(
-      new HtmlWebpackPlugin({
-        filename: "dialog.html",
-        template: "./src/commands/dialog.html",
-        chunks: ["dialog"],
-      }),
-    );
+    plugins.push(page("dialog", "commands"));
   }
   if (only.includes("preview")) {
     entry.preview = "./src/preview/preview.tsx";
-    plugins.push(
-      new HtmlWebpackPlugin({
-        filename: "preview.html",
-        template: "./src/preview/preview.html",
-        chunks: ["preview"],
-      }),
-    );
+    plugins.push(page("preview"));
   }
   if (only.length === ENTRIES.length) {
     plugins.push(
@@ -167,3 +169,5 @@ module.exports = async (env = {}, argv = {}) => {
     },
   };
 };
+
+module.exports.CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;

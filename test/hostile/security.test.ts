@@ -144,29 +144,41 @@ describe("Content-Security-Policy of the add-in's pages", () => {
     );
   }
 
+  // One policy for every page, written into each by webpack (test/functions/bundle.test.ts checks
+  // a built page carries it).
+  const { CONTENT_SECURITY_POLICY } = require(path.join(ROOT, "webpack.config.js")) as {
+    CONTENT_SECURITY_POLICY: string;
+  };
+  const policy = policyOf(
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+  )!;
+
   for (const page of PAGES) {
-    const file = path.join(SRC, page);
-    const policy = fs.existsSync(file) ? policyOf(fs.readFileSync(file, "utf8")) : undefined;
-    if (!policy) {
-      test.todo(`${page}: a Content-Security-Policy meta (own files and office.js only) — not there yet`);
-      continue;
-    }
-    test(`${page}: own files and office.js only, no eval, no other origin`, () => {
-      const src = (d: string): string[] => policy.get(d) ?? policy.get("default-src") ?? [];
-      expect(policy.get("default-src")).toBeDefined();
-      expect(policy.get("default-src")!.every((s) => s === "'self'" || s === "'none'")).toBe(true);
-      const scripts = src("script-src");
-      expect(scripts).not.toContain("'unsafe-eval'");
-      for (const s of scripts) expect(["'self'", OFFICE, `${OFFICE}/`, OFFICE_AJAX]).toContain(s);
-      for (const d of ["connect-src", "img-src", "frame-src", "object-src", "style-src", "font-src"]) {
-        for (const s of src(d)) {
-          expect(s).not.toBe("*");
-          expect(s).not.toMatch(/^http:/);
-        }
-      }
-      expect(src("object-src").every((s) => s === "'none'" || s === "'self'")).toBe(true);
+    test(`${page}: writes the policy in its head, before any script`, () => {
+      const html = fs.readFileSync(path.join(SRC, page), "utf8");
+      const meta = html.indexOf(
+        '<meta http-equiv="Content-Security-Policy" content="<%= htmlWebpackPlugin.options.csp %>" />',
+      );
+      expect(meta).toBeGreaterThan(html.indexOf("<head>"));
+      expect(meta).toBeLessThan(html.indexOf("<script"));
     });
   }
+
+  test("the policy: own files and office.js only, no eval, no other origin", () => {
+    const src = (d: string): string[] => policy.get(d) ?? policy.get("default-src") ?? [];
+    expect(policy.get("default-src")).toBeDefined();
+    expect(policy.get("default-src")!.every((s) => s === "'self'" || s === "'none'")).toBe(true);
+    const scripts = src("script-src");
+    expect(scripts).not.toContain("'unsafe-eval'");
+    for (const s of scripts) expect(["'self'", OFFICE, `${OFFICE}/`, OFFICE_AJAX]).toContain(s);
+    for (const d of ["connect-src", "img-src", "frame-src", "object-src", "style-src", "font-src"]) {
+      for (const s of src(d)) {
+        expect(s).not.toBe("*");
+        expect(s).not.toMatch(/^http:/);
+      }
+    }
+    expect(src("object-src").every((s) => s === "'none'" || s === "'self'")).toBe(true);
+  });
 });
 
 describe("names are written as text, never as formulas", () => {
