@@ -181,9 +181,6 @@ const SUSPECTS = new Set(
   ),
 );
 
-/** The suspects, for tests: a name's fast key (text.ts fastNameKey) must never accept one. */
-export const LEGACY_SUSPECTS: ReadonlySet<string> = SUSPECTS;
-
 /** The suspects by char code, for a test without regular expressions, strings or hashing. */
 const SUSPECT_CODES = new Uint8Array(Math.max(...[...SUSPECTS].map((c) => c.charCodeAt(0))) + 1);
 for (const c of SUSPECTS) SUSPECT_CODES[c.charCodeAt(0)] = 1;

@@ -8,7 +8,7 @@
  * - never when a word differs ("Sở Nội vụ" is neither "Sở Ngoại vụ" nor "Sở Nội chính").
  */
 import { decodeLegacyVietnamese } from "./legacy";
-import { abbreviationLetters, fastNameKey, nameWords, stripAccents } from "./text";
+import { abbreviationLetters, nameWords, stripAccents } from "./text";
 
 interface Token {
   /** The folded word (see text.ts nameWords). */
@@ -51,24 +51,23 @@ export function nameTokens(name: string): Token[] {
   return tokens;
 }
 
+/**
+ * Keys computed, by name: a block asks for a name's key in each of its tables and in the notes.
+ * Bounded so that a long-running pane checking many workbooks does not keep every name it saw.
+ */
+const KEY_CACHE_LIMIT = 100_000;
 let keyCache = new Map<string, string>();
 
 /**
- * The folded key of a name: equal keys are the same name. Names of ASCII and precomposed
- * Vietnamese letters are folded directly (one pass, cheaper than a cache lookup): such a name holds
- * none of the characters a legacy encoding leaves (legacy.test.ts checks each of them), so it
- * needs no decoding. The others (TCVN3 or VNI text, decomposed marks, other scripts) go the
- * general way, memoized.
+ * The folded key of a name: equal keys are the same name. A name typed in TCVN3 or VNI is
+ * compared by its Unicode spelling.
  */
 export function nameKey(name: string): string {
-  const fast = fastNameKey(name);
-  if (fast !== undefined) return fast;
   let key = keyCache.get(name);
   if (key === undefined) {
-    if (keyCache.size >= 100_000) keyCache = new Map();
-    // A name typed in TCVN3 or VNI is compared by its Unicode spelling.
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache = new Map();
     const unicode = decodeLegacyVietnamese(name)?.text ?? name;
-    key = fastNameKey(unicode) ?? nameWords(unicode).join(" ");
+    key = nameWords(unicode).join(" ");
     keyCache.set(name, key);
   }
   return key;
