@@ -400,12 +400,9 @@ function checkRankingTable(
     names.push(r.name);
     keys.push(r.key);
   }
-  reportDuplicates(table, indexKeys(keys), sink);
-  const matching = matchUnits(criteria.names, names, {
-    left: criteria.keys,
-    right: keys,
-    leftIndex: criteria.index,
-  });
+  const index = indexKeys(keys);
+  reportDuplicates(table, index, sink);
+  const matching = matchUnits(criteria.names, names, { left: criteria.keys, right: keys, rightIndex: index });
   for (const i of matching.unmatchedLeft) {
     const u = units[i]!;
     sink.add(

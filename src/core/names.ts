@@ -92,11 +92,6 @@ function abbreviationEnds(letters: string, words: ReadonlyArray<Token>, start: n
   return ends.filter((e) => e - start >= 2);
 }
 
-/** How two names relate: the same name, one a leading part of the other, or not at all. */
-export function matchNames(a: string, b: string): NameMatch {
-  return matchTokens(nameTokens(a), nameTokens(b));
-}
-
 /** Whether two names can relate at all: their first tokens must (a cheap test before the search). */
 function mayMatch(x: ReadonlyArray<Token>, y: ReadonlyArray<Token>): boolean {
   const p = x[0];
@@ -152,52 +147,46 @@ function matchTokens(x: ReadonlyArray<Token>, y: ReadonlyArray<Token>): NameMatc
 
 export interface UnitMatching {
   /** Per index in `left`, the index in `right` it is matched to, or -1. */
-  readonly rightOf: Int32Array;
-  /** Pairs of (index in `left`, index in `right`), in left order (derived from rightOf). */
-  readonly pairs: ReadonlyArray<readonly [number, number]>;
+  readonly rightOf: ReadonlyArray<number>;
   readonly unmatchedLeft: ReadonlyArray<number>;
   readonly unmatchedRight: ReadonlyArray<number>;
 }
 
 /**
  * The positions of equal keys in a list: the first index of each key, and a chain from each index
- * to the next one with the same key (a name listed again), so no array is made per name. Built
- * once per table, it finds the table's duplicated names and matches another table against it.
+ * to the next one with the same key (a name listed again). Built once per table, it finds the
+ * table's duplicated names and matches another table against it.
  */
 export interface KeyIndex {
   readonly first: ReadonlyMap<string, number>;
   /** Per index, the next index with the same key, or -1. */
-  readonly next: Int32Array;
+  readonly next: ReadonlyArray<number>;
   /** The indices whose key came earlier (a name listed again), in order, each with the first index of its key. */
   readonly repeats: ReadonlyArray<{ readonly index: number; readonly first: number }>;
 }
 
 export function indexKeys(keys: ReadonlyArray<string>): KeyIndex {
   const first = new Map<string, number>();
-  const next = new Int32Array(keys.length).fill(-1);
+  const last = new Map<string, number>();
+  const next: number[] = new Array<number>(keys.length).fill(-1);
   const repeats: Array<{ index: number; first: number }> = [];
-  // The last index of each key's chain, while the chain is being built (only for repeated keys).
-  let tails: Map<string, number> | undefined;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
+  keys.forEach((k, i) => {
     const head = first.get(k);
-    if (head === undefined) {
-      first.set(k, i);
-      continue;
+    if (head === undefined) first.set(k, i);
+    else {
+      repeats.push({ index: i, first: head });
+      next[last.get(k)!] = i;
     }
-    repeats.push({ index: i, first: head });
-    tails ??= new Map();
-    const tail = tails.get(k) ?? head;
-    next[tail] = i;
-    tails.set(k, i);
-  }
+    last.set(k, i);
+  });
   return { first, next, repeats };
 }
 
 /**
- * Matches the names of two tables one to one: equal keys first, then names that are the same
- * by abbreviation, then leading-part names — each only when it is the only candidate both ways.
- * `keys` (the names' keys, and optionally one side's index) spares computing them again.
+ * Matches the names of two tables one to one: equal keys first (the n-th left name of a key with
+ * the n-th right name of it), then names that are the same by abbreviation, then leading-part
+ * names, each only when it is the only candidate both ways. `keys` (the names' keys, and the right
+ * side's index when the caller has it) spares computing them again.
  */
 export function matchUnits(
   left: ReadonlyArray<string>,
@@ -205,116 +194,46 @@ export function matchUnits(
   keys?: {
     readonly left: ReadonlyArray<string>;
     readonly right: ReadonlyArray<string>;
-    /** An index of one side's keys, when the caller has it (the other side is looked up in it). */
-    readonly leftIndex?: KeyIndex;
     readonly rightIndex?: KeyIndex;
   },
 ): UnitMatching {
   const leftKeys = keys?.left ?? left.map((name) => nameKey(name));
   const rightKeys = keys?.right ?? right.map((name) => nameKey(name));
-  const rightOf = new Int32Array(left.length).fill(-1);
-  const leftTaken = new Uint8Array(left.length);
-  const rightTaken = new Uint8Array(right.length);
-  // Equal keys, paired in order within each key (the n-th left name of a key with its n-th right
-  // name): the same pairs whichever side is looked up in the other's index.
-  let matched =
-    keys?.rightIndex && !keys.leftIndex
-      ? pairEqualKeys(leftKeys, keys.rightIndex, leftTaken, rightTaken, rightOf, true)
-      : pairEqualKeys(
-          rightKeys,
-          keys?.leftIndex ?? indexKeys(leftKeys),
-          rightTaken,
-          leftTaken,
-          rightOf,
-          false,
-        );
+  const index = keys?.rightIndex ?? indexKeys(rightKeys);
+  const rightOf: number[] = new Array<number>(left.length).fill(-1);
+  const leftTaken: boolean[] = new Array<boolean>(left.length).fill(false);
+  const rightTaken: boolean[] = new Array<boolean>(right.length).fill(false);
+  const pair = (i: number, j: number): void => {
+    rightOf[i] = j;
+    leftTaken[i] = true;
+    rightTaken[j] = true;
+  };
+  leftKeys.forEach((key, i) => {
+    let j = index.first.get(key) ?? -1;
+    while (j >= 0 && rightTaken[j]) j = index.next[j]!;
+    if (j >= 0) pair(i, j);
+  });
   // Names left over on both sides are compared by their words.
-  if (matched < left.length && matched < right.length) {
+  if (leftTaken.includes(false) && rightTaken.includes(false)) {
     const related = relatedLeftovers(left, right, leftKeys, rightKeys, leftTaken, rightTaken);
     for (const kind of ["same", "leading"] as const) {
-      const candidates = new Map<number, number[]>();
-      const reverse = new Map<number, number[]>();
+      const byRight = new Map<number, number[]>();
+      const byLeft = new Map<number, number[]>();
       for (const { i, j, m } of related) {
         if (leftTaken[i] || rightTaken[j]) continue;
         if (m === kind || (kind === "leading" && m === "same")) {
-          (candidates.get(j) ?? candidates.set(j, []).get(j)!).push(i);
-          (reverse.get(i) ?? reverse.set(i, []).get(i)!).push(j);
+          (byRight.get(j) ?? byRight.set(j, []).get(j)!).push(i);
+          (byLeft.get(i) ?? byLeft.set(i, []).get(i)!).push(j);
         }
       }
-      for (const [j, list] of candidates) {
+      for (const [j, list] of byRight) {
         const i = list[0]!;
-        if (list.length === 1 && reverse.get(i)?.length === 1) {
-          rightOf[i] = j;
-          leftTaken[i] = 1;
-          rightTaken[j] = 1;
-          matched++;
-        }
+        if (list.length === 1 && byLeft.get(i)!.length === 1) pair(i, j);
       }
     }
   }
-  return matchingOf(rightOf, leftTaken, rightTaken, matched);
-}
-
-/**
- * Pairs each name of one side (`keys`, in order) with the first name not taken yet of the same key
- * on the other side (`index`), filling `rightOf` (from the left side: rightOf[k] = o; from the
- * right: rightOf[o] = k). Returns how many were paired.
- */
-function pairEqualKeys(
-  keys: ReadonlyArray<string>,
-  index: KeyIndex,
-  taken: Uint8Array,
-  otherTaken: Uint8Array,
-  rightOf: Int32Array,
-  fromLeft: boolean,
-): number {
-  let paired = 0;
-  for (let k = 0; k < keys.length; k++) {
-    let o = index.first.get(keys[k]!) ?? -1;
-    while (o >= 0 && otherTaken[o]) o = index.next[o]!;
-    if (o < 0) continue;
-    taken[k] = 1;
-    otherTaken[o] = 1;
-    if (fromLeft) rightOf[k] = o;
-    else rightOf[o] = k;
-    paired++;
-  }
-  return paired;
-}
-
-/**
- * The matching's result. The unmatched lists are made when first asked for, and only scanned for
- * when some name is left out (`matched` pairs against the two lengths).
- */
-function matchingOf(
-  rightOf: Int32Array,
-  leftTaken: Uint8Array,
-  rightTaken: Uint8Array,
-  matched: number,
-): UnitMatching {
-  const untaken = (taken: Uint8Array): number[] => {
-    const list: number[] = [];
-    if (matched < taken.length) for (let i = 0; i < taken.length; i++) if (!taken[i]) list.push(i);
-    return list;
-  };
-  let unmatchedLeft: number[] | undefined;
-  let unmatchedRight: number[] | undefined;
-  return {
-    rightOf,
-    get pairs() {
-      const pairs: Array<[number, number]> = [];
-      rightOf.forEach((j, i) => {
-        if (j >= 0) pairs.push([i, j]);
-      });
-      return pairs;
-    },
-    get unmatchedLeft() {
-      return (unmatchedLeft ??= untaken(leftTaken));
-    },
-    get unmatchedRight() {
-      return (unmatchedRight ??= untaken(rightTaken));
-    },
-  };
+  const untaken = (taken: boolean[]): number[] => taken.flatMap((t, k) => (t ? [] : [k]));
+  return { rightOf, unmatchedLeft: untaken(leftTaken), unmatchedRight: untaken(rightTaken) };
 }
 
 /** The first letter of a key, accents stripped. */
@@ -343,8 +262,8 @@ function relatedLeftovers(
   right: ReadonlyArray<string>,
   leftKeys: ReadonlyArray<string>,
   rightKeys: ReadonlyArray<string>,
-  leftTaken: Uint8Array,
-  rightTaken: Uint8Array,
+  leftTaken: ReadonlyArray<boolean>,
+  rightTaken: ReadonlyArray<boolean>,
 ): Array<{ i: number; j: number; m: NameMatch }> {
   const groups = new Map<string, { left: number[]; right: number[] }>();
   for (let i = 0; i < left.length; i++) {
