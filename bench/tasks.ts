@@ -9,7 +9,7 @@ import { analyzeWorkbook, DEFAULT_FRAMEWORK, exactToNumber, planRankingSheets } 
 import type { WorkbookGrid } from "../src/core/grid";
 import { levelFormula, normalizeFormula, totalFormula } from "../src/core/formulas";
 import { buildRanking, validateWorkbook, type ExcelHost } from "../src/adapters/office/operations";
-import { createFakeExcel, fromWorkbookGrid } from "../test/doubles/fake-excel";
+import { createFakeExcel, fromWorkbookGrid } from "../src/excel-double/fake-excel";
 import { formulaSheet, runFormulaSheet } from "./formula-sheet";
 import { collect, collectYoung, median, nowMs, time, type Timing } from "./measure";
 import { plainAnalyze } from "./plain";

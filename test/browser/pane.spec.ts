@@ -13,7 +13,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { chromium, type BrowserContext, type Frame, type Page } from "playwright-core";
-import type { FakeWorkbook } from "../doubles/fake-excel";
+import type { FakeWorkbook } from "../../src/excel-double/fake-excel";
 
 interface PreviewServer {
   readonly url: string;

@@ -10,7 +10,7 @@ import {
   SUMMARY_PARAM,
   type RibbonSummary,
 } from "../../src/commands/summary";
-import { fakeOffice, fromWorkbookGrid } from "../doubles/fake-excel";
+import { fakeOffice, fromWorkbookGrid } from "../../src/excel-double/fake-excel";
 import { exampleGrid, MODERN, OLD, setup } from "../adapters/office/helpers";
 
 async function ribbon(capabilities = MODERN, lang: "vi" | "en" = "vi") {

@@ -12,7 +12,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { buildRanking } from "../../src/adapters/office/operations";
-import { fromWorkbookGrid } from "../doubles/fake-excel";
+import { fromWorkbookGrid } from "../../src/excel-double/fake-excel";
 import { generatedWorkbook, setup } from "../adapters/office/helpers";
 import { child, localName, parseXml, walk } from "../manifest/xml";
 

@@ -45,8 +45,8 @@
  *   page's table; Worksheet.delete/copy everywhere, Worksheet.name/position/visibility on Windows
  *   and Mac) clear the user's Undo history, and inside a merged group fail with `UndoNotSupported`.
  */
-import type { Cell, CellRange, SheetGrid, WorkbookGrid } from "../../src/core/grid";
-import { columnLetters } from "../../src/core/grid";
+import type { Cell, CellRange, SheetGrid, WorkbookGrid } from "../core/grid";
+import { columnLetters } from "../core/grid";
 
 // ---------------------------------------------------------------------------------------------
 // Errors

@@ -1,5 +1,5 @@
 /**
- * Tests of the Excel test double (test/doubles/fake-excel.ts). They drive it through the real
+ * Tests of the Excel test double (src/excel-double/fake-excel.ts). They drive it through the real
  * @types/office-js types (`fake.Excel as unknown as typeof Excel`), as adapter code will.
  */
 import type { Cell, WorkbookGrid } from "../../src/core/grid";
@@ -10,7 +10,7 @@ import {
   MODERN_REQUIREMENT_SETS,
   type FakeExcel,
   type FakeWorkbookInit,
-} from "../doubles/fake-excel";
+} from "../../src/excel-double/fake-excel";
 
 type ExcelApi = typeof Excel;
 
