@@ -119,7 +119,9 @@ function invalidArgument(where: string, detail?: string): FakeOfficeError {
 
 /** A call the fake does not implement: a plain Error at call time, so the gap is obvious. */
 function notImplemented(what: string): Error {
-  return new Error(`FakeExcel: ${what} is not implemented by the test double (test/doubles/fake-excel.ts).`);
+  return new Error(
+    `FakeExcel: ${what} is not implemented by the test double (src/excel-double/fake-excel.ts).`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,6 +159,18 @@ const FILL_PATTERNS = new Set([
   "Gray8",
 ]);
 
+/** The colour a cell shows: its background with its tint or shade (Excel's TintAndShade rule). */
+function displayedFill(cell: CellModel | undefined): string | undefined {
+  if (cell?.fill === undefined || !cell.tint) return cell?.fill;
+  const t = cell.tint;
+  const channel = (i: number): string => {
+    const c = parseInt(cell.fill!.slice(1 + 2 * i, 3 + 2 * i), 16);
+    const v = t < 0 ? c * (1 + t) : c + (255 - c) * t;
+    return Math.round(v).toString(16).toUpperCase().padStart(2, "0");
+  };
+  return `#${channel(0)}${channel(1)}${channel(2)}`;
+}
+
 /** The pattern a cell reports: its own, else Solid with a background and None without. */
 function patternOf(cell: CellModel | undefined): string {
   return cell?.pattern ?? (cell?.fill !== undefined ? "Solid" : "None");
@@ -175,6 +189,15 @@ function utf8Length(s: string): number {
   }
   return n;
 }
+
+/**
+ * What office.js adds to a request beyond each operation's own data, calibrated against office.js
+ * 1.1.110's serializer (src/excel-double/office-js-serializer.ts; test/excel-double checks it):
+ * every proxy object made for the request (a range, its format, its fill…) sends an object path
+ * and the action that instantiates it, and every operation an action naming its object.
+ */
+export const BYTES_PER_PROXY = 150;
+export const BYTES_PER_OP = 110;
 
 /** Approximate payload size: UTF-8 bytes of the JSON text. */
 function jsonBytes(x: unknown): number {
@@ -311,6 +334,13 @@ interface CellModel {
    */
   pattern?: string;
   patternColor?: string;
+  /**
+   * A tint or shade (-1…1, not 0) of the background `fill`, as a theme colour's tints carry. Reads
+   * give the DISPLAYED colour as `color` and this number as `tintAndShade`: setting both back
+   * tints the colour twice. How Excel reports them is not documented; the double takes that less
+   * convenient reading so that a restore must be read back to be proven.
+   */
+  tint?: number;
   bold?: boolean;
   italic?: boolean;
   color?: string;
@@ -436,6 +466,10 @@ export interface FakeCellView {
   readonly numberFormat: string;
   /** "#RRGGBB", or null for "no fill" (white is "#FFFFFF", which is not the same). */
   readonly fill: string | null;
+  /** The colour shown: `fill` with its tint or shade; null for "no fill". */
+  readonly displayedFill: string | null;
+  /** The tint or shade of the fill (0 for none). */
+  readonly tint: number;
   /** A pattern other than Solid and None, with its color; null without one. */
   readonly pattern: { readonly pattern: string; readonly patternColor: string } | null;
   readonly bold: boolean;
@@ -608,6 +642,8 @@ export class FakeWorkbook {
       formula: c?.f,
       numberFormat: c?.fmt ?? "General",
       fill: c?.fill ?? null,
+      displayedFill: displayedFill(c) ?? null,
+      tint: c?.tint ?? 0,
       pattern: c?.pattern
         ? { pattern: c.pattern, patternColor: c.patternColor ?? PATTERN_COLOR_DEFAULT }
         : null,
@@ -1070,6 +1106,8 @@ export class RequestContext {
   /** @internal */ readonly _state: FakeState;
   /** @internal */ _run: number;
   /** @internal */ _merge: boolean;
+  /** @internal Proxy objects made since the last request (each one sends its object path). */
+  _proxies = 0;
 
   constructor(state: FakeState, run: number, merge: boolean) {
     this._state = state;
@@ -1077,6 +1115,8 @@ export class RequestContext {
     this._merge = merge;
     this.application = new Application(this);
     this.workbook = new Workbook(this);
+    // office.js's context starts with the workbook's root path only.
+    this._proxies = 1;
   }
 
   sync<T>(passThroughValue?: T): Promise<T> {
@@ -1102,7 +1142,8 @@ export class RequestContext {
     if (ops.length === 0) return;
     const { stats, options, workbook, undoUnsupported } = this._state;
     stats.roundTrips++;
-    const sent = ops.reduce((n, op) => n + op.sent, 0);
+    const sent = ops.reduce((n, op) => n + op.sent, 0) + this._proxies * BYTES_PER_PROXY;
+    this._proxies = 0;
     const entry: { run: number; ops: number; sent: number; received: number; error?: string } = {
       run: this._run,
       ops: ops.length,
@@ -1156,6 +1197,8 @@ export class RequestContext {
       );
     }
     for (const apply of appliers) apply();
+    // Proxies made from the response (collection items) were not sent.
+    this._proxies = 0;
   }
 
   private _recordUndo(writes: number): void {
@@ -1228,6 +1271,7 @@ export abstract class ClientObject {
 
   constructor(ctx: RequestContext) {
     this._ctx = ctx;
+    ctx._proxies++;
   }
 
   get context(): RequestContext {
@@ -1248,7 +1292,12 @@ export abstract class ClientObject {
   load(option?: LoadOption): this {
     const paths = parseLoadOption(option);
     const run = this._plan(paths);
-    this._ctx._enqueue({ label: `${this._type}.load`, sent: jsonBytes(paths) + 16, write: false, run });
+    this._ctx._enqueue({
+      label: `${this._type}.load`,
+      sent: jsonBytes(paths) + BYTES_PER_OP,
+      write: false,
+      run,
+    });
     return this;
   }
 
@@ -1279,7 +1328,7 @@ export abstract class ClientObject {
   ): void {
     const op: Op = {
       label,
-      sent: jsonBytes(payload) + label.length + 8,
+      sent: jsonBytes(payload) + BYTES_PER_OP,
       write: opts.write ?? true,
       run: () => {
         apply();
@@ -2188,7 +2237,7 @@ export class Range extends ResolvedEntity<RangeTarget> {
     const result = new ClientResult<Array<Array<Record<string, unknown>>>>();
     this._ctx._enqueue({
       label: "Range.getCellProperties",
-      sent: jsonBytes(cellPropertiesLoadOptions) + 32,
+      sent: jsonBytes(cellPropertiesLoadOptions) + BYTES_PER_OP,
       write: false,
       run: () => {
         const t = this._target("Range.getCellProperties");
@@ -2352,8 +2401,8 @@ function cellProperties(
     const ff = f.fill;
     if (ff && (ff.color || ff.tintAndShade || ff.pattern || ff.patternColor || ff.patternTintAndShade)) {
       const fill: Record<string, unknown> = {};
-      if (ff.color) fill.color = cell?.fill ?? NO_FILL_READS_AS;
-      if (ff.tintAndShade) fill.tintAndShade = cell?.fill === undefined ? null : 0;
+      if (ff.color) fill.color = displayedFill(cell) ?? NO_FILL_READS_AS;
+      if (ff.tintAndShade) fill.tintAndShade = cell?.fill === undefined ? null : (cell.tint ?? 0);
       if (ff.pattern) fill.pattern = patternOf(cell);
       if (ff.patternColor) fill.patternColor = cell?.patternColor ?? PATTERN_COLOR_DEFAULT;
       if (ff.patternTintAndShade) fill.patternTintAndShade = cell?.pattern === undefined ? null : 0;
@@ -2554,12 +2603,29 @@ export class RangeFill extends Entity<RangeTarget> {
     this._act("RangeFill.color", value, () => {
       const t = this._range._target("RangeFill.color");
       const c = mustColor(value, "RangeFill.color");
-      setEach(t, (cell) => (cell.fill = c));
+      setEach(t, (cell) => {
+        cell.fill = c;
+        delete cell.tint;
+      });
     });
   }
   /** null for no fill (and when not uniform), 0 for a plain fill: Microsoft's workaround in office-js #4900. */
   get tintAndShade(): number | null {
     return this._get("tintAndShade");
+  }
+  /** Tints (> 0) or shades (< 0) the background colour; -1…1. */
+  set tintAndShade(value: number) {
+    this._v.set("tintAndShade", value);
+    this._act("RangeFill.tintAndShade", value, () => {
+      const t = this._range._target("RangeFill.tintAndShade");
+      if (typeof value !== "number" || !(value >= -1 && value <= 1))
+        throw invalidArgument("RangeFill.tintAndShade", `not a tint between -1 and 1: ${String(value)}`);
+      setEach(t, (cell) => {
+        cell.fill ??= NO_FILL_READS_AS;
+        if (value === 0) delete cell.tint;
+        else cell.tint = value;
+      });
+    });
   }
   /** Excel.FillPattern when uniform, else null. "Solid" keeps the background color (white without one). */
   get pattern(): string | null {
@@ -2573,6 +2639,7 @@ export class RangeFill extends Entity<RangeTarget> {
       setEach(t, (cell) => {
         if (value === "None") {
           delete cell.fill;
+          delete cell.tint;
           delete cell.pattern;
         } else if (value === "Solid") {
           delete cell.pattern;
@@ -2603,6 +2670,7 @@ export class RangeFill extends Entity<RangeTarget> {
         for (let c = t.rect.c0; c <= Math.min(t.rect.c1, row.length - 1); c++)
           if (row[c]) {
             delete row[c]!.fill;
+            delete row[c]!.tint;
             delete row[c]!.pattern;
             delete row[c]!.patternColor;
           }
@@ -2614,8 +2682,8 @@ export class RangeFill extends Entity<RangeTarget> {
   }
   protected _readers(): Readonly<Record<string, (t: RangeTarget) => unknown>> {
     return {
-      color: (t) => uniform(t, (c) => c?.fill ?? NO_FILL_READS_AS),
-      tintAndShade: (t) => uniform(t, (c) => (c?.fill === undefined ? null : 0)),
+      color: (t) => uniform(t, (c) => displayedFill(c) ?? NO_FILL_READS_AS),
+      tintAndShade: (t) => uniform(t, (c) => (c?.fill === undefined ? null : (c.tint ?? 0))),
       pattern: (t) => uniform(t, patternOf),
       patternColor: (t) => uniform(t, (c) => c?.patternColor ?? PATTERN_COLOR_DEFAULT),
     };
