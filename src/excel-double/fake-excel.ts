@@ -132,6 +132,8 @@ const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 /** Beyond this many cells a read or a per-cell write fails (Excel's own limit is about 5M cells). */
 const MAX_CELLS = 5_000_000;
+/** `Range.getMergedAreasOrNullObject` fails above this many merged areas. */
+export const MAX_MERGED_AREAS = 512;
 const DEFAULT_COLUMN_WIDTH = 48; // points: 8.43 characters of Calibri 11
 const NO_FILL_READS_AS = "#FFFFFF";
 /** The pattern color a cell reports when none was set (an assumption: Excel's "automatic" is black). */
@@ -1065,6 +1067,11 @@ export interface FakeExcelOptions {
   readonly undoGrouping?: boolean;
   /** Fail a request or response bigger than this (Excel on the web: 5 MB). Default: no limit. */
   readonly payloadLimitBytes?: number;
+  /**
+   * Ranges with more cells than this give null for `values`, `formulas`, `numberFormat`, `text`
+   * and `valueTypes` instead of arrays (Excel above about 5,000,000 cells). Default: never.
+   */
+  readonly nullValuesAboveCells?: number;
   /** `application.cultureInfo` (ExcelApi 1.11). Default en-US: ".", ",". */
   readonly culture?: {
     readonly name?: string;
@@ -1977,6 +1984,16 @@ const RANGE_READERS: Readonly<Record<string, (t: RangeTarget) => unknown>> = {
   valueTypes: (t) => mapRect(t, valueType),
 };
 
+/** The range readers when cell arrays of ranges over `limit` cells come back null. */
+function nullAbove(limit: number): Readonly<Record<string, (t: RangeTarget) => unknown>> {
+  const out: Record<string, (t: RangeTarget) => unknown> = { ...RANGE_READERS };
+  for (const name of ["values", "formulas", "numberFormat", "text", "valueTypes"]) {
+    const read = RANGE_READERS[name]!;
+    out[name] = (t) => (area(t.rect) > limit ? null : read(t));
+  }
+  return out;
+}
+
 /** Excel.Range. */
 export class Range extends ResolvedEntity<RangeTarget> {
   protected readonly _type = "Range";
@@ -2141,6 +2158,14 @@ export class Range extends ResolvedEntity<RangeTarget> {
     return new RangeAreas(this._ctx, () => {
       const t = this._target("Range.getMergedAreasOrNullObject");
       const rects = t.sheet.merges.filter((m) => rectsIntersect(m, t.rect));
+      // office-js typings: "If the number of merged areas in this range is more than 512, the API
+      // will fail to return the result." The error code is not documented.
+      if (rects.length > MAX_MERGED_AREAS)
+        throw new FakeOfficeError(
+          ErrorCodes.generalException,
+          `There are more than ${MAX_MERGED_AREAS} merged areas in the range.`,
+          "Range.getMergedAreasOrNullObject",
+        );
       return rects.length ? { sheet: t.sheet, rects } : null;
     });
   }
@@ -2297,7 +2322,8 @@ export class Range extends ResolvedEntity<RangeTarget> {
     if (t.sheet.deleted) throw itemNotFound("Range (its worksheet was deleted)");
   }
   protected _readers(): Readonly<Record<string, (t: RangeTarget) => unknown>> {
-    return RANGE_READERS;
+    const limit = this._ctx._state.options.nullValuesAboveCells;
+    return limit === undefined ? RANGE_READERS : nullAbove(limit);
   }
   protected override _navs(): Record<string, ClientObject> {
     return { format: this.format };
