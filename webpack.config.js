@@ -25,18 +25,26 @@ const ENTRIES = ["functions", "taskpane", "commands", "dialog", "preview"];
 /**
  * The Content-Security-Policy of the add-in's pages (task pane, commands, dialog, functions), one
  * place: each template writes it as its first meta after the charset, before any script
- * (`<%= htmlWebpackPlugin.options.csp %>`). Only our own files and office.js (appsforoffice, and
- * ajax.aspnetcdn.com, which office.js loads MicrosoftAjax from on some hosts): no other origin, no
+ * (`<%= htmlWebpackPlugin.options.csp %>`). Only our own files and office.js: no other origin, no
  * eval. Styles inline: Fluent UI and office.js inject them.
+ * - frame-src allows appsforoffice.microsoft.com: when Excel runs on a host office.js does not
+ *   know (Office Online Server on a government network), office.js asks the user to trust it in a
+ *   hidden frame, `AgaveErrorUX/index.html` under its own base path (excel-web-16.00.js,
+ *   `hostUserTrustIframe`). Blocked, the add-in never finishes starting.
+ * - No ajax.aspnetcdn.com: office.js 1.1 would load MicrosoftAjax from it only when its
+ *   `requiresMsAjax` is set, which it never is (office.js, `OSF._OfficeAppFactory.initialize`).
+ * - Office's telemetry frame (telemetryservice.firstpartyapps.oaspapps.com, opened by office.js's
+ *   ULS logger three seconds after it loads, only to post log lines) stays blocked: nothing of
+ *   the add-in depends on it.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com",
+  "script-src 'self' https://appsforoffice.microsoft.com",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self' https://appsforoffice.microsoft.com",
-  "frame-src 'self'",
+  "frame-src 'self' https://appsforoffice.microsoft.com",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",

@@ -62,6 +62,32 @@ export function detectCapabilitiesSafe(isSetSupported: IsSetSupported | undefine
   };
 }
 
+/** The oldest API levels the operations need, one place for the pane and the ribbon. */
+export const MINIMUM_EXCEL_API = {
+  /** Reading the workbook: `*OrNullObject` (ExcelApi 1.4). */
+  check: "1.4",
+  /** The ranking sheets: freeze panes (ExcelApi 1.7). */
+  rank: "1.7",
+} as const;
+
+/** Whether this Excel can check and can build the ranking. */
+export interface MinimumSupport {
+  readonly check: boolean;
+  readonly rank: boolean;
+}
+
+/** Reads the minimum API levels; never throws (without `requirements`, nothing is supported). */
+export function minimumSupportSafe(isSetSupported: IsSetSupported | undefined): MinimumSupport {
+  const has = (version: string): boolean => {
+    try {
+      return isSetSupported ? isSetSupported("ExcelApi", version) : false;
+    } catch {
+      return false;
+    }
+  };
+  return { check: has(MINIMUM_EXCEL_API.check), rank: has(MINIMUM_EXCEL_API.rank) };
+}
+
 /** Runs a batch; one Undo step where ExcelApi 1.20 is present. */
 function runGrouped<T>(host: ExcelHost, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   if (host.capabilities.undoGroup) {
