@@ -8,6 +8,8 @@
  * - dialog: dialog.js + dialog.html (the ribbon commands' result dialog).
  * - preview: preview.js + preview.html (`npm run preview`: the pane beside a workbook held by the Excel
  *   test double, no Excel needed; served by scripts/preview-server.js, not part of a deployment).
+ * - guard.js (src/guard/guard.js, ES5) copied for the task pane, commands and dialog pages: it tells
+ *   Excel running add-ins in Internet Explorer 11 or the old Edge what is needed.
  * - assets/*.png, support.html and manifest.xml copied; the manifest's dev URL https://localhost:3000/
  *   is replaced by $ADDIN_PUBLIC_URL when it is set (e.g. https://cqs.example.gov.vn/addin/).
  *
@@ -119,6 +121,10 @@ module.exports = async (env = {}, argv = {}) => {
   if (only.includes("preview")) {
     entry.preview = "./src/preview/preview.tsx";
     plugins.push(page("preview"));
+  }
+  if (["taskpane", "commands", "dialog"].some((name) => only.includes(name))) {
+    // The old-browser guard (ES5, src/guard/guard.js) each page loads before its bundle, as is.
+    plugins.push(new CopyWebpackPlugin({ patterns: [{ from: "src/guard/guard.js", to: "guard.js" }] }));
   }
   if (only.length === ENTRIES.length) {
     plugins.push(
