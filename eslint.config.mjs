@@ -27,6 +27,10 @@ export default tseslint.config(
               regex: "^(?!decimal\\.js$|\\.{1,2}/).*",
               message: "src/core imports decimal.js and its own modules only.",
             },
+            {
+              regex: "^(\\.{1,2}/)+(test|excel-double|preview)(/|$)",
+              message: "src/core imports decimal.js and its own modules only.",
+            },
           ],
         },
       ],
@@ -39,6 +43,25 @@ export default tseslint.config(
         "window",
         "process",
         "require",
+      ],
+    },
+  },
+  {
+    // Shipped code never imports tests, the Excel double or the preview (only the preview page,
+    // which is not deployed, uses the double).
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    ignores: ["src/core/**", "src/preview/**", "src/excel-double/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)(test|excel-double|preview)(/|$)",
+              message: "Product code does not import test/, src/excel-double or src/preview.",
+            },
+          ],
+        },
       ],
     },
   },

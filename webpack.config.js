@@ -8,6 +8,8 @@
  * - dialog: dialog.js + dialog.html (the ribbon commands' result dialog).
  * - preview: preview.js + preview.html (`npm run preview`: the pane beside a workbook held by the Excel
  *   test double, no Excel needed; served by scripts/preview-server.js, not part of a deployment).
+ * - guard.js (src/guard/guard.js, ES5) copied for the task pane, commands and dialog pages: it tells
+ *   Excel running add-ins in Internet Explorer 11 or the old Edge what is needed.
  * - assets/*.png, support.html and manifest.xml copied; the manifest's dev URL https://localhost:3000/
  *   is replaced by $ADDIN_PUBLIC_URL when it is set (e.g. https://cqs.example.gov.vn/addin/).
  *
@@ -25,18 +27,26 @@ const ENTRIES = ["functions", "taskpane", "commands", "dialog", "preview"];
 /**
  * The Content-Security-Policy of the add-in's pages (task pane, commands, dialog, functions), one
  * place: each template writes it as its first meta after the charset, before any script
- * (`<%= htmlWebpackPlugin.options.csp %>`). Only our own files and office.js (appsforoffice, and
- * ajax.aspnetcdn.com, which office.js loads MicrosoftAjax from on some hosts): no other origin, no
+ * (`<%= htmlWebpackPlugin.options.csp %>`). Only our own files and office.js: no other origin, no
  * eval. Styles inline: Fluent UI and office.js inject them.
+ * - frame-src allows appsforoffice.microsoft.com: when Excel runs on a host office.js does not
+ *   know (Office Online Server on a government network), office.js asks the user to trust it in a
+ *   hidden frame, `AgaveErrorUX/index.html` under its own base path (excel-web-16.00.js,
+ *   `hostUserTrustIframe`). Blocked, the add-in never finishes starting.
+ * - No ajax.aspnetcdn.com: office.js 1.1 would load MicrosoftAjax from it only when its
+ *   `requiresMsAjax` is set, which it never is (office.js, `OSF._OfficeAppFactory.initialize`).
+ * - Office's telemetry frame (telemetryservice.firstpartyapps.oaspapps.com, opened by office.js's
+ *   ULS logger three seconds after it loads, only to post log lines) stays blocked: nothing of
+ *   the add-in depends on it.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com",
+  "script-src 'self' https://appsforoffice.microsoft.com",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self' https://appsforoffice.microsoft.com",
-  "frame-src 'self'",
+  "frame-src 'self' https://appsforoffice.microsoft.com",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
@@ -111,6 +121,10 @@ module.exports = async (env = {}, argv = {}) => {
   if (only.includes("preview")) {
     entry.preview = "./src/preview/preview.tsx";
     plugins.push(page("preview"));
+  }
+  if (["taskpane", "commands", "dialog"].some((name) => only.includes(name))) {
+    // The old-browser guard (ES5, src/guard/guard.js) each page loads before its bundle, as is.
+    plugins.push(new CopyWebpackPlugin({ patterns: [{ from: "src/guard/guard.js", to: "guard.js" }] }));
   }
   if (only.length === ENTRIES.length) {
     plugins.push(

@@ -1,8 +1,8 @@
 /**
- * One measurement in its own process: `node child.js <core|formulas|functions|office> [n|bundle]`,
+ * One measurement in its own process: `node child.js <core|formulas|functions|office|requests> [n|bundle]`,
  * or a CPU profile: `node child.js profile <core|plain> <n>`.
  */
-import { coreTask, formulasTask, functionsTask, officeTask, profileTask } from "./tasks";
+import { coreTask, formulasTask, functionsTask, officeTask, profileTask, requestsTask } from "./tasks";
 
 async function main(): Promise<void> {
   const [task, arg] = process.argv.slice(2);
@@ -30,6 +30,9 @@ async function main(): Promise<void> {
     }
     case "office":
       result = await officeTask(n);
+      break;
+    case "requests":
+      result = await requestsTask(n);
       break;
     default:
       throw new Error(`unknown task ${task}`);

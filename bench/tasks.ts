@@ -9,7 +9,11 @@ import { analyzeWorkbook, DEFAULT_FRAMEWORK, exactToNumber, planRankingSheets } 
 import type { WorkbookGrid } from "../src/core/grid";
 import { levelFormula, normalizeFormula, totalFormula } from "../src/core/formulas";
 import { buildRanking, validateWorkbook, type ExcelHost } from "../src/adapters/office/operations";
-import { createFakeExcel, fromWorkbookGrid } from "../test/doubles/fake-excel";
+import { createFakeExcel, fromWorkbookGrid } from "../src/excel-double/fake-excel";
+import { officeJsVersion, serializingContext } from "../src/excel-double/office-js-serializer";
+import { fillReadParts, markTargets, markWriteParts, type FillProps } from "../src/adapters/office/marks";
+import { sendInRequests, writePlannedSheets } from "../src/adapters/office/write";
+import type { PlannedMark } from "../src/core/writes";
 import { formulaSheet, runFormulaSheet } from "./formula-sheet";
 import { collect, collectYoung, median, nowMs, time, type Timing } from "./measure";
 import { plainAnalyze } from "./plain";
@@ -225,6 +229,61 @@ export async function officeTask(n: number): Promise<Record<string, unknown>> {
     rank,
     findings: validated.analysis.findings.length,
     added: ranked.added,
+  };
+}
+
+/** `count` marks on the score cells of the workload's first sheet, severities in turn. */
+function benchMarks(grid: WorkbookGrid, count: number): PlannedMark[] {
+  const severities = ["error", "warning", "info"] as const;
+  const cols = "CDEFGHIJ";
+  const sheet = grid.sheets[0]!.name;
+  return Array.from({ length: count }, (_, i) => ({
+    sheet,
+    cell: `${cols[i % cols.length]}${8 + Math.floor(i / cols.length)}`,
+    severity: severities[i % 3]!,
+  }));
+}
+
+/**
+ * Requests as office.js serializes them (the version pinned in package-lock): the ranking write
+ * of `n` units, and marking `n` findings (reads of the originals, then fills and records, with
+ * originals that are patterned theme tints: the largest restore data). The double's count of the
+ * same ranking write, and how far it is from the real size.
+ */
+export async function requestsTask(n: number): Promise<Record<string, unknown>> {
+  const { grid } = workloadGrid(n);
+  const analysis = analyzeWorkbook(grid, DEFAULT_FRAMEWORK);
+  const plans = planRankingSheets(
+    analysis,
+    grid.sheets.map((s) => s.name),
+  );
+  const rank = serializingContext();
+  await writePlannedSheets(rank.context, plans, { activateFirst: true });
+  const fake = createFakeExcel(fromWorkbookGrid(grid), { platform: "web" });
+  await fake.Excel.run((ctx) =>
+    writePlannedSheets(ctx as unknown as Excel.RequestContext, plans, { activateFirst: true }),
+  );
+  const doubleBytes = fake.stats.requests.reduce((a, r) => a + r.sent, 0);
+  const realBytes = rank.requests.reduce((a, b) => a + b, 0);
+
+  const marks = serializingContext();
+  const targets = markTargets(benchMarks(grid, n));
+  await sendInRequests(marks.context, fillReadParts(marks.context, targets));
+  const fills: FillProps[] = targets.map(() => ({
+    color: "#DDEBF7",
+    tintAndShade: 0.7999816888943144,
+    pattern: "Gray50",
+    patternColor: "#FF0000",
+    patternTintAndShade: 0,
+  }));
+  await sendInRequests(marks.context, markWriteParts(marks.context, targets, fills, undefined, []));
+  return {
+    n,
+    office_js: officeJsVersion(),
+    rank: { requests: rank.requests, largest: Math.max(...rank.requests), bytes: realBytes },
+    rank_double: { requests: fake.stats.requests.map((r) => r.sent), bytes: doubleBytes },
+    double_error_pct: (Math.abs(doubleBytes - realBytes) / realBytes) * 100,
+    marks: { requests: marks.requests.length, largest: Math.max(...marks.requests) },
   };
 }
 

@@ -3,7 +3,7 @@
  * (./ribbon.ts). "Mở bảng điều khiển" is a ShowTaskpane button in the manifest and needs no code.
  */
 import type { Lang } from "../core";
-import { detectCapabilitiesSafe, type ExcelHost } from "../adapters/office/operations";
+import { detectCapabilitiesSafe, minimumSupportSafe, type ExcelHost } from "../adapters/office/operations";
 import { RIBBON_ACTIONS } from "./actions";
 import { ribbonHandlers } from "./ribbon";
 import { encodeSummary, SUMMARY_PARAM, type RibbonSummary } from "./summary";
@@ -16,13 +16,19 @@ function langSafe(): Lang {
   }
 }
 
+/** The requirement sets' check, or undefined outside Excel (or an Office without `requirements`). */
+function isSetSupportedSafe(): ((name: string, version?: string) => boolean) | undefined {
+  try {
+    const requirements = Office.context?.requirements;
+    return requirements ? (name, version) => requirements.isSetSupported(name, version) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function hostSafe(): ExcelHost | undefined {
   if (typeof Excel === "undefined") return undefined;
-  const requirements = Office.context?.requirements;
-  const capabilities = detectCapabilitiesSafe(
-    requirements ? (name, version) => requirements.isSetSupported(name, version) : undefined,
-  );
-  return { Excel, capabilities };
+  return { Excel, capabilities: detectCapabilitiesSafe(isSetSupportedSafe()) };
 }
 
 /**
@@ -54,7 +60,22 @@ function showDialog(summary: RibbonSummary): Promise<void> {
   });
 }
 
-Office.onReady(() => {
-  const handlers = ribbonHandlers({ host: hostSafe(), lang: langSafe(), show: showDialog });
-  for (const name of RIBBON_ACTIONS) Office.actions.associate(name, handlers[name]);
-});
+/**
+ * Associated at top level, as the documentation does: Office may invoke a command as soon as the
+ * script has run. What the handler needs from Office (the host, its language, its API levels) is
+ * read when the button is clicked, by which time Office is ready.
+ */
+for (const name of RIBBON_ACTIONS) {
+  Office.actions.associate(name, (event: Office.AddinCommands.Event) => {
+    const handlers = ribbonHandlers({
+      host: hostSafe(),
+      lang: langSafe(),
+      minimum: minimumSupportSafe(isSetSupportedSafe()),
+      show: showDialog,
+    });
+    return handlers[name](event);
+  });
+}
+
+// office.js initializes on this call (nothing else to do when it is ready).
+void Office.onReady();

@@ -4,7 +4,12 @@
  * dialog (dialog.html), the summary passed in the dialog's URL.
  */
 import { findingMessage, levelCountsLine, SEVERITIES, type Analysis, type Lang } from "../core";
-import { buildRanking, validateWorkbook, type ExcelHost } from "../adapters/office/operations";
+import {
+  buildRanking,
+  validateWorkbook,
+  type ExcelHost,
+  type MinimumSupport,
+} from "../adapters/office/operations";
 import type { RibbonAction } from "./actions";
 import type { RibbonSummary } from "./summary";
 
@@ -26,6 +31,9 @@ const vi = {
   errorsNote: (n: number) =>
     `Bảng điểm có ${n} lỗi; bảng xếp hạng dùng tổng điểm tính lại. Mở bảng điều khiển để xem.`,
   openPane: "Mở bảng điều khiển (thẻ CQS) để xem từng ô và đánh dấu.",
+  tooOldCheck: "Excel này quá cũ để đọc bảng điểm (cần ExcelApi 1.4: Excel 2019 trở lên hoặc Microsoft 365).",
+  tooOldRank:
+    "Excel này chưa lập được trang xếp hạng (cần ExcelApi 1.7: Excel 2019 trở lên hoặc Microsoft 365).",
 };
 
 type RibbonStrings = typeof vi;
@@ -44,6 +52,10 @@ const en: RibbonStrings = {
   errorsNote: (n: number) =>
     `The score sheets have ${n} errors; the ranking uses recomputed totals. Open the pane to see them.`,
   openPane: "Open the control panel (CQS tab) to see each cell and mark them.",
+  tooOldCheck:
+    "This Excel is too old to read the score sheets (needs ExcelApi 1.4: Excel 2019 or later, or Microsoft 365).",
+  tooOldRank:
+    "This Excel cannot build the ranking sheets (needs ExcelApi 1.7: Excel 2019 or later, or Microsoft 365).",
 };
 
 export const RIBBON_TEXT: Readonly<Record<Lang, RibbonStrings>> = { vi, en };
@@ -159,6 +171,11 @@ export interface RibbonDeps {
   /** Undefined outside Excel. */
   readonly host: ExcelHost | undefined;
   readonly lang: Lang;
+  /**
+   * What this Excel supports (minimumSupportSafe), checked before each command as the pane
+   * does; undefined: not checked.
+   */
+  readonly minimum?: MinimumSupport;
   /** Shows a summary; resolves when the user closed it (or at once where no dialog can open). */
   readonly show: (summary: RibbonSummary) => Promise<void>;
 }
@@ -172,11 +189,15 @@ export function ribbonHandlers(
 ): Record<RibbonAction, (event: RibbonEvent) => Promise<void>> {
   const { lang } = deps;
   const guarded =
-    (work: (host: ExcelHost) => Promise<RibbonSummary>) =>
+    (needs: keyof MinimumSupport, work: (host: ExcelHost) => Promise<RibbonSummary>) =>
     async (event: RibbonEvent): Promise<void> => {
       let summary: RibbonSummary;
+      const t = RIBBON_TEXT[lang];
       try {
-        summary = deps.host ? await work(deps.host) : errorSummary(RIBBON_TEXT[lang].notInExcel, lang);
+        if (!deps.host) summary = errorSummary(t.notInExcel, lang);
+        else if (deps.minimum && !deps.minimum[needs])
+          summary = errorSummary(needs === "check" ? t.tooOldCheck : t.tooOldRank, lang);
+        else summary = await work(deps.host);
       } catch (e) {
         summary = errorSummary(e, lang);
       }
@@ -187,8 +208,10 @@ export function ribbonHandlers(
       }
     };
   return {
-    validateWorkbook: guarded(async (host) => checkSummary((await validateWorkbook(host)).analysis, lang)),
-    buildRanking: guarded(async (host) => {
+    validateWorkbook: guarded("check", async (host) =>
+      checkSummary((await validateWorkbook(host)).analysis, lang),
+    ),
+    buildRanking: guarded("rank", async (host) => {
       const r = await buildRanking(host, { order: "rank" });
       return rankSummary(r.analysis, r.added, r.undoGrouped, lang);
     }),

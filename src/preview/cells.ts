@@ -3,7 +3,7 @@
  * formats the add-in uses, and the sizes of the grid. Display only; no scoring here.
  */
 import { columnLetters } from "../core/grid";
-import type { FakeCellView, FakeWorkbook } from "../../test/doubles/fake-excel";
+import type { FakeCellView, FakeWorkbook } from "../excel-double/fake-excel";
 
 /** The text Excel shows for a cell (en-US separators, like the double's culture). */
 export function displayText(view: FakeCellView): string {

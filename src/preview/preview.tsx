@@ -1,7 +1,7 @@
 /**
  * `npm run preview`: the built task pane beside a rendering of a workbook, with no Excel. The
  * workbook (read from an .xlsx by scripts/preview-server.js) is loaded into the in-memory Excel
- * double (test/doubles/fake-excel.ts); the pane, in an iframe, gets that double as its `Excel` and
+ * double (src/excel-double/fake-excel.ts); the pane, in an iframe, gets that double as its `Excel` and
  * `Office` globals (the server injects them from `window.parent.__CQS_PREVIEW__`) and runs
  * unchanged. Every Excel.run of the pane redraws the grid.
  */
@@ -16,7 +16,7 @@ import {
   type FakeExcel,
   type FakeOffice,
   type FakeWorkbook,
-} from "../../test/doubles/fake-excel";
+} from "../excel-double/fake-excel";
 import { columnWidths, displayText, parseRange, sheetExtent, type Merge } from "./cells";
 
 /** An older perpetual Excel (2019 volume-licensed): ExcelApi 1.7, no custom functions, no Undo grouping. */

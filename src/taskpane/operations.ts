@@ -7,6 +7,7 @@ import type { Analysis, Framework, Lang, RankingOrder } from "../core";
 import {
   buildRanking,
   detectCapabilitiesSafe,
+  minimumSupportSafe,
   loadSettings,
   markFindings,
   removeMarks,
@@ -97,14 +98,7 @@ export function paneEnvironmentSafe(globals: OfficeGlobals): PaneEnvironment {
     isSetSupported = undefined;
   }
   const capabilities = detectCapabilitiesSafe(isSetSupported);
-  const has = (version: string): boolean => {
-    try {
-      return isSetSupported ? isSetSupported("ExcelApi", version) : false;
-    } catch {
-      return false;
-    }
-  };
-  const minimum = { check: has("1.4"), rank: has("1.7") };
+  const minimum = minimumSupportSafe(isSetSupported);
   if (!globals.Excel || typeof globals.Excel.run !== "function") return { capabilities, minimum };
   const workbookName = workbookNameOf(url);
   return {

@@ -3,14 +3,15 @@
  * reporting in a dialog and always completing the event.
  */
 import { RIBBON_ACTIONS } from "../../src/commands/actions";
-import { ribbonHandlers, type RibbonEvent } from "../../src/commands/ribbon";
+import { RIBBON_TEXT, ribbonHandlers, type RibbonEvent } from "../../src/commands/ribbon";
+import { minimumSupportSafe } from "../../src/adapters/office/operations";
 import {
   decodeSummarySafe,
   encodeSummary,
   SUMMARY_PARAM,
   type RibbonSummary,
 } from "../../src/commands/summary";
-import { fakeOffice, fromWorkbookGrid } from "../doubles/fake-excel";
+import { fakeOffice, fromWorkbookGrid } from "../../src/excel-double/fake-excel";
 import { exampleGrid, MODERN, OLD, setup } from "../adapters/office/helpers";
 
 async function ribbon(capabilities = MODERN, lang: "vi" | "en" = "vi") {
@@ -140,5 +141,63 @@ describe("the dialog's summary in its URL", () => {
     expect(decodeSummarySafe("")).toBeUndefined();
     expect(decodeSummarySafe("?r=%%%")).toBeUndefined();
     expect(decodeSummarySafe("?r=bm90IGpzb24")).toBeUndefined();
+  });
+});
+
+describe("the API levels on the ribbon path, as in the pane", () => {
+  it("reads the minimum levels from the requirement sets", () => {
+    expect(minimumSupportSafe(fakeOffice(["ExcelApi 1.4"]).context.requirements.isSetSupported)).toEqual({
+      check: true,
+      rank: false,
+    });
+    expect(minimumSupportSafe(fakeOffice(["ExcelApi 1.7"]).context.requirements.isSetSupported)).toEqual({
+      check: true,
+      rank: true,
+    });
+    expect(minimumSupportSafe(undefined)).toEqual({ check: false, rank: false });
+  });
+
+  it("says what is needed on an Excel too old, writes nothing and completes the event", async () => {
+    const { fake, host } = setup(fromWorkbookGrid(await exampleGrid()), OLD);
+    const office = fakeOffice(["ExcelApi 1.4"]);
+    const shown: RibbonSummary[] = [];
+    const handlers = ribbonHandlers({
+      host,
+      lang: "vi",
+      minimum: minimumSupportSafe(office.context.requirements.isSetSupported),
+      show: async (s) => {
+        shown.push(s);
+      },
+    });
+    for (const id of RIBBON_ACTIONS) office.actions.associate(id, handlers[id]);
+    const before = fake.workbook.toWorkbookGrid();
+    await office.invoke("buildRanking");
+    expect(shown[0]).toMatchObject({ kind: "error", lines: [RIBBON_TEXT.vi.tooOldRank] });
+    expect(fake.workbook.toWorkbookGrid()).toEqual(before);
+    expect(fake.stats.runs).toBe(0);
+    // ExcelApi 1.4 is enough to check.
+    await office.invoke("validateWorkbook");
+    expect(shown[1]!.kind).toBe("check");
+  });
+});
+
+describe("commands.ts", () => {
+  it("associates every action at top level, before Office is ready", () => {
+    const office = fakeOffice();
+    let ready = false;
+    const globals = global as unknown as Record<string, unknown>;
+    globals.Office = {
+      ...office,
+      onReady: () => new Promise(() => undefined).then(() => (ready = true)),
+    };
+    try {
+      jest.isolateModules(() => {
+        require("../../src/commands/commands");
+      });
+      expect(ready).toBe(false);
+      expect([...office.associated.keys()]).toEqual([...RIBBON_ACTIONS]);
+    } finally {
+      delete globals.Office;
+    }
   });
 });

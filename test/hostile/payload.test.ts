@@ -5,7 +5,7 @@
  * the result is the same as an unlimited read.
  */
 import { validateWorkbook } from "../../src/adapters/office/operations";
-import { fromWorkbookGrid } from "../doubles/fake-excel";
+import { fromWorkbookGrid } from "../../src/excel-double/fake-excel";
 import { generatedWorkbook, MODERN, setup } from "../adapters/office/helpers";
 
 const WEB_LIMIT = 5_000_000;

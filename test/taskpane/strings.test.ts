@@ -5,7 +5,7 @@
 import { missingCapabilityNotices } from "../../src/taskpane/components/CapabilityNotices";
 import { describeError, paneEnvironmentSafe, type OfficeGlobals } from "../../src/taskpane/operations";
 import { PANE_TEXT } from "../../src/taskpane/strings";
-import { createFakeExcel, fakeOffice, MODERN_REQUIREMENT_SETS } from "../doubles/fake-excel";
+import { createFakeExcel, fakeOffice, MODERN_REQUIREMENT_SETS } from "../../src/excel-double/fake-excel";
 
 describe("PANE_TEXT", () => {
   it("has the same keys in Vietnamese and English, none empty", () => {

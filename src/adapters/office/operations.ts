@@ -2,8 +2,9 @@
  * The workbook operations of the pane and the ribbon, one place for both: read the workbook
  * through the Office adapter, check and plan with the core, apply the plan.
  *
- * Round trips: validate = 2 syncs; build the ranking = 3 (2 reads + 1 write), whatever the number
- * of units (chunked reads of very large sheets add one per chunk). Where ExcelApi 1.20 is
+ * Round trips: validate = 2 syncs; build the ranking = 3 (2 reads + 1 write) up to tens of
+ * thousands of units: chunked reads of very large sheets add one per chunk, and a write that would
+ * pass the request budget (Excel on the web refuses requests over 5 MB) is sent in row bands. Where ExcelApi 1.20 is
  * present, a command's writes are one Undo step (`Excel.run({ mergeUndoGroup: true }, …)`).
  */
 import {
@@ -20,7 +21,7 @@ import {
 } from "../../core";
 import { clearMarks, markCells, MARKS_SHEET } from "./marks";
 import { readWorkbookGrid, type ReadScope } from "./read";
-import { queuePlannedSheet, queueSelect, queueSettings } from "./write";
+import { queueSelect, queueSettings, writePlannedSheets } from "./write";
 
 /** What the add-in can use in this Excel. */
 export interface Capabilities {
@@ -59,6 +60,32 @@ export function detectCapabilitiesSafe(isSetSupported: IsSetSupported | undefine
     mergedAreas: has("ExcelApi", "1.13"),
     customFunctions: has("CustomFunctionsRuntime", "1.1"),
   };
+}
+
+/** The oldest API levels the operations need, one place for the pane and the ribbon. */
+export const MINIMUM_EXCEL_API = {
+  /** Reading the workbook: `*OrNullObject` (ExcelApi 1.4). */
+  check: "1.4",
+  /** The ranking sheets: freeze panes (ExcelApi 1.7). */
+  rank: "1.7",
+} as const;
+
+/** Whether this Excel can check and can build the ranking. */
+export interface MinimumSupport {
+  readonly check: boolean;
+  readonly rank: boolean;
+}
+
+/** Reads the minimum API levels; never throws (without `requirements`, nothing is supported). */
+export function minimumSupportSafe(isSetSupported: IsSetSupported | undefined): MinimumSupport {
+  const has = (version: string): boolean => {
+    try {
+      return isSetSupported ? isSetSupported("ExcelApi", version) : false;
+    } catch {
+      return false;
+    }
+  };
+  return { check: has(MINIMUM_EXCEL_API.check), rank: has(MINIMUM_EXCEL_API.rank) };
 }
 
 /** Runs a batch; one Undo step where ExcelApi 1.20 is present. */
@@ -143,7 +170,8 @@ function isUndoNotSupported(e: unknown): boolean {
 }
 
 /**
- * Builds one new ranking sheet per block, under free names. Three syncs. Never writes into an
+ * Builds one new ranking sheet per block, under free names. Three syncs (one more per extra
+ * request band of a very large write). Never writes into an
  * existing sheet; a second run adds new sheets and leaves the first ones alone.
  */
 export async function buildRanking(
@@ -156,13 +184,7 @@ export async function buildRanking(
     const plans = planRankingSheets(result.analysis, allSheets, { order: options.order ?? "rank" });
     if (plans.length === 0) return { ...result, added: [] };
     options.onProgress?.("write");
-    let first: Excel.Worksheet | undefined;
-    for (const plan of plans) {
-      const sheet = queuePlannedSheet(context, plan);
-      first ??= sheet;
-    }
-    first?.activate();
-    await context.sync();
+    await writePlannedSheets(context, plans, { activateFirst: true });
     return { ...result, added: plans.map((p) => p.name) };
   };
   if (!host.capabilities.undoGroup) return { ...(await host.Excel.run(batch)), undoGrouped: false };

@@ -110,14 +110,31 @@ interface SheetRead {
   readonly merges?: Excel.RangeAreas;
 }
 
-/** Queues a sheet's used range (with `properties`) and its merged areas where the API has them. */
-function queueUsedRange(sheet: Excel.Worksheet, properties: string, options: ReadOptions): SheetRead {
-  const used = sheet.getUsedRangeOrNullObject();
+/**
+ * Which merged areas to ask for: over the whole used range, over its first MERGE_HEADER_ROWS rows
+ * (where titles and table headers are), or none. `Range.getMergedAreasOrNullObject` fails the
+ * request when the range holds more than 512 merged areas (a form sheet can), so the read falls
+ * back from one to the next.
+ */
+type MergeScope = "all" | "header" | "none";
+/** Rows from the top of a used range whose merges the header fallback still reads. */
+export const MERGE_HEADER_ROWS = 30;
+/** Excel's limit on the merged areas one `getMergedAreasOrNullObject` returns. */
+export const MAX_MERGED_AREAS = 512;
+
+/**
+ * Queues a sheet's used range (with `properties`) and its merged areas where the API has them.
+ * The used range is by values (`valuesOnly`): cells that only carry formatting, such as a column
+ * formatted down to row 1,048,576, do not make it bigger.
+ */
+function queueUsedRange(sheet: Excel.Worksheet, properties: string, merges: MergeScope): SheetRead {
+  const used = sheet.getUsedRangeOrNullObject(true);
   used.load(properties);
-  if (options.mergedAreas === false) return { sheet, used };
-  const merges = used.getMergedAreasOrNullObject();
-  merges.load("address");
-  return { sheet, used, merges };
+  if (merges === "none") return { sheet, used };
+  const over = merges === "all" ? used : used.getRow(0).getResizedRange(MERGE_HEADER_ROWS - 1, 0);
+  const areas = over.getMergedAreasOrNullObject();
+  areas.load("address");
+  return { sheet, used, merges: areas };
 }
 
 /** A sheet's grid from what was read (after the sync): the rows, where they start, the merges. */
@@ -135,11 +152,22 @@ function sheetGridOf(read: SheetRead, rows: Array<Array<Cell | undefined>>): She
   };
 }
 
+/** The next, smaller merge scope after a failed read; undefined when none is left. */
+function smallerMerges(scope: MergeScope): MergeScope | undefined {
+  return scope === "all" ? "header" : scope === "header" ? "none" : undefined;
+}
+
+/** Values that did not come back: above about 5,000,000 cells `Range.values` can be null. */
+function missingValues(used: Excel.Range): boolean {
+  return !Array.isArray(used.values) || !Array.isArray(used.formulas) || !Array.isArray(used.numberFormat);
+}
+
 /**
  * Reads the workbook (or the active sheet) into grids. Two syncs: the sheet list, then every
- * sheet's used range with values, formulas and number formats together. Only when Excel refuses
- * that response for its size (5 MB on the web) are the sheets read again in row chunks, one sync
- * per chunk.
+ * sheet's used range with values, formulas, number formats and merged areas together. Only when
+ * that fails: for its size (5 MB on the web, or values that come back null), the sheets are read
+ * in row chunks, one sync per chunk; otherwise, with merges asked for (more than 512 merged areas
+ * fail the read), it is read again asking for the merges of the top rows only, then for none.
  */
 export async function readWorkbookGrid(
   context: Excel.RequestContext,
@@ -155,20 +183,42 @@ export async function readWorkbookGrid(
   const wanted = sheets.items.filter(
     (s) => options.scope !== "active" || s.name === active.name || s.name === options.settingsSheet,
   );
+  const grid = await readSheets(
+    context,
+    name,
+    wanted,
+    options,
+    options.mergedAreas === false ? "none" : "all",
+  );
+  return { grid, allSheets };
+}
+
+/** The one-request read of the sheets, with its fallbacks (see readWorkbookGrid). */
+async function readSheets(
+  context: Excel.RequestContext,
+  name: string,
+  wanted: ReadonlyArray<Excel.Worksheet>,
+  options: ReadOptions,
+  merges: MergeScope,
+): Promise<WorkbookGrid> {
   const reads = wanted.map((s) =>
     queueUsedRange(
       s,
       "address,rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat",
-      options,
+      merges,
     ),
   );
   try {
     await context.sync();
   } catch (e) {
-    if (!isPayloadLimitError(e)) throw e;
-    return { grid: await readInChunks(context, name, wanted, options), allSheets };
+    const smaller = smallerMerges(merges);
+    if (isPayloadLimitError(e)) return readInChunks(context, name, wanted, options, merges);
+    if (smaller === undefined) throw e;
+    return readSheets(context, name, wanted, options, smaller);
   }
-  const grid: WorkbookGrid = {
+  if (reads.some((r) => !r.used.isNullObject && missingValues(r.used)))
+    return readInChunks(context, name, wanted, options, merges);
+  return {
     name,
     sheets: reads.map((r) => {
       const rows: Array<Array<Cell | undefined>> = [];
@@ -176,45 +226,114 @@ export async function readWorkbookGrid(
       return sheetGridOf(r, rows);
     }),
   };
-  return { grid, allSheets };
 }
 
-/** The large-workbook path: sizes first, then row chunks that each fit the response budget. */
+/** Rows of one sheet read by one range load. */
+interface Chunk {
+  readonly used: Excel.Range;
+  readonly row: number;
+  readonly count: number;
+  readonly bytes: number;
+  /** Where the chunk's rows go, in row order, once read. */
+  readonly into: Map<number, Array<Array<Cell | undefined>>>;
+  range?: Excel.Range;
+}
+
+/**
+ * The large-workbook path: sizes (and merges, falling back as above) first, then row chunks that
+ * each fit the response budget, as many per request as fit. A request refused for its size, or
+ * whose values come back null, is asked again with each of its chunks halved.
+ */
 async function readInChunks(
   context: Excel.RequestContext,
   name: string,
   sheets: ReadonlyArray<Excel.Worksheet>,
   options: ReadOptions,
+  merges: MergeScope,
 ): Promise<WorkbookGrid> {
   const budget = options.budgetBytes ?? RESPONSE_BUDGET_BYTES;
-  const sized = sheets.map((s) => queueUsedRange(s, "rowIndex,columnIndex,rowCount,columnCount", options));
-  await context.sync();
-  const grids: SheetGrid[] = [];
-  const pending: Array<{ range: Excel.Range; into: Array<Array<Cell | undefined>> }> = [];
-  let bytes = 0;
-  const flush = async (): Promise<void> => {
+  const sized = sheets.map((s) => queueUsedRange(s, "rowIndex,columnIndex,rowCount,columnCount", merges));
+  try {
     await context.sync();
-    for (const p of pending) toRows(p.range.values, p.range.formulas, p.range.numberFormat, p.into);
-    pending.length = 0;
-    bytes = 0;
-  };
+  } catch (e) {
+    const smaller = smallerMerges(merges);
+    if (smaller === undefined) throw e;
+    return readInChunks(context, name, sheets, options, smaller);
+  }
+  const grids: SheetGrid[] = [];
+  const chunks: Chunk[] = [];
+  const parts: Array<Map<number, Array<Array<Cell | undefined>>>> = [];
   for (const read of sized) {
     const { used } = read;
-    const rows: Array<Array<Cell | undefined>> = [];
-    grids.push(sheetGridOf(read, rows));
+    const into = new Map<number, Array<Array<Cell | undefined>>>();
+    parts.push(into);
+    grids.push(sheetGridOf(read, []));
     if (used.isNullObject) continue;
     const step = Math.max(1, Math.floor(budget / (BYTES_PER_CELL * Math.max(1, used.columnCount))));
     for (let r = 0; r < used.rowCount; r += step) {
       const count = Math.min(step, used.rowCount - r);
-      const chunkBytes = count * used.columnCount * BYTES_PER_CELL;
-      // One sync per chunk: a response over the limit is what brought us here.
-      if (bytes > 0 && bytes + chunkBytes > budget) await flush();
-      const range = used.getRow(r).getResizedRange(count - 1, 0);
-      range.load("values,formulas,numberFormat");
-      pending.push({ range, into: rows });
-      bytes += chunkBytes;
+      chunks.push({ used, row: r, count, bytes: count * used.columnCount * BYTES_PER_CELL, into });
     }
   }
-  if (pending.length > 0) await flush();
-  return { name, sheets: grids };
+  await readChunks(context, chunks, budget);
+  return {
+    name,
+    sheets: grids.map((g, i) => ({
+      ...g,
+      rows: [...parts[i]!.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, rows]) => rows),
+    })),
+  };
+}
+
+/** Halves of a chunk (a one-row chunk cannot be split: it is returned as it is). */
+function halves(c: Chunk): Chunk[] {
+  if (c.count <= 1) return [c];
+  const first = Math.ceil(c.count / 2);
+  const per = c.bytes / c.count;
+  return [
+    { used: c.used, row: c.row, count: first, bytes: per * first, into: c.into },
+    {
+      used: c.used,
+      row: c.row + first,
+      count: c.count - first,
+      bytes: per * (c.count - first),
+      into: c.into,
+    },
+  ];
+}
+
+/** Reads the chunks, as many per request as fit the budget; one sync per request. */
+async function readChunks(context: Excel.RequestContext, chunks: Chunk[], budget: number): Promise<void> {
+  if (chunks.length === 0) return;
+  const request: Chunk[] = [];
+  let bytes = 0;
+  while (chunks.length > 0 && (request.length === 0 || bytes + chunks[0]!.bytes <= budget)) {
+    const c = chunks.shift()!;
+    bytes += c.bytes;
+    c.range = c.used.getRow(c.row).getResizedRange(c.count - 1, 0);
+    c.range.load("values,formulas,numberFormat");
+    request.push(c);
+  }
+  let refused: unknown;
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadLimitError(e)) throw e;
+    refused = e;
+  }
+  if (refused === undefined && request.some((c) => missingValues(c.range!)))
+    refused = Object.assign(new Error("RangeExceedsLimit"), { code: "RangeExceedsLimit" });
+  if (refused !== undefined) {
+    const smaller = request.flatMap(halves);
+    // Nothing left to halve: a single row Excel will not return.
+    if (smaller.length === request.length) throw refused;
+    chunks.unshift(...smaller);
+    return readChunks(context, chunks, budget / 2);
+  }
+  for (const c of request) {
+    const rows: Array<Array<Cell | undefined>> = [];
+    toRows(c.range!.values, c.range!.formulas, c.range!.numberFormat, rows);
+    c.into.set(c.row, rows);
+  }
+  return readChunks(context, chunks, budget);
 }

@@ -1,6 +1,6 @@
 /**
  * Shared set-up for the Office adapter tests: the example workbook and generated ones, loaded into
- * the in-memory Excel double (test/doubles/fake-excel.ts).
+ * the in-memory Excel double (src/excel-double/fake-excel.ts).
  */
 import * as path from "path";
 import type { Cell, WorkbookGrid } from "../../../src/core/grid";
@@ -13,7 +13,7 @@ import {
   type FakeExcel,
   type FakeExcelOptions,
   type FakeWorkbookInit,
-} from "../../doubles/fake-excel";
+} from "../../../src/excel-double/fake-excel";
 
 export const EXAMPLE = path.resolve(__dirname, "../../../examples/hue-2022.xlsx");
 

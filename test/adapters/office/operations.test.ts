@@ -27,7 +27,7 @@ import {
   validateWorkbook,
   type OperationStage,
 } from "../../../src/adapters/office/operations";
-import { fakeOffice, fromWorkbookGrid, MODERN_REQUIREMENT_SETS } from "../../doubles/fake-excel";
+import { fakeOffice, fromWorkbookGrid, MODERN_REQUIREMENT_SETS } from "../../../src/excel-double/fake-excel";
 import { allFills, exampleGrid, generatedWorkbook, MODERN, OLD, setup, setupExample } from "./helpers";
 
 const TRUTH = path.resolve(__dirname, "../../../../shared/fixtures/hue-2022.truth.json");

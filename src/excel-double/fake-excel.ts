@@ -45,8 +45,8 @@
  *   page's table; Worksheet.delete/copy everywhere, Worksheet.name/position/visibility on Windows
  *   and Mac) clear the user's Undo history, and inside a merged group fail with `UndoNotSupported`.
  */
-import type { Cell, CellRange, SheetGrid, WorkbookGrid } from "../../src/core/grid";
-import { columnLetters } from "../../src/core/grid";
+import type { Cell, CellRange, SheetGrid, WorkbookGrid } from "../core/grid";
+import { columnLetters } from "../core/grid";
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -119,7 +119,9 @@ function invalidArgument(where: string, detail?: string): FakeOfficeError {
 
 /** A call the fake does not implement: a plain Error at call time, so the gap is obvious. */
 function notImplemented(what: string): Error {
-  return new Error(`FakeExcel: ${what} is not implemented by the test double (test/doubles/fake-excel.ts).`);
+  return new Error(
+    `FakeExcel: ${what} is not implemented by the test double (src/excel-double/fake-excel.ts).`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,6 +132,8 @@ const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 /** Beyond this many cells a read or a per-cell write fails (Excel's own limit is about 5M cells). */
 const MAX_CELLS = 5_000_000;
+/** `Range.getMergedAreasOrNullObject` fails above this many merged areas. */
+export const MAX_MERGED_AREAS = 512;
 const DEFAULT_COLUMN_WIDTH = 48; // points: 8.43 characters of Calibri 11
 const NO_FILL_READS_AS = "#FFFFFF";
 /** The pattern color a cell reports when none was set (an assumption: Excel's "automatic" is black). */
@@ -157,6 +161,18 @@ const FILL_PATTERNS = new Set([
   "Gray8",
 ]);
 
+/** The colour a cell shows: its background with its tint or shade (Excel's TintAndShade rule). */
+function displayedFill(cell: CellModel | undefined): string | undefined {
+  if (cell?.fill === undefined || !cell.tint) return cell?.fill;
+  const t = cell.tint;
+  const channel = (i: number): string => {
+    const c = parseInt(cell.fill!.slice(1 + 2 * i, 3 + 2 * i), 16);
+    const v = t < 0 ? c * (1 + t) : c + (255 - c) * t;
+    return Math.round(v).toString(16).toUpperCase().padStart(2, "0");
+  };
+  return `#${channel(0)}${channel(1)}${channel(2)}`;
+}
+
 /** The pattern a cell reports: its own, else Solid with a background and None without. */
 function patternOf(cell: CellModel | undefined): string {
   return cell?.pattern ?? (cell?.fill !== undefined ? "Solid" : "None");
@@ -175,6 +191,15 @@ function utf8Length(s: string): number {
   }
   return n;
 }
+
+/**
+ * What office.js adds to a request beyond each operation's own data, calibrated against office.js
+ * 1.1.110's serializer (src/excel-double/office-js-serializer.ts; test/excel-double checks it):
+ * every proxy object made for the request (a range, its format, its fill…) sends an object path
+ * and the action that instantiates it, and every operation an action naming its object.
+ */
+export const BYTES_PER_PROXY = 150;
+export const BYTES_PER_OP = 110;
 
 /** Approximate payload size: UTF-8 bytes of the JSON text. */
 function jsonBytes(x: unknown): number {
@@ -311,6 +336,13 @@ interface CellModel {
    */
   pattern?: string;
   patternColor?: string;
+  /**
+   * A tint or shade (-1…1, not 0) of the background `fill`, as a theme colour's tints carry. Reads
+   * give the DISPLAYED colour as `color` and this number as `tintAndShade`: setting both back
+   * tints the colour twice. How Excel reports them is not documented; the double takes that less
+   * convenient reading so that a restore must be read back to be proven.
+   */
+  tint?: number;
   bold?: boolean;
   italic?: boolean;
   color?: string;
@@ -436,6 +468,10 @@ export interface FakeCellView {
   readonly numberFormat: string;
   /** "#RRGGBB", or null for "no fill" (white is "#FFFFFF", which is not the same). */
   readonly fill: string | null;
+  /** The colour shown: `fill` with its tint or shade; null for "no fill". */
+  readonly displayedFill: string | null;
+  /** The tint or shade of the fill (0 for none). */
+  readonly tint: number;
   /** A pattern other than Solid and None, with its color; null without one. */
   readonly pattern: { readonly pattern: string; readonly patternColor: string } | null;
   readonly bold: boolean;
@@ -608,6 +644,8 @@ export class FakeWorkbook {
       formula: c?.f,
       numberFormat: c?.fmt ?? "General",
       fill: c?.fill ?? null,
+      displayedFill: displayedFill(c) ?? null,
+      tint: c?.tint ?? 0,
       pattern: c?.pattern
         ? { pattern: c.pattern, patternColor: c.patternColor ?? PATTERN_COLOR_DEFAULT }
         : null,
@@ -1029,6 +1067,11 @@ export interface FakeExcelOptions {
   readonly undoGrouping?: boolean;
   /** Fail a request or response bigger than this (Excel on the web: 5 MB). Default: no limit. */
   readonly payloadLimitBytes?: number;
+  /**
+   * Ranges with more cells than this give null for `values`, `formulas`, `numberFormat`, `text`
+   * and `valueTypes` instead of arrays (Excel above about 5,000,000 cells). Default: never.
+   */
+  readonly nullValuesAboveCells?: number;
   /** `application.cultureInfo` (ExcelApi 1.11). Default en-US: ".", ",". */
   readonly culture?: {
     readonly name?: string;
@@ -1070,6 +1113,8 @@ export class RequestContext {
   /** @internal */ readonly _state: FakeState;
   /** @internal */ _run: number;
   /** @internal */ _merge: boolean;
+  /** @internal Proxy objects made since the last request (each one sends its object path). */
+  _proxies = 0;
 
   constructor(state: FakeState, run: number, merge: boolean) {
     this._state = state;
@@ -1077,6 +1122,8 @@ export class RequestContext {
     this._merge = merge;
     this.application = new Application(this);
     this.workbook = new Workbook(this);
+    // office.js's context starts with the workbook's root path only.
+    this._proxies = 1;
   }
 
   sync<T>(passThroughValue?: T): Promise<T> {
@@ -1102,7 +1149,8 @@ export class RequestContext {
     if (ops.length === 0) return;
     const { stats, options, workbook, undoUnsupported } = this._state;
     stats.roundTrips++;
-    const sent = ops.reduce((n, op) => n + op.sent, 0);
+    const sent = ops.reduce((n, op) => n + op.sent, 0) + this._proxies * BYTES_PER_PROXY;
+    this._proxies = 0;
     const entry: { run: number; ops: number; sent: number; received: number; error?: string } = {
       run: this._run,
       ops: ops.length,
@@ -1156,6 +1204,8 @@ export class RequestContext {
       );
     }
     for (const apply of appliers) apply();
+    // Proxies made from the response (collection items) were not sent.
+    this._proxies = 0;
   }
 
   private _recordUndo(writes: number): void {
@@ -1228,6 +1278,7 @@ export abstract class ClientObject {
 
   constructor(ctx: RequestContext) {
     this._ctx = ctx;
+    ctx._proxies++;
   }
 
   get context(): RequestContext {
@@ -1248,7 +1299,12 @@ export abstract class ClientObject {
   load(option?: LoadOption): this {
     const paths = parseLoadOption(option);
     const run = this._plan(paths);
-    this._ctx._enqueue({ label: `${this._type}.load`, sent: jsonBytes(paths) + 16, write: false, run });
+    this._ctx._enqueue({
+      label: `${this._type}.load`,
+      sent: jsonBytes(paths) + BYTES_PER_OP,
+      write: false,
+      run,
+    });
     return this;
   }
 
@@ -1279,7 +1335,7 @@ export abstract class ClientObject {
   ): void {
     const op: Op = {
       label,
-      sent: jsonBytes(payload) + label.length + 8,
+      sent: jsonBytes(payload) + BYTES_PER_OP,
       write: opts.write ?? true,
       run: () => {
         apply();
@@ -1928,6 +1984,16 @@ const RANGE_READERS: Readonly<Record<string, (t: RangeTarget) => unknown>> = {
   valueTypes: (t) => mapRect(t, valueType),
 };
 
+/** The range readers when cell arrays of ranges over `limit` cells come back null. */
+function nullAbove(limit: number): Readonly<Record<string, (t: RangeTarget) => unknown>> {
+  const out: Record<string, (t: RangeTarget) => unknown> = { ...RANGE_READERS };
+  for (const name of ["values", "formulas", "numberFormat", "text", "valueTypes"]) {
+    const read = RANGE_READERS[name]!;
+    out[name] = (t) => (area(t.rect) > limit ? null : read(t));
+  }
+  return out;
+}
+
 /** Excel.Range. */
 export class Range extends ResolvedEntity<RangeTarget> {
   protected readonly _type = "Range";
@@ -2092,6 +2158,14 @@ export class Range extends ResolvedEntity<RangeTarget> {
     return new RangeAreas(this._ctx, () => {
       const t = this._target("Range.getMergedAreasOrNullObject");
       const rects = t.sheet.merges.filter((m) => rectsIntersect(m, t.rect));
+      // office-js typings: "If the number of merged areas in this range is more than 512, the API
+      // will fail to return the result." The error code is not documented.
+      if (rects.length > MAX_MERGED_AREAS)
+        throw new FakeOfficeError(
+          ErrorCodes.generalException,
+          `There are more than ${MAX_MERGED_AREAS} merged areas in the range.`,
+          "Range.getMergedAreasOrNullObject",
+        );
       return rects.length ? { sheet: t.sheet, rects } : null;
     });
   }
@@ -2188,7 +2262,7 @@ export class Range extends ResolvedEntity<RangeTarget> {
     const result = new ClientResult<Array<Array<Record<string, unknown>>>>();
     this._ctx._enqueue({
       label: "Range.getCellProperties",
-      sent: jsonBytes(cellPropertiesLoadOptions) + 32,
+      sent: jsonBytes(cellPropertiesLoadOptions) + BYTES_PER_OP,
       write: false,
       run: () => {
         const t = this._target("Range.getCellProperties");
@@ -2248,7 +2322,8 @@ export class Range extends ResolvedEntity<RangeTarget> {
     if (t.sheet.deleted) throw itemNotFound("Range (its worksheet was deleted)");
   }
   protected _readers(): Readonly<Record<string, (t: RangeTarget) => unknown>> {
-    return RANGE_READERS;
+    const limit = this._ctx._state.options.nullValuesAboveCells;
+    return limit === undefined ? RANGE_READERS : nullAbove(limit);
   }
   protected override _navs(): Record<string, ClientObject> {
     return { format: this.format };
@@ -2352,8 +2427,8 @@ function cellProperties(
     const ff = f.fill;
     if (ff && (ff.color || ff.tintAndShade || ff.pattern || ff.patternColor || ff.patternTintAndShade)) {
       const fill: Record<string, unknown> = {};
-      if (ff.color) fill.color = cell?.fill ?? NO_FILL_READS_AS;
-      if (ff.tintAndShade) fill.tintAndShade = cell?.fill === undefined ? null : 0;
+      if (ff.color) fill.color = displayedFill(cell) ?? NO_FILL_READS_AS;
+      if (ff.tintAndShade) fill.tintAndShade = cell?.fill === undefined ? null : (cell.tint ?? 0);
       if (ff.pattern) fill.pattern = patternOf(cell);
       if (ff.patternColor) fill.patternColor = cell?.patternColor ?? PATTERN_COLOR_DEFAULT;
       if (ff.patternTintAndShade) fill.patternTintAndShade = cell?.pattern === undefined ? null : 0;
@@ -2554,12 +2629,29 @@ export class RangeFill extends Entity<RangeTarget> {
     this._act("RangeFill.color", value, () => {
       const t = this._range._target("RangeFill.color");
       const c = mustColor(value, "RangeFill.color");
-      setEach(t, (cell) => (cell.fill = c));
+      setEach(t, (cell) => {
+        cell.fill = c;
+        delete cell.tint;
+      });
     });
   }
   /** null for no fill (and when not uniform), 0 for a plain fill: Microsoft's workaround in office-js #4900. */
   get tintAndShade(): number | null {
     return this._get("tintAndShade");
+  }
+  /** Tints (> 0) or shades (< 0) the background colour; -1…1. */
+  set tintAndShade(value: number) {
+    this._v.set("tintAndShade", value);
+    this._act("RangeFill.tintAndShade", value, () => {
+      const t = this._range._target("RangeFill.tintAndShade");
+      if (typeof value !== "number" || !(value >= -1 && value <= 1))
+        throw invalidArgument("RangeFill.tintAndShade", `not a tint between -1 and 1: ${String(value)}`);
+      setEach(t, (cell) => {
+        cell.fill ??= NO_FILL_READS_AS;
+        if (value === 0) delete cell.tint;
+        else cell.tint = value;
+      });
+    });
   }
   /** Excel.FillPattern when uniform, else null. "Solid" keeps the background color (white without one). */
   get pattern(): string | null {
@@ -2573,6 +2665,7 @@ export class RangeFill extends Entity<RangeTarget> {
       setEach(t, (cell) => {
         if (value === "None") {
           delete cell.fill;
+          delete cell.tint;
           delete cell.pattern;
         } else if (value === "Solid") {
           delete cell.pattern;
@@ -2603,6 +2696,7 @@ export class RangeFill extends Entity<RangeTarget> {
         for (let c = t.rect.c0; c <= Math.min(t.rect.c1, row.length - 1); c++)
           if (row[c]) {
             delete row[c]!.fill;
+            delete row[c]!.tint;
             delete row[c]!.pattern;
             delete row[c]!.patternColor;
           }
@@ -2614,8 +2708,8 @@ export class RangeFill extends Entity<RangeTarget> {
   }
   protected _readers(): Readonly<Record<string, (t: RangeTarget) => unknown>> {
     return {
-      color: (t) => uniform(t, (c) => c?.fill ?? NO_FILL_READS_AS),
-      tintAndShade: (t) => uniform(t, (c) => (c?.fill === undefined ? null : 0)),
+      color: (t) => uniform(t, (c) => displayedFill(c) ?? NO_FILL_READS_AS),
+      tintAndShade: (t) => uniform(t, (c) => (c?.fill === undefined ? null : (c.tint ?? 0))),
       pattern: (t) => uniform(t, patternOf),
       patternColor: (t) => uniform(t, (c) => c?.patternColor ?? PATTERN_COLOR_DEFAULT),
     };
