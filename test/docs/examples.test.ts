@@ -18,7 +18,10 @@ import { DEFAULT_FRAMEWORK } from "../../src/core/framework";
 import { planSettingsSheet, THRESHOLDS_NAME } from "../../src/core/settings";
 import { addExact, exactFromNumber, formatExact, type Exact, type Hundredths } from "../../src/core/exact";
 import * as functions from "../../src/functions/functions";
-import { EXAMPLE, ROOT } from "../fixtures/locate";
+import { FINDING_CODES } from "../../src/core/findings";
+import type { CheckJson } from "../../src/cli/report";
+import { cqs } from "../cli/helpers";
+import { EXAMPLE, ROOT, VARIANTS } from "../fixtures/locate";
 
 const DOCS = ["README.md", "docs/functions.md"];
 const SHEET = "Phụ lục I";
@@ -245,5 +248,53 @@ describe.each(DOCS)("%s", (doc) => {
       const name = /^CQS\.([A-Z]+)\(/.exec(e.signature!)![1]!;
       expect(documentedParameters(e.signature!)).toEqual(sourceParameters(FUNCTIONS[name]!.name));
     }
+  });
+});
+
+describe("docs/cli.md", () => {
+  const text = fs.readFileSync(path.join(ROOT, "docs/cli.md"), "utf8");
+
+  /** code → the param names its row of the table documents (required ones, and those marked "maybe"). */
+  function documentedParams(): Map<string, { required: string[]; maybe: string[] }> {
+    const out = new Map<string, { required: string[]; maybe: string[] }>();
+    for (const line of text.split("\n")) {
+      if (!line.startsWith("| `")) continue;
+      const cells = rowCells(line);
+      const code = /^`([A-Z_]+)`$/.exec(cells[0]!)?.[1];
+      if (code === undefined || cells.length < 4) continue;
+      const [required, maybe = ""] = cells[3]!.split(/có thể \/ maybe/);
+      // A param is a backticked name followed by a space, a comma or the end; values in parentheses are not params.
+      const names = (s: string): string[] =>
+        [...s.replace(/\([^)]*\)/g, "").matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1]!);
+      out.set(code, { required: names(required!), maybe: names(maybe) });
+    }
+    return out;
+  }
+
+  test("the params table lists every finding code, with exactly the params the command gives", async () => {
+    const documented = documentedParams();
+    expect([...documented.keys()].sort()).toEqual([...FINDING_CODES].sort());
+    // faults.xlsx seeds every finding code (test/core/variants.test.ts).
+    const r = await cqs("check", path.join(VARIANTS, "faults.xlsx"), "--json");
+    const findings = (JSON.parse(r.out) as CheckJson).findings;
+    expect(new Set(findings.map((f) => f.code)).size).toBe(FINDING_CODES.length);
+    for (const f of findings) {
+      const doc = documented.get(f.code)!;
+      const keys = Object.keys(f.params).sort();
+      expect(keys.filter((k) => !doc.maybe.includes(k))).toEqual([...doc.required].sort());
+    }
+  });
+
+  test("the JSON example is what `cqs check --json` prints for its finding on the example workbook", async () => {
+    const json = /```json\n([\s\S]*?)```/.exec(text)![1]!;
+    const example = JSON.parse(json) as CheckJson;
+    const r = await cqs("check", "examples/hue-2022.xlsx", "--json");
+    expect(r.code).toBe(1);
+    const actual = JSON.parse(r.out) as CheckJson;
+    expect(Object.keys(actual).sort()).toEqual(Object.keys(example).sort());
+    expect(actual.workbook).toBe(example.workbook);
+    expect(actual.tables).toEqual(expect.arrayContaining(example.tables));
+    expect(actual.findings).toEqual(expect.arrayContaining(example.findings));
+    expect(actual.summary).toEqual(example.summary);
   });
 });
