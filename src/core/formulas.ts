@@ -451,16 +451,4 @@ export function rankTableFormula(
   return rows;
 }
 
-/** Excel name → implementation, as the functions bundle registers them (namespace CQS). */
-export const FORMULAS = {
-  NORMALIZE: normalizeFormula,
-  TOTAL: totalFormula,
-  LEVEL: levelFormula,
-  RANK: rankFormula,
-  CHECK: checkFormula,
-  RANKTABLE: rankTableFormula,
-} as const;
-
-export type FormulaId = keyof typeof FORMULAS;
-
 export type { Level };

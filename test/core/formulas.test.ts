@@ -1,7 +1,6 @@
 import {
   checkFormula,
   DEFAULT_THRESHOLDS,
-  FORMULAS,
   isFormulaError,
   levelFormula,
   normalizeFormula,
@@ -363,19 +362,6 @@ describe("score text", () => {
       }),
       { numRuns: 2000 },
     );
-  });
-});
-
-describe("FORMULAS", () => {
-  it("lists the six Excel names", () => {
-    expect(Object.keys(FORMULAS).sort()).toEqual([
-      "CHECK",
-      "LEVEL",
-      "NORMALIZE",
-      "RANK",
-      "RANKTABLE",
-      "TOTAL",
-    ]);
   });
 });
 
