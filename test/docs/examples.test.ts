@@ -288,7 +288,8 @@ describe("docs/cli.md", () => {
   test("the JSON example is what `cqs check --json` prints for its finding on the example workbook", async () => {
     const json = /```json\n([\s\S]*?)```/.exec(text)![1]!;
     const example = JSON.parse(json) as CheckJson;
-    const r = await cqs("check", "examples/hue-2022.xlsx", "--json");
+    // The path as the docs give it, relative to the project folder (where jest runs).
+    const r = await cqs("check", path.relative(process.cwd(), EXAMPLE), "--json");
     expect(r.code).toBe(1);
     const actual = JSON.parse(r.out) as CheckJson;
     expect(Object.keys(actual).sort()).toEqual(Object.keys(example).sort());
