@@ -38,7 +38,8 @@ export function isFast(x: Exact): x is Hundredths {
 }
 
 function toDec(x: Exact): Decimal {
-  return typeof x === "number" ? new Dec(x).div(100) : x;
+  // A shift of the exponent, not a division (a division works at the full precision).
+  return typeof x === "number" ? new Dec(`${x}e-2`) : x;
 }
 
 /** The hundredths of a Decimal when it has at most 2 decimals and fits the fast path. */
@@ -115,10 +116,12 @@ export function normalizeExact(points: Exact, max: Exact, scale: number, decimal
   }
   // round_half_up(|x| × 10^d) = floor((2·|num| + den) / (2·den)) with num / den = x × 10^d, den > 0:
   // exact at any size, where a division to `precision` digits would round first.
-  const num = toDec(points).times(scale).times(new Dec(10).pow(decimals));
+  const num = toDec(points)
+    .times(scale)
+    .times(new Dec(`1e${decimals}`));
   const den = toDec(max);
   const q = num.abs().times(2).plus(den).divToInt(den.times(2));
-  return fastFromDecimal((num.isNegative() ? q.negated() : q).div(new Dec(10).pow(decimals)));
+  return fastFromDecimal((num.isNegative() ? q.negated() : q).times(new Dec(`1e-${decimals}`)));
 }
 
 /** Rounds half up to `decimals` places. */
