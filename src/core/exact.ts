@@ -11,9 +11,15 @@
  */
 import Decimal from "decimal.js";
 
-/** decimal.js configured for scores: no global setting leaks to other users of the library. */
+/**
+ * decimal.js configured for scores: no global setting leaks to other users of the library.
+ * The precision covers every number a cell can hold, so that sums stay exact: a double read at 15
+ * significant digits lies between 1e-324 and 1.8e308, and a sum of such values has at most about
+ * 650 digits. Only additions and multiplications run at that precision (they produce no more
+ * digits than their operands need); the one division, in normalizeExact, is an integer division.
+ */
 export const Dec = Decimal.clone({
-  precision: 40,
+  precision: 1000,
   rounding: Decimal.ROUND_HALF_UP,
   toExpNeg: -30,
   toExpPos: 30,
@@ -32,7 +38,8 @@ export function isFast(x: Exact): x is Hundredths {
 }
 
 function toDec(x: Exact): Decimal {
-  return typeof x === "number" ? new Dec(x).div(100) : x;
+  // A shift of the exponent, not a division (a division works at the full precision).
+  return typeof x === "number" ? new Dec(`${x}e-2`) : x;
 }
 
 /** The hundredths of a Decimal when it has at most 2 decimals and fits the fast path. */
@@ -107,7 +114,14 @@ export function normalizeExact(points: Exact, max: Exact, scale: number, decimal
       return (points < 0 ? -q : q === 0 ? 0 : q) as Hundredths;
     }
   }
-  return roundExact(toDec(points).times(scale).div(toDec(max)), decimals);
+  // round_half_up(|x| × 10^d) = floor((2·|num| + den) / (2·den)) with num / den = x × 10^d, den > 0:
+  // exact at any size, where a division to `precision` digits would round first.
+  const num = toDec(points)
+    .times(scale)
+    .times(new Dec(`1e${decimals}`));
+  const den = toDec(max);
+  const q = num.abs().times(2).plus(den).divToInt(den.times(2));
+  return fastFromDecimal((num.isNegative() ? q.negated() : q).times(new Dec(`1e-${decimals}`)));
 }
 
 /** Rounds half up to `decimals` places. */

@@ -4,6 +4,12 @@
  * cells ("" or null), and omitted optional arguments (null or undefined). Ranges arrive as rows of
  * cells.
  *
+ * Blank cells differ by host (office-js issues #4702, #5262, #1951): Excel on the web passes an
+ * empty cell as null, Excel for Windows as 0. An omitted argument is null everywhere. So a blank
+ * score or total cannot be told from 0 on Windows (the docs say so); a blank maximum, scale or
+ * threshold arrives as 0 there and is an error, never a silent default; RANKTABLE skips rows whose
+ * unit is blank or 0.
+ *
  * Bad data is returned, not thrown: each function returns its value or a `FormulaError`
  * (`{ code, message }`, Vietnamese message), and src/functions turns it into an Excel error in one
  * place. Nothing here knows about Excel, the DOM or `CustomFunctions`.
@@ -28,6 +34,7 @@ import {
 } from "./exact";
 import { DEFAULT_FRAMEWORK, type Level } from "./framework";
 import type { CellValue } from "./grid";
+import { localNumber } from "./messages";
 import { parseNumberText, readCellNumber } from "./numbers";
 import { classifyLevel, normalizeTotal, rankUnits } from "./scoring";
 
@@ -56,14 +63,12 @@ function fail(code: FormulaErrorCode, message: string): FormulaError {
 // ---------------------------------------------------------------------------------------------
 // Reading arguments
 
-/** Largest magnitude read as a number (as numbers.ts reads cells); beyond it Excel shows digits we cannot trust. */
-const HUGE = 1e15;
-
 /** The number a value stands for; null when empty; a #VALUE! error naming `what` otherwise. */
 function readValue(v: unknown, what: string): Exact | null | FormulaError {
   if (typeof v === "number") {
-    // Hot path: no allocation for a score with at most two decimals.
-    const x = Math.abs(v) < HUGE ? exactFromNumber(v) : undefined;
+    // Hot path: no allocation for a score with at most two decimals. Any finite number is a number,
+    // however large; only NaN and ±Infinity (which no cell holds) are not.
+    const x = exactFromNumber(v);
     return x === undefined ? fail("VALUE", `${what}: ${String(v)} không phải là số dùng được`) : x;
   }
   if (v === null || v === undefined) return null;
@@ -172,16 +177,24 @@ function readMaxPoints(v: unknown, required: boolean): Exact | FormulaError {
   const what = "Điểm tối đa";
   const max = required ? readRequired(v, what) : readOptional(v, what, HUNDRED);
   if (isFormulaError(max)) return max;
-  if (!isPositive(max)) return fail("NUM", `${what} phải lớn hơn 0, nhận được ${showVi(max)}`);
+  // On Excel for Windows a blank cell arrives as 0: an error here, never the default 100.
+  if (!isPositive(max))
+    return fail("NUM", `${what} phải lớn hơn 0 (ô trống cũng là 0), nhận được ${showVi(max)}`);
   return max;
+}
+
+/** A result as the number a cell shows; #NUM! when it is beyond what a cell can hold (as Excel does). */
+function resultNumber(x: Exact): number | FormulaError {
+  const n = exactToNumber(x);
+  return Number.isFinite(n) ? n : fail("NUM", "Kết quả vượt quá số lớn nhất Excel chứa được");
 }
 
 // ---------------------------------------------------------------------------------------------
 // Showing numbers in messages, the Vietnamese way (decimal comma)
 
-/** "92,86" — two decimals, half up. */
+/** "92,86" — two decimals, half up; an implausibly large number in exponent form, saying so. */
 function fixedVi(x: Exact, decimals: number): string {
-  return formatExact(x, decimals).replace(".", ",");
+  return localNumber(formatExact(x, decimals), "vi");
 }
 
 /** The value as given, without trailing zeros: "92,5", "75". */
@@ -216,8 +229,12 @@ export function readThresholds(range: unknown): Thresholds | FormulaError {
   }
   const t: Exact[] = [];
   for (let i = 0; i < 3; i++) {
-    const x = readRequired(cells[i], `${what} ${["I", "II", "III"][i]}`);
+    const name = `${what} ${["I", "II", "III"][i]}`;
+    const x = readRequired(cells[i], name);
     if (isFormulaError(x)) return x;
+    // Excel for Windows passes a blank cell as 0: a bound of 0 is a blank, not a level for everyone.
+    if (!isPositive(x))
+      return fail("VALUE", `${name} phải lớn hơn 0 (ô trống cũng là 0), nhận được ${showVi(x)}`);
     t.push(x);
   }
   const [a, b, c] = t as [Exact, Exact, Exact];
@@ -249,11 +266,12 @@ export function normalizeFormula(
   if (isFormulaError(max)) return max;
   const s = readOptional(scale, "Thang điểm", HUNDRED);
   if (isFormulaError(s)) return s;
-  if (!isPositive(s)) return fail("NUM", `Thang điểm phải lớn hơn 0, nhận được ${showVi(s)}`);
+  if (!isPositive(s))
+    return fail("NUM", `Thang điểm phải lớn hơn 0 (ô trống cũng là 0), nhận được ${showVi(s)}`);
   const d = readSmallInteger(decimals, "Số chữ số thập phân", 2, 0, 10);
   if (isFormulaError(d)) return d;
   // The scale as a number is exact: at most 15 significant digits survive the round trip to a double.
-  return exactToNumber(normalizeExact(p, max, exactToNumber(s), d));
+  return resultNumber(normalizeExact(p, max, exactToNumber(s), d));
 }
 
 /** The exact sum of a range of scores; every cell must hold a number (empty cells are named). */
@@ -264,7 +282,7 @@ function sumScores(scores: unknown, prefix: string): Exact | FormulaError {
     const v = cells[i];
     // Hot path inline: a number cell on the fast path.
     if (typeof v === "number") {
-      const x = Math.abs(v) < HUGE ? exactFromNumber(v) : undefined;
+      const x = exactFromNumber(v);
       if (x !== undefined) {
         sum = addExact(sum, x);
         continue;
@@ -299,7 +317,7 @@ export function totalFormula(
   const d = readSmallInteger(decimals, "Số chữ số thập phân", 2, 0, 10);
   if (isFormulaError(d)) return d;
   const t = totalExact(scores, maxPoints, d);
-  return isFormulaError(t) ? t : exactToNumber(t);
+  return isFormulaError(t) ? t : resultNumber(t);
 }
 
 /** CQS.LEVEL(total, [thresholds]): "I", "II", "III" or "IV" for the total as given. */
@@ -383,15 +401,17 @@ function unitName(v: unknown): string | number {
   return String(p);
 }
 
-function isBlank(v: unknown): boolean {
+/** A blank unit cell: empty, spaces, or 0 (how Excel for Windows passes an empty cell). */
+function isBlankUnit(v: unknown): boolean {
   const p = typeof v === "object" && v !== null ? plainValue(v) : v;
-  return p === null || p === undefined || (typeof p === "string" && p.trim() === "");
+  return p === null || p === undefined || p === 0 || (typeof p === "string" && p.trim() === "");
 }
 
 /**
  * CQS.RANKTABLE(units, totals, [thresholds]): the ranking table as a spilled array without header:
- * STT (1…n), unit, total, level, rank; in rank order, ties in source order. Rows with neither unit
- * nor total are skipped; units without a total come last, with no total, level or rank.
+ * STT (1…n), unit, total, level, rank; in rank order, ties in source order. Rows whose unit is blank
+ * or 0 and whose total is blank or 0 are skipped (the trailing rows of a range, as Excel on the web
+ * and Excel for Windows pass them); units without a total come last, with no total, level or rank.
  */
 export function rankTableFormula(
   units: unknown,
@@ -409,12 +429,12 @@ export function rankTableFormula(
   const pending: (string | number)[] = [];
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
-    const unit = isBlank(name) ? undefined : unitName(name);
+    const unit = isBlankUnit(name) ? undefined : unitName(name);
     const what = unit === undefined ? cellLabel("Tổng điểm", i + 1) : `Tổng điểm của “${unit}”`;
     const x = readValue(cells[i], what);
     if (isFormulaError(x)) return x;
     if (unit === undefined) {
-      if (x === null) continue;
+      if (x === null || compareExact(x, ZERO) === 0) continue;
       return fail("VALUE", `${cellLabel("Cột đơn vị", i + 1)} trống (tổng điểm ${showVi(x)})`);
     }
     if (x === null) pending.push(unit);
@@ -430,17 +450,5 @@ export function rankTableFormula(
   for (const unit of pending) rows.push([rows.length + 1, unit, "", "", ""]);
   return rows;
 }
-
-/** Excel name → implementation, as the functions bundle registers them (namespace CQS). */
-export const FORMULAS = {
-  NORMALIZE: normalizeFormula,
-  TOTAL: totalFormula,
-  LEVEL: levelFormula,
-  RANK: rankFormula,
-  CHECK: checkFormula,
-  RANKTABLE: rankTableFormula,
-} as const;
-
-export type FormulaId = keyof typeof FORMULAS;
 
 export type { Level };

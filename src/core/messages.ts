@@ -8,10 +8,24 @@ import type { Level } from "./framework";
 export type Lang = "vi" | "en";
 export const LANGS: ReadonlyArray<Lang> = ["vi", "en"];
 
-/** "88.30" → "88,30" in Vietnamese; English keeps the point. */
+/** Beyond 15 integer digits no score or total is plausible, and its digits are not worth reading. */
+const IMPLAUSIBLE_DIGITS = 15;
+
+/**
+ * "88.30" → "88,30" in Vietnamese; English keeps the point. A number with more than 15 integer
+ * digits (9e307 typed in a score cell) is shown in exponent form, saying it is implausibly large.
+ */
 export function localNumber(text: string, lang: Lang): string {
+  const int = /^-?(\d+)(?:\.\d+)?$/.exec(text)?.[1] ?? "";
+  if (int.length > IMPLAUSIBLE_DIGITS) {
+    const short = Number(text).toExponential(2).replace("+", "");
+    return lang === "vi" ? `${short.replace(".", ",")} (lớn bất thường)` : `${short} (implausibly large)`;
+  }
   return lang === "vi" ? text.replace(/^(-?\d+)\.(\d+)$/, "$1,$2") : text;
 }
+
+/** A number param: digits with an optional sign and decimals (never clipped: localNumber shortens it). */
+const NUMBER_PARAM = /^-?\d+(?:\.\d+)?$/;
 
 type MessageTable = Readonly<
   Record<FindingCode, (p: Readonly<Record<string, string>>, f: Finding) => string>
@@ -59,9 +73,10 @@ const vi: MessageTable = {
 };
 
 const en: MessageTable = {
-  TOTAL_MISMATCH: (p) => `Typed total ${p.actual} ≠ recomputed ${p.expected}`,
-  SCORE_ABOVE_MAX: (p) => `Score "${p.what}" ${p.value} is above its max ${p.max}`,
-  SCORE_NEGATIVE: (p) => `Score "${p.what}" is negative: ${p.value}`,
+  TOTAL_MISMATCH: (p) =>
+    `Typed total ${localNumber(p.actual!, "en")} ≠ recomputed ${localNumber(p.expected!, "en")}`,
+  SCORE_ABOVE_MAX: (p) => `Score "${p.what}" ${localNumber(p.value!, "en")} is above its max ${p.max}`,
+  SCORE_NEGATIVE: (p) => `Score "${p.what}" is negative: ${localNumber(p.value!, "en")}`,
   NOT_A_NUMBER: (p) => `"${WHAT_EN[p.what!] ?? p.what}" is not a number: "${p.value}"`,
   MISSING_SCORE: (p) => `Missing "${WHAT_EN[p.what!] ?? p.what}" (empty cell)`,
   DUPLICATE_UNIT: (p) => `Unit listed twice (first at ${p.firstCell})`,
@@ -69,8 +84,10 @@ const en: MessageTable = {
     p.table === "criteria"
       ? `Unit missing from the ranking table (${p.otherSheet}!${p.otherRange})`
       : `Unit missing from the criteria table (${p.otherSheet}!${p.otherRange})`,
-  RANKING_TOTAL_MISMATCH: (p) => `Ranking-table total ${p.actual} ≠ criteria-table total ${p.expected}`,
-  LEVEL_MISMATCH: (p) => `Level "${p.actual}" but the total ${p.total} earns level ${p.expected}`,
+  RANKING_TOTAL_MISMATCH: (p) =>
+    `Ranking-table total ${localNumber(p.actual!, "en")} ≠ criteria-table total ${localNumber(p.expected!, "en")}`,
+  LEVEL_MISMATCH: (p) =>
+    `Level "${p.actual}" but the total ${localNumber(p.total!, "en")} earns level ${p.expected}`,
   SUMMARY_COUNT_MISMATCH: (p) => `Summary line says ${p.actual}; recounted ${p.expected}`,
   HARDCODED_TOTAL: () => "Typed total in a column where most totals are formulas",
   UNCALCULATED_FORMULA: (p) => `Formula not calculated (no stored result): =${p.formula}`,
@@ -104,9 +121,9 @@ export function clipShown(value: string): string {
 export function findingMessage(f: Finding, lang: Lang = "vi"): string {
   let params = f.params;
   for (const key in params) {
-    if (params[key]!.length > MAX_SHOWN_PARAM) {
+    if (params[key]!.length > MAX_SHOWN_PARAM && !NUMBER_PARAM.test(params[key]!)) {
       const clipped: Record<string, string> = {};
-      for (const k in params) clipped[k] = clipShown(params[k]!);
+      for (const k in params) clipped[k] = NUMBER_PARAM.test(params[k]!) ? params[k]! : clipShown(params[k]!);
       params = clipped;
       break;
     }

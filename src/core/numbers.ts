@@ -10,6 +10,7 @@
 import { exactFromDecimalString, exactFromNumber, type Exact } from "./exact";
 import { isErrorValue, type Cell } from "./grid";
 
+/** Why a value is not a number; "huge" is a value no cell can hold (NaN or ±Infinity). */
 export type NotANumberKind = "text" | "boolean" | "date" | "error" | "huge" | "percent";
 
 export type NumberReading =
@@ -38,9 +39,6 @@ function isSpaceAround(code: number): boolean {
   return code === 0x200b || String.fromCharCode(code).trim() === "";
 }
 
-/** Largest magnitude read as a score; beyond it a value is reported rather than computed with. */
-const HUGE = 1e15;
-
 /** Parses number text ("45,57", "-3", " 10.00 "); undefined when it is not one. */
 export function parseNumberText(text: string): Exact | undefined {
   const m = NUMBER_TEXT.exec(trimSpaces(text));
@@ -51,12 +49,12 @@ export function parseNumberText(text: string): Exact | undefined {
 }
 
 /**
- * The exact value of a cell that is a plain number (no date or percent format, not huge), else
- * undefined: the allocation-free common case of readCellNumber, for hot loops.
+ * The exact value of a cell that is a plain number (no date or percent format), else undefined:
+ * the allocation-free common case of readCellNumber, for hot loops.
  */
 export function plainNumberOf(cell: Cell): Exact | undefined {
   const v = cell.v;
-  if (typeof v !== "number" || Math.abs(v) >= HUGE) return undefined;
+  if (typeof v !== "number") return undefined;
   if (cell.fmt !== undefined && formatKind(cell.fmt) !== "plain") return undefined;
   return exactFromNumber(v);
 }
@@ -70,7 +68,8 @@ export function readCellNumber(cell: Cell): NumberReading {
     // A number formatted as a percentage (0.06 shown as "6%") is not a score: say so, never guess.
     if (kind === "percent")
       return { kind: "nan", what: "percent", shown: `${Number((v * 100).toPrecision(15))}%` };
-    const value = Math.abs(v) < HUGE ? exactFromNumber(v) : undefined;
+    // Any number a cell holds is a number, however large (9e307 above a maximum is SCORE_ABOVE_MAX).
+    const value = exactFromNumber(v);
     return value === undefined
       ? { kind: "nan", what: "huge", shown: String(v) }
       : { kind: "number", value, fromText: false };

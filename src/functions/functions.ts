@@ -6,7 +6,9 @@
  * Office.js, no shared runtime.
  *
  * Parameters are typed `unknown` (metadata type "any") so that Excel passes text such as "45,57"
- * through unchanged: core reads it with the decimal comma or point.
+ * through unchanged: core reads it with the decimal comma or point. An empty cell arrives as null
+ * on Excel on the web and as 0 on Excel for Windows (office-js issues #4702, #5262, #1951): the
+ * descriptions below say where a blank cannot be told from 0.
  */
 import {
   checkFormula,
@@ -45,10 +47,10 @@ function unwrap<T>(result: T | FormulaError): T {
 }
 
 /**
- * Chuẩn hóa điểm: điểm đạt × thang ÷ điểm tối đa, làm tròn nửa lên, chính xác (Normalize points to a scale).
+ * Chuẩn hóa điểm: điểm đạt × thang ÷ điểm tối đa, làm tròn nửa lên, chính xác. Excel cho Windows đọc ô trống là 0 (Normalize points to a scale; on Windows a blank cell is 0).
  * @customfunction NORMALIZE
- * @param points Điểm đạt được: số hoặc chữ số như "45,57" (points earned)
- * @param maxPoints Điểm tối đa, lớn hơn 0 (maximum points)
+ * @param points Điểm đạt được: số hoặc chữ số như "45,57"; ô trống trên Windows là 0 (points earned; blank is 0 on Windows)
+ * @param maxPoints Điểm tối đa, lớn hơn 0; ô trống là lỗi (maximum points; a blank cell is an error)
  * @param scale Thang điểm, mặc định 100 (scale, default 100)
  * @param decimals Số chữ số thập phân, mặc định 2 (decimals, default 2)
  * @returns Điểm đã chuẩn hóa, ví dụ 42,63/48 trên thang 50 là 44,41.
@@ -58,10 +60,10 @@ export function normalize(points: unknown, maxPoints: unknown, scale?: unknown, 
 }
 
 /**
- * Tổng điểm chính xác của các tiêu chí, quy về thang 100 khi điểm tối đa khác 100 (Exact total of criterion scores).
+ * Tổng điểm chính xác của các tiêu chí, quy về thang 100 khi điểm tối đa khác 100. Excel cho Windows đọc ô điểm trống là 0, Excel trên web báo lỗi (Exact total of criterion scores; a blank score is 0 on Windows, an error on the web).
  * @customfunction TOTAL
- * @param scores Vùng điểm các tiêu chí; ô trống hoặc không phải số là lỗi (criterion scores)
- * @param maxPoints Điểm tối đa của đơn vị, mặc định 100 (the unit's maximum points, default 100)
+ * @param scores Vùng điểm các tiêu chí; ô không phải số là lỗi; ô trống là 0 trên Windows, lỗi trên web (criterion scores)
+ * @param maxPoints Điểm tối đa của đơn vị, mặc định 100 khi bỏ qua; ô trống trên Windows là 0: lỗi #NUM! (maximum points, default 100 when omitted)
  * @param decimals Số chữ số thập phân, mặc định 2 (decimals, default 2)
  * @returns Tổng điểm đã làm tròn nửa lên.
  */
@@ -70,10 +72,10 @@ export function total(scores: unknown[][], maxPoints?: unknown, decimals?: unkno
 }
 
 /**
- * Mức độ I, II, III hoặc IV của tổng điểm (Level I–IV of a total).
+ * Mức độ I, II, III hoặc IV của tổng điểm. Excel cho Windows đọc ô tổng trống là 0, tức mức IV (Level I–IV of a total; a blank total is 0, level IV, on Windows).
  * @customfunction LEVEL
  * @param total Tổng điểm (the total)
- * @param thresholds Vùng 3 ô hoặc tên như CQS_THRESHOLDS: cận dưới mức I, II, III; mặc định 90, 80, 70 (lower bounds of I, II, III)
+ * @param thresholds Vùng 3 ô hoặc tên như CQS_THRESHOLDS: cận dưới mức I, II, III, lớn hơn 0; mặc định 90, 80, 70 (lower bounds of I, II, III)
  * @returns "I", "II", "III" hoặc "IV".
  */
 export function level(total: unknown, thresholds?: unknown[][]): string {
@@ -81,10 +83,10 @@ export function level(total: unknown, thresholds?: unknown[][]): string {
 }
 
 /**
- * Thứ hạng như RANK.EQ (1, 2, 2, 4), so sánh ở 15 chữ số có nghĩa (Competition rank like RANK.EQ).
+ * Thứ hạng như RANK.EQ (1, 2, 2, 4), so sánh ở 15 chữ số có nghĩa. Excel cho Windows đọc ô trống trong danh sách là 0 (Competition rank like RANK.EQ; blank cells are 0 on Windows).
  * @customfunction RANK
  * @param total Tổng điểm cần xếp hạng (the total to rank)
- * @param totals Vùng tổng điểm của các đơn vị; ô trống được bỏ qua (the list of totals)
+ * @param totals Vùng tổng điểm; ô trống bị bỏ qua trên web, là 0 trên Windows (the list of totals; blanks skipped on the web, 0 on Windows)
  * @param ascending 0 hoặc bỏ trống: giảm dần; khác 0: tăng dần (0 or omitted: descending)
  * @returns Thứ hạng.
  */
@@ -93,11 +95,11 @@ export function rank(total: unknown, totals: unknown[][], ascending?: unknown): 
 }
 
 /**
- * Kiểm tra tổng ghi: "" nếu đúng, nếu sai thì ghi tổng ghi và tổng tính lại (Check a typed total).
+ * Kiểm tra tổng ghi: "" nếu đúng, nếu sai thì ghi tổng ghi và tổng tính lại. Excel cho Windows đọc ô trống là 0 (Check a typed total; a blank cell is 0 on Windows).
  * @customfunction CHECK
- * @param scores Vùng điểm các tiêu chí (criterion scores)
+ * @param scores Vùng điểm các tiêu chí; ô trống là 0 trên Windows, lỗi trên web (criterion scores)
  * @param typedTotal Tổng điểm đã ghi (the typed total)
- * @param maxPoints Điểm tối đa của đơn vị, mặc định 100 (maximum points, default 100)
+ * @param maxPoints Điểm tối đa của đơn vị, mặc định 100 khi bỏ qua; ô trống trên Windows là 0: lỗi #NUM! (maximum points, default 100 when omitted)
  * @returns "" hoặc thông báo như "Tổng ghi 92,86 ≠ tính lại 92,90".
  */
 export function check(scores: unknown[][], typedTotal: unknown, maxPoints?: unknown): string {
@@ -105,10 +107,10 @@ export function check(scores: unknown[][], typedTotal: unknown, maxPoints?: unkn
 }
 
 /**
- * Bảng xếp hạng tự cập nhật: STT, đơn vị, tổng điểm, mức độ, thứ hạng, theo thứ hạng (Self-updating ranking table).
+ * Bảng xếp hạng tự cập nhật: STT, đơn vị, tổng điểm, mức độ, thứ hạng, theo thứ hạng; bỏ qua dòng có đơn vị trống hoặc 0. Trên Windows đơn vị có tổng trống được xếp với tổng 0 (Self-updating ranking table; rows with a blank or 0 unit are skipped).
  * @customfunction RANKTABLE
- * @param units Vùng tên đơn vị (unit names)
- * @param totals Vùng tổng điểm, cùng số ô với tên đơn vị (totals, same size as units)
+ * @param units Vùng tên đơn vị; dòng trống hoặc 0 bị bỏ qua (unit names; blank or 0 rows skipped)
+ * @param totals Vùng tổng điểm, cùng số ô với tên đơn vị; ô trống trên Windows là 0 (totals, same size as units)
  * @param thresholds Vùng 3 ô hoặc tên như CQS_THRESHOLDS; mặc định 90, 80, 70 (level thresholds)
  * @returns Bảng 5 cột, không có dòng tiêu đề.
  */

@@ -19,12 +19,12 @@ import {
   hundredths,
   loadWorkbook,
   readRankingSheet,
-  ROOT,
   sha256,
   tempDir,
   VARIANTS,
   type RankingSheet,
 } from "./helpers";
+import { DECISION_FIGURES } from "../fixtures/locate";
 
 const v = (name: string): string => path.join(VARIANTS, name);
 
@@ -37,7 +37,7 @@ interface DecisionBlock {
   summary: string;
   criteria: Array<{ unit: string; scores: string[]; total: string }>;
 }
-const decision = JSON.parse(fs.readFileSync(path.join(ROOT, "examples/hue-2022.json"), "utf8")) as {
+const decision = JSON.parse(fs.readFileSync(DECISION_FIGURES, "utf8")) as {
   blocks: DecisionBlock[];
 };
 
@@ -104,7 +104,6 @@ let fixtureSheets: string[];
 let dir: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(FIXTURE)) throw new Error(`the shared fixture is missing: ${FIXTURE}`);
   fixtureSheets = (await loadWorkbook(FIXTURE)).worksheets.map((w) => w.name);
   dir = tempDir("main");
 });

@@ -7,10 +7,11 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 
-export const ROOT = path.resolve(__dirname, "../..");
-export const VARIANTS = path.join(ROOT, "test/fixtures/variants");
-export const SHARED_FIXTURES = path.resolve(ROOT, "../shared/fixtures");
-export const FIXTURE = path.join(SHARED_FIXTURES, "hue-2022.xlsx");
+import { HUE_2022, ROOT, VARIANTS } from "../fixtures/locate";
+
+export { ROOT, VARIANTS };
+/** The 2022 decision as a working copy (test/fixtures/hue-2022.xlsx). */
+export const FIXTURE = HUE_2022;
 export const BIN = path.join(ROOT, "bin/cqs.js");
 
 export interface CliResult {

@@ -1,7 +1,6 @@
 import {
   checkFormula,
   DEFAULT_THRESHOLDS,
-  FORMULAS,
   isFormulaError,
   levelFormula,
   normalizeFormula,
@@ -52,9 +51,13 @@ describe("CQS.NORMALIZE", () => {
   });
 
   it.each<[string, unknown[], FormulaError]>([
-    ["#NUM! for maxPoints 0", [1, 0], num("Điểm tối đa phải lớn hơn 0, nhận được 0")],
-    ["#NUM! for negative maxPoints", [1, "-5"], num("Điểm tối đa phải lớn hơn 0, nhận được -5")],
-    ["#NUM! for scale 0", [1, 10, 0], num("Thang điểm phải lớn hơn 0, nhận được 0")],
+    ["#NUM! for maxPoints 0", [1, 0], num("Điểm tối đa phải lớn hơn 0 (ô trống cũng là 0), nhận được 0")],
+    [
+      "#NUM! for negative maxPoints",
+      [1, "-5"],
+      num("Điểm tối đa phải lớn hơn 0 (ô trống cũng là 0), nhận được -5"),
+    ],
+    ["#NUM! for scale 0", [1, 10, 0], num("Thang điểm phải lớn hơn 0 (ô trống cũng là 0), nhận được 0")],
     ["#VALUE! for words", ["abc", 48], value("Điểm đạt được: “abc” không phải là số")],
     [
       "#VALUE! for grouping separators",
@@ -78,9 +81,9 @@ describe("CQS.NORMALIZE", () => {
       value("Số chữ số thập phân phải là số nguyên từ 0 đến 10, nhận được 11"),
     ],
     [
-      "#VALUE! for a huge number",
-      [1e20, 10],
-      value("Điểm đạt được: 100000000000000000000 không phải là số dùng được"),
+      "#NUM! for a result beyond what a cell holds",
+      [9e307, 1],
+      num("Kết quả vượt quá số lớn nhất Excel chứa được"),
     ],
   ])("%s", (_name, args, expected) => {
     expect(normalizeFormula(...(args as [unknown, unknown, unknown, unknown]))).toEqual(expected);
@@ -113,7 +116,11 @@ describe("CQS.TOTAL", () => {
     ["a word is named", [row(8, 5, "abc")], value("Ô thứ 3: “abc” không phải là số")],
     ["a dash is named", [col(8, "-")], value("Ô thứ 2: “-” không phải là số")],
     ["a boolean is named", [row(true)], value("Ô thứ 1: TRUE không phải là số")],
-    ["#NUM! for maxPoints 0", [row(8), 0], num("Điểm tối đa phải lớn hơn 0, nhận được 0")],
+    [
+      "#NUM! for maxPoints 0",
+      [row(8), 0],
+      num("Điểm tối đa phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
+    ],
     ["#VALUE! for text maxPoints", [row(8), "x"], value("Điểm tối đa: “x” không phải là số")],
   ])("%s", (_name, args, expected) => {
     expect(totalFormula(...(args as [unknown, unknown, unknown]))).toEqual(expected);
@@ -245,7 +252,11 @@ describe("CQS.CHECK", () => {
     ["an empty score", [row(8, ""), 8], value("Ô thứ 2 trống")],
     ["an empty typed total", [scores, ""], value("Tổng ghi trống")],
     ["a word as typed total", [scores, "x"], value("Tổng ghi: “x” không phải là số")],
-    ["#NUM! for maxPoints 0", [scores, 92.9, 0], num("Điểm tối đa phải lớn hơn 0, nhận được 0")],
+    [
+      "#NUM! for maxPoints 0",
+      [scores, 92.9, 0],
+      num("Điểm tối đa phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
+    ],
   ])("%s", (_name, args, expected) => {
     expect(checkFormula(...(args as [unknown, unknown, unknown]))).toEqual(expected);
   });
@@ -354,15 +365,172 @@ describe("score text", () => {
   });
 });
 
-describe("FORMULAS", () => {
-  it("lists the six Excel names", () => {
-    expect(Object.keys(FORMULAS).sort()).toEqual([
-      "CHECK",
-      "LEVEL",
-      "NORMALIZE",
-      "RANK",
-      "RANKTABLE",
-      "TOTAL",
-    ]);
+/**
+ * Excel for Windows passes an empty cell in an "any" parameter or range as 0, Excel on the web as
+ * null (office-js issues #4702, #5262, #1951); an omitted argument is null everywhere. Each function
+ * is called here as each host would call it over the same blank cells.
+ */
+describe("blank cells as Excel for Windows passes them (0) and as the web passes them (null)", () => {
+  const DESKTOP = 0;
+  const WEB = null;
+
+  describe("CQS.NORMALIZE", () => {
+    it("a blank points cell is 0 on desktop (cannot be told from 0), #VALUE! on the web", () => {
+      expect(normalizeFormula(DESKTOP, 48)).toBe(0);
+      expect(normalizeFormula(WEB, 48)).toEqual(value("Điểm đạt được trống"));
+    });
+    it("a blank maxPoints cell is #NUM! on desktop, never a silent default", () => {
+      expect(normalizeFormula(42.63, DESKTOP)).toEqual(
+        num("Điểm tối đa phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
+      );
+      expect(normalizeFormula(42.63, WEB)).toEqual(value("Điểm tối đa trống"));
+    });
+    it("a blank scale cell is #NUM! on desktop; on the web it reads as omitted (100)", () => {
+      expect(normalizeFormula(42.63, 48, DESKTOP)).toEqual(
+        num("Thang điểm phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
+      );
+      expect(normalizeFormula(42.63, 48, WEB)).toBe(88.81);
+    });
+    it("a blank decimals cell is 0 decimals on desktop, 2 on the web", () => {
+      expect(normalizeFormula(42.63, 48, 50, DESKTOP)).toBe(44);
+      expect(normalizeFormula(42.63, 48, 50, WEB)).toBe(44.41);
+    });
+  });
+
+  describe("CQS.TOTAL", () => {
+    it("a blank score is 0 on desktop (cannot be told from 0), #VALUE! on the web", () => {
+      expect(totalFormula(row(8, 5, DESKTOP, 45.57))).toBe(58.57);
+      expect(totalFormula(row(8, 5, WEB, 45.57))).toEqual(value("Ô thứ 3 trống"));
+    });
+    it("a blank maxPoints cell is #NUM! on desktop; on the web it reads as omitted (100)", () => {
+      expect(totalFormula(OUT_OF_75, DESKTOP)).toEqual(
+        num("Điểm tối đa phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
+      );
+      expect(totalFormula(OUT_OF_75, WEB)).toBe(67.85);
+    });
+    it("a blank decimals cell is 0 decimals on desktop, 2 on the web", () => {
+      expect(totalFormula(OUT_OF_75, 75, DESKTOP)).toBe(90);
+      expect(totalFormula(OUT_OF_75, 75, WEB)).toBe(90.47);
+    });
+  });
+
+  describe("CQS.LEVEL", () => {
+    it("a blank total is 0 on desktop, level IV (cannot be told from 0); #VALUE! on the web", () => {
+      expect(levelFormula(DESKTOP)).toBe("IV");
+      expect(levelFormula(WEB)).toEqual(value("Tổng điểm trống"));
+    });
+    it("blank threshold cells are an error on both, never a level for every total", () => {
+      expect(levelFormula(85, row(DESKTOP, DESKTOP, DESKTOP))).toEqual(
+        value("Ngưỡng mức độ I phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
+      );
+      expect(levelFormula(85, row(90, 80, DESKTOP))).toEqual(
+        value("Ngưỡng mức độ III phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
+      );
+      expect(levelFormula(85, row(90, 80, WEB))).toEqual(value("Ngưỡng mức độ III trống"));
+    });
+    it("a single blank thresholds cell: an error on desktop (0 is one cell), the default on the web", () => {
+      expect(levelFormula(85, [[DESKTOP]])).toEqual(
+        value("Ngưỡng mức độ phải là 3 ô (cận dưới của mức I, II, III), nhận được 1 ô"),
+      );
+      expect(levelFormula(85, [[WEB]])).toBe("II");
+    });
+  });
+
+  describe("CQS.RANK", () => {
+    const totals = col(92.57, 95.24, DESKTOP, 88.31, DESKTOP);
+    const webTotals = col(92.57, 95.24, WEB, 88.31, WEB);
+    it("descending: blank cells (0 on desktop) rank below every positive total, so ranks agree", () => {
+      for (const t of [95.24, 92.57, 88.31]) {
+        expect(rankFormula(t, totals)).toBe(rankFormula(t, webTotals));
+      }
+      expect(rankFormula(88.31, totals)).toBe(3);
+    });
+    it("ascending: blank cells count as 0 on desktop and come first (documented)", () => {
+      expect(rankFormula(88.31, totals, 1)).toBe(3);
+      expect(rankFormula(88.31, webTotals, 1)).toBe(1);
+    });
+    it("a blank order cell (0 on desktop, null on the web) is descending on both", () => {
+      expect(rankFormula(92.57, totals, DESKTOP)).toBe(2);
+      expect(rankFormula(92.57, webTotals, WEB)).toBe(2);
+    });
+    it("a blank total: 0 is found among the blanks on desktop; #VALUE! on the web", () => {
+      expect(rankFormula(DESKTOP, totals)).toBe(4);
+      expect(rankFormula(WEB, webTotals)).toEqual(value("Tổng điểm trống"));
+    });
+  });
+
+  describe("CQS.CHECK", () => {
+    const scores = row(7, 5, 10, 46.55, 4.4, 11.95, 6, 2); // 92.90
+    it("a blank typed total is 0 on desktop, and differs from the recomputed total", () => {
+      expect(checkFormula(scores, DESKTOP)).toBe("Tổng ghi 0,00 ≠ tính lại 92,90");
+      expect(checkFormula(scores, WEB)).toEqual(value("Tổng ghi trống"));
+    });
+    it("a blank score is 0 on desktop (cannot be told from 0), #VALUE! on the web", () => {
+      expect(checkFormula(row(7, 5, 10, 46.55, 4.4, 11.95, 6, DESKTOP), 92.9)).toBe(
+        "Tổng ghi 92,90 ≠ tính lại 90,90",
+      );
+      expect(checkFormula(row(7, 5, 10, 46.55, 4.4, 11.95, 6, WEB), 92.9)).toEqual(value("Ô thứ 8 trống"));
+    });
+    it("a blank maxPoints cell is #NUM! on desktop; on the web it reads as omitted (100)", () => {
+      expect(checkFormula(scores, 92.9, DESKTOP)).toEqual(
+        num("Điểm tối đa phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
+      );
+      expect(checkFormula(scores, 92.9, WEB)).toBe("");
+    });
+  });
+
+  describe("CQS.RANKTABLE", () => {
+    it("trailing blank rows (unit 0, total 0 on desktop) are skipped, as on the web", () => {
+      const desktop = rankTableFormula(col("A", "B", DESKTOP, DESKTOP), col(80, 85, DESKTOP, DESKTOP));
+      const web = rankTableFormula(col("A", "B", WEB, WEB), col(80, 85, WEB, WEB));
+      expect(desktop).toEqual([
+        [1, "B", 85, "II", 1],
+        [2, "A", 80, "II", 2],
+      ]);
+      expect(web).toEqual(desktop);
+    });
+    it("a blank row inside the range is skipped on both", () => {
+      const desktop = rankTableFormula(col("A", DESKTOP, "B"), col(80, DESKTOP, 85));
+      expect(desktop).toEqual(rankTableFormula(col("A", WEB, "B"), col(80, WEB, 85)));
+      expect(desktop).toHaveLength(2);
+    });
+    it("a unit with a blank total: ranked at 0 (level IV) on desktop, listed last on the web", () => {
+      expect(rankTableFormula(col("A", "B"), col(80, DESKTOP))).toEqual([
+        [1, "A", 80, "II", 1],
+        [2, "B", 0, "IV", 2],
+      ]);
+      expect(rankTableFormula(col("A", "B"), col(80, WEB))).toEqual([
+        [1, "A", 80, "II", 1],
+        [2, "B", "", "", ""],
+      ]);
+    });
+    it("a total without a unit is still an error (unit 0 or blank)", () => {
+      expect(rankTableFormula(col("A", DESKTOP), col(80, 85))).toEqual(
+        value("Cột đơn vị, ô thứ 2 trống (tổng điểm 85)"),
+      );
+    });
+    it("only blank rows: #N/A on both", () => {
+      expect(rankTableFormula(col(DESKTOP, DESKTOP), col(DESKTOP, DESKTOP))).toEqual(
+        na("Không có đơn vị nào"),
+      );
+      expect(rankTableFormula(col(WEB, WEB), col(WEB, WEB))).toEqual(na("Không có đơn vị nào"));
+    });
+    it("blank threshold cells are an error, never level I for all", () => {
+      expect(rankTableFormula(col("A"), col(80), row(DESKTOP, DESKTOP, DESKTOP))).toEqual(
+        value("Ngưỡng mức độ I phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
+      );
+    });
+  });
+});
+
+describe("a number Excel holds is a number, however large", () => {
+  it("9e307 as a score is summed exactly; the message shows it in exponent form", () => {
+    expect(checkFormula(row(9e307, 8), 5)).toBe("Tổng ghi 5,00 ≠ tính lại 9,00e307 (lớn bất thường)");
+    expect(totalFormula(row(1e20, 8.25))).toBe(1e20);
+    expect(rankFormula(9e307, col(9e307, 90))).toBe(1);
+    expect(levelFormula(9e307)).toBe("I");
+  });
+  it("a total beyond what a cell holds is #NUM!", () => {
+    expect(totalFormula(row(9e307, 9e307))).toEqual(num("Kết quả vượt quá số lớn nhất Excel chứa được"));
   });
 });

@@ -84,3 +84,29 @@ describe("messages", () => {
     );
   });
 });
+
+describe("an implausibly large number in a message", () => {
+  const huge = `9${"0".repeat(307)}.00`;
+  it("is shown in exponent form, saying so, in both languages", () => {
+    expect(localNumber(huge, "vi")).toBe("9,00e307 (lớn bất thường)");
+    expect(localNumber(huge, "en")).toBe("9.00e307 (implausibly large)");
+  });
+  it("keeps every digit up to 15 integer digits", () => {
+    expect(localNumber("123456789012393.00", "vi")).toBe("123456789012393,00");
+    expect(localNumber("88.30", "en")).toBe("88.30");
+  });
+  it("SCORE_ABOVE_MAX and TOTAL_MISMATCH use it", () => {
+    const above = makeFinding(
+      "SCORE_ABOVE_MAX",
+      { sheet: "Phụ lục I", sheetIndex: 0, row: 7, col: 3, cell: "C7" },
+      { what: "Nhận thức", value: huge, max: "8" },
+    );
+    expect(findingMessage(above, "vi")).toBe('Điểm "Nhận thức" 9,00e307 (lớn bất thường) vượt điểm tối đa 8');
+    const total = makeFinding(
+      "TOTAL_MISMATCH",
+      { sheet: "Phụ lục I", sheetIndex: 0, row: 7, col: 11, cell: "K7" },
+      { expected: "92.57", actual: huge },
+    );
+    expect(findingMessage(total, "en")).toBe("Typed total 9.00e307 (implausibly large) ≠ recomputed 92.57");
+  });
+});

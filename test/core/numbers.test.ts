@@ -68,7 +68,10 @@ describe("readCellNumber", () => {
     [{ v: { error: "#N/A" } }, "nan"],
     [{ v: "n/a" }, "nan"],
     [{ v: 44957, fmt: "dd/mm/yyyy" }, "nan"],
-    [{ v: 1e300 }, "nan"],
+    [{ v: 1e300 }, "number"],
+    [{ v: 9e307 }, "number"],
+    [{ v: Number.POSITIVE_INFINITY }, "nan"],
+    [{ v: Number.NaN }, "nan"],
   ])("%p is %s", (cell, kind) => {
     expect(readCellNumber(cell).kind).toBe(kind);
   });

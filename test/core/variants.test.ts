@@ -3,7 +3,8 @@
  * test/fixtures/variants (built by test/fixtures/variants/build.js from the decision's figures)
  * is read with the .xlsx adapter and checked with the core; its findings must be exactly those of
  * its <name>.expected.json, and every block's recomputed totals, levels, ranks and level counts
- * too. Then the 2022 decision itself (../shared/fixtures) against its truth file.
+ * too. Then the 2022 decision itself (test/fixtures/hue-2022.xlsx) against its truth file, and the
+ * shared copy beside the repository against the shared truth file where it is present.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -15,9 +16,14 @@ import {
   type Analysis,
 } from "../../src/core";
 import { readWorkbookFile } from "../../src/adapters/xlsx";
-
-const VARIANTS = path.resolve(__dirname, "../fixtures/variants");
-const SHARED_FIXTURES = path.resolve(__dirname, "../../../shared/fixtures");
+import {
+  decisionFixtures,
+  HUE_2022_TRUTH,
+  readTruth,
+  sharedFixture,
+  VARIANTS,
+  type TruthEntry,
+} from "../fixtures/locate";
 
 interface ExpectedFinding {
   code: string;
@@ -143,62 +149,61 @@ test("no-table.xlsx: text and a staff table, but no score table", async () => {
   expect(analysis.findings).toEqual([]);
 });
 
-describe("the 2022 decision (../shared/fixtures/hue-2022.xlsx) against its truth file", () => {
-  const workbook = path.join(SHARED_FIXTURES, "hue-2022.xlsx");
-  const truthFile = path.join(SHARED_FIXTURES, "hue-2022.truth.json");
-  let analysis: Analysis;
-  let truth: Array<{
-    code: string;
-    sheet: string;
-    cells: string[];
-    unit: string;
-    expected: string;
-    actual: string;
-  }>;
+describe.each(decisionFixtures())(
+  "the 2022 decision ($label) against its truth file",
+  ({ workbook, truth: truthFile }) => {
+    let analysis: Analysis;
+    let truth: TruthEntry[];
 
-  beforeAll(async () => {
-    // CI runs in a fresh clone with shared/ beside it: a missing fixture is a failure, not a skip.
-    if (!fs.existsSync(workbook) || !fs.existsSync(truthFile)) {
-      throw new Error(`the shared fixture is missing: expected ${workbook} and ${truthFile}`);
-    }
-    truth = JSON.parse(fs.readFileSync(truthFile, "utf8"));
-    analysis = await analyzeFile(workbook);
-  });
+    beforeAll(async () => {
+      truth = readTruth(truthFile);
+      analysis = await analyzeFile(workbook);
+    });
 
-  test("exactly the five TOTAL_MISMATCH errors of the truth file, no other error or warning", () => {
-    const notInfo = analysis.findings.filter((f) => f.severity !== "info");
-    expect(notInfo).toHaveLength(truth.length);
-    for (const t of truth) {
-      const f = notInfo.find((x) => x.code === t.code && x.sheet === t.sheet && t.cells.includes(x.cell));
-      expect(f).toBeDefined();
-      expect(f!.unit).toBe(t.unit);
-      expect(f!.params.expected).toBe(t.expected);
-      expect(f!.params.actual).toBe(t.actual);
-    }
-    expect(analysis.summary.error).toBe(5);
-    expect(analysis.summary.warning).toBe(0);
-  });
+    test("exactly the five TOTAL_MISMATCH errors of the truth file, no other error or warning", () => {
+      const notInfo = analysis.findings.filter((f) => f.severity !== "info");
+      expect(notInfo).toHaveLength(truth.length);
+      for (const t of truth) {
+        const f = notInfo.find((x) => x.code === t.code && x.sheet === t.sheet && t.cells.includes(x.cell));
+        expect(f).toBeDefined();
+        expect(f!.unit).toBe(t.unit);
+        expect(f!.params.expected).toBe(t.expected);
+        expect(f!.params.actual).toBe(t.actual);
+      }
+      expect(analysis.summary.error).toBe(5);
+      expect(analysis.summary.warning).toBe(0);
+    });
 
-  test("info only NAME_VARIANT (the three renamed departments) and REDUCED_MAX (the four notes)", () => {
-    const info = analysis.findings.filter((f) => f.severity === "info");
-    expect([...new Set(info.map((f) => f.code))].sort()).toEqual(["NAME_VARIANT", "REDUCED_MAX"]);
-    expect(info.filter((f) => f.code === "NAME_VARIANT").map((f) => f.unit)).toEqual([
-      "Sở Giáo dục",
-      "Sở Lao động – TB&XH",
-      "Sở Nông nghiệp và PTNT",
-    ]);
-    expect(
-      info
-        .filter((f) => f.code === "REDUCED_MAX")
-        .map((f) => f.unit)
-        .sort(),
-    ).toEqual(["Ban Dân tộc", "Sở Ngoại vụ", "Thanh tra tỉnh", "Văn phòng UBND tỉnh"].sort());
-  });
+    test("info only NAME_VARIANT (the three renamed departments) and REDUCED_MAX (the four notes)", () => {
+      const info = analysis.findings.filter((f) => f.severity === "info");
+      expect([...new Set(info.map((f) => f.code))].sort()).toEqual(["NAME_VARIANT", "REDUCED_MAX"]);
+      expect(info.filter((f) => f.code === "NAME_VARIANT").map((f) => f.unit)).toEqual([
+        "Sở Giáo dục",
+        "Sở Lao động – TB&XH",
+        "Sở Nông nghiệp và PTNT",
+      ]);
+      expect(
+        info
+          .filter((f) => f.code === "REDUCED_MAX")
+          .map((f) => f.unit)
+          .sort(),
+      ).toEqual(["Ban Dân tộc", "Sở Ngoại vụ", "Thanh tra tỉnh", "Văn phòng UBND tỉnh"].sort());
+    });
 
-  test("level counts 18/2/0/0 and 4/5/0/0", () => {
-    expect(analysis.blocks.map((b) => b.counts)).toEqual([
-      { I: 18, II: 2, III: 0, IV: 0 },
-      { I: 4, II: 5, III: 0, IV: 0 },
-    ]);
-  });
-});
+    test("level counts 18/2/0/0 and 4/5/0/0", () => {
+      expect(analysis.blocks.map((b) => b.counts)).toEqual([
+        { I: 18, II: 2, III: 0, IV: 0 },
+        { I: 4, II: 5, III: 0, IV: 0 },
+      ]);
+    });
+  },
+);
+
+const sharedTruth = sharedFixture("hue-2022.truth.json");
+(sharedTruth === undefined ? test.skip : test)(
+  "the project's truth file states the same findings as the shared one (where present)",
+  () => {
+    const key = (t: TruthEntry): string => `${t.code} ${t.sheet} ${t.unit} ${t.expected} ${t.actual}`;
+    expect(readTruth(HUE_2022_TRUTH).map(key)).toEqual(readTruth(sharedTruth!).map(key));
+  },
+);

@@ -22,8 +22,9 @@ import {
   tempDir,
   type CliResult,
 } from "../cli/helpers";
+import { HOSTILE } from "../fixtures/locate";
 
-const DIR = path.resolve(__dirname, "../fixtures/hostile");
+const DIR = HOSTILE;
 
 interface ExpectedFinding {
   code: string;

@@ -9,9 +9,10 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { cqs, expectOneLineError, FIXTURE, sha256, tempDir } from "../cli/helpers";
+import { HOSTILE } from "../fixtures/locate";
 
-const INPUT = path.resolve(__dirname, "../fixtures/hostile/hidden-rows.xlsx");
-const inputs = [INPUT, FIXTURE].filter((f) => fs.existsSync(f));
+const INPUT = path.join(HOSTILE, "hidden-rows.xlsx");
+const inputs = [INPUT, FIXTURE];
 
 function ioError(code: string): NodeJS.ErrnoException {
   const e = new Error(`${code}: injected failure`) as NodeJS.ErrnoException;

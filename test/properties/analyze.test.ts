@@ -140,7 +140,8 @@ function expectedReading(c: Cell): Expect {
     if (isDate === undefined) throw new Error(`format not classified: ${c.fmt}`);
     // Dates and percentages ("6%" stored as 0.06) are not scores.
     if (isDate) return "NOT_A_NUMBER";
-    return Number.isFinite(v) && Math.abs(v) < 1e15 ? "number" : "NOT_A_NUMBER";
+    // Any number a cell holds is a number, however large; only NaN and ±Infinity (no cell holds them) are not.
+    return Number.isFinite(v) ? "number" : "NOT_A_NUMBER";
   }
   if (v === null) return c.f ? "UNCALCULATED_FORMULA" : "MISSING_SCORE";
   if (typeof v === "string") {

@@ -2,7 +2,6 @@
  * Shared set-up for the Office adapter tests: the example workbook and generated ones, loaded into
  * the in-memory Excel double (src/excel-double/fake-excel.ts).
  */
-import * as path from "path";
 import type { Cell, WorkbookGrid } from "../../../src/core/grid";
 import { DEFAULT_FRAMEWORK } from "../../../src/core";
 import { readWorkbookFile } from "../../../src/adapters/xlsx";
@@ -14,8 +13,9 @@ import {
   type FakeExcelOptions,
   type FakeWorkbookInit,
 } from "../../../src/excel-double/fake-excel";
+import { EXAMPLE } from "../../fixtures/locate";
 
-export const EXAMPLE = path.resolve(__dirname, "../../../examples/hue-2022.xlsx");
+export { EXAMPLE };
 
 /** A current Microsoft 365 Excel. */
 export const MODERN: Capabilities = {

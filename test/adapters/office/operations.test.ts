@@ -2,8 +2,6 @@
  * The Office adapter's operations (src/adapters/office/operations.ts) against the in-memory Excel
  * double: what the pane and the ribbon do, on the example workbook and on generated ones.
  */
-import * as fs from "fs";
-import * as path from "path";
 import {
   analyzeWorkbook,
   DEFAULT_FRAMEWORK,
@@ -28,9 +26,9 @@ import {
   type OperationStage,
 } from "../../../src/adapters/office/operations";
 import { fakeOffice, fromWorkbookGrid, MODERN_REQUIREMENT_SETS } from "../../../src/excel-double/fake-excel";
+import { decisionFixtures, readTruth } from "../../fixtures/locate";
 import { allFills, exampleGrid, generatedWorkbook, MODERN, OLD, setup, setupExample } from "./helpers";
 
-const TRUTH = path.resolve(__dirname, "../../../../shared/fixtures/hue-2022.truth.json");
 /** Excel on the web's limit per request and per response. */
 const WEB_PAYLOAD_LIMIT = 5_000_000;
 
@@ -73,9 +71,8 @@ describe("validateWorkbook on the example workbook", () => {
     expect(fake.stats.syncs).toBeLessThanOrEqual(2);
   });
 
-  it("agrees with the decision's truth file where the shared fixtures are present", async () => {
-    if (!fs.existsSync(TRUTH)) return; // the fixtures live beside the repository, not in it
-    const truth = JSON.parse(fs.readFileSync(TRUTH, "utf8")) as Array<{ unit: string; expected: string }>;
+  it.each(decisionFixtures())("agrees with the decision's truth file ($label)", async ({ truth: file }) => {
+    const truth = readTruth(file);
     const { host } = await setupExample();
     const { analysis } = await validateWorkbook(host);
     const found = analysis.findings.filter((f) => f.code === "TOTAL_MISMATCH");

@@ -10,6 +10,7 @@ import {
 } from "../../../src/core/grid";
 import { readWorkbookFile, workbookToGrid } from "../../../src/adapters/xlsx/read";
 import { cleanup, makeTempDir, saveWorkbook } from "./helpers";
+import { HUE_2022 } from "../../fixtures/locate";
 
 function at(sheet: SheetGrid, address: string): Cell {
   const p = parseA1(address);
@@ -165,10 +166,10 @@ describe("workbookToGrid on an in-memory workbook", () => {
   });
 });
 
-describe("the Huế 2022 fixture", () => {
+describe("the Huế 2022 fixture (test/fixtures/hue-2022.xlsx)", () => {
   let grid: WorkbookGrid;
   beforeAll(async () => {
-    grid = await readWorkbookFile("/work/shared/fixtures/hue-2022.xlsx");
+    grid = await readWorkbookFile(HUE_2022);
   });
 
   test("sheets", () => {
