@@ -124,7 +124,7 @@ async function openPreview(
   const problems: string[] = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("console", (m) => {
-    if (m.type() === "error" && !OFFICE_TELEMETRY_FRAME.test(m.text()))
+    if (m.type() === "error" && !OFFICE_TELEMETRY_FRAME.test(m.text().trim()))
       problems.push(`console error: ${m.text()}`);
   });
   await page.goto(url);
