@@ -17,3 +17,6 @@ export * from "./settings";
 export * from "./writes";
 export { foldHeader, nameWords, stripAccents, tidy } from "./text";
 export { decodeLegacyVietnamese, type LegacyEncoding } from "./legacy";
+export * from "./compare";
+export * from "./compareText";
+export * from "./comparePlan";
