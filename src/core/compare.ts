@@ -14,6 +14,7 @@ import { compareExact, Dec, exactToString, formatExact, roundExact, type Exact }
 import { compileFramework, type Framework } from "./framework";
 import { cellAt, rowEnd, type SheetGrid, type WorkbookGrid } from "./grid";
 import { matchNames, matchUnits, nameKey } from "./names";
+import { bareTitle } from "./plan";
 import { classifyLevel, rankUnits } from "./scoring";
 import { stripAccents, tidy } from "./text";
 
@@ -462,7 +463,7 @@ function compareBlock(
   for (const l of levelsOf(previousBlock)) if (!levels.includes(l)) levels.push(l);
   return {
     sheet: block.sheet,
-    title: block.rankingTitle ?? block.title,
+    title: bareTitle(block.rankingTitle ?? block.title),
     kind: blockKind(names),
     ...(previousBlock ? { previousSheet: previousBlock.sheet } : {}),
     units,
