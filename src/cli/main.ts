@@ -208,6 +208,26 @@ async function compare(opts: CliOptions, file: string, previousFile: string, io:
   const comparison = compareAnalyses(now.analysis, before.analysis, map);
   const lang = opts.lang;
   const vi = lang === "vi";
+  // Written first: an output that cannot be written (exists, no --force) stops with one line.
+  let writtenLine: string | undefined;
+  let warningLines: ReadonlyArray<string> = [];
+  if (opts.out !== undefined) {
+    const sheets = planComparisonSheets(
+      comparison,
+      now.grid.sheets.map((s) => s.name),
+    );
+    const { written, warnings } = await writeRankingWorkbook({
+      inputPath: file,
+      loaded: now.opened.loaded,
+      outPath: opts.out,
+      sheets,
+      separate: false,
+      force: opts.force,
+    });
+    warningLines = warnings;
+    writtenLine =
+      (vi ? `Đã ghi ${written}: ` : `Written ${written}: `) + sheets.map((s) => `"${s.name}"`).join(", ");
+  }
   for (const n of comparison.notices) io.err(compareNoticeMessage(n, lang));
   for (const [f, a] of [
     [file, now.analysis],
@@ -222,25 +242,11 @@ async function compare(opts: CliOptions, file: string, previousFile: string, io:
   }
   if (opts.json) io.out(JSON.stringify(comparisonJson(comparison), null, 2));
   else io.out(compareText(comparison, lang));
-  if (opts.out !== undefined) {
-    const sheets = planComparisonSheets(
-      comparison,
-      now.grid.sheets.map((s) => s.name),
-    );
-    const { written, warnings } = await writeRankingWorkbook({
-      inputPath: file,
-      loaded: now.opened.loaded,
-      outPath: opts.out,
-      sheets,
-      separate: false,
-      force: opts.force,
-    });
-    for (const w of warnings) io.err(w);
-    const line =
-      (vi ? `Đã ghi ${written}: ` : `Written ${written}: `) + sheets.map((s) => `"${s.name}"`).join(", ");
-    // With --json, stdout holds the JSON alone.
-    if (opts.json) io.err(line);
-    else io.out(line);
+  for (const w of warningLines) io.err(w);
+  // With --json, stdout holds the JSON alone.
+  if (writtenLine !== undefined) {
+    if (opts.json) io.err(writtenLine);
+    else io.out(writtenLine);
   }
   return 0;
 }

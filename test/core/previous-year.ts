@@ -35,13 +35,11 @@ interface ExampleData {
   [k: string]: unknown;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildExampleWorkbook } = require(path.join(ROOT, "scripts/build-example.js")) as {
   buildExampleWorkbook(data: ExampleData): ExcelJS.Workbook;
 };
 
 export function exampleData(): ExampleData {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return JSON.parse(JSON.stringify(require(path.join(ROOT, "examples/hue-2022.json")))) as ExampleData;
 }
 
