@@ -3,7 +3,8 @@
  * them as props and never touch `Excel` themselves. Backed by the Office adapter's operations, the
  * same ones the ribbon uses.
  */
-import type { Analysis, Framework, Lang, RankingOrder } from "../core";
+import type { Analysis, Framework, Lang, RankingOrder, UnitMap, WorkbookGrid } from "../core";
+import { buildComparison, loadUnitMap, saveUnitMap, type ComparisonResult } from "../adapters/office/compare";
 import {
   buildRanking,
   detectCapabilitiesSafe,
@@ -22,7 +23,7 @@ import {
 import type { ReadScope } from "../adapters/office/read";
 import { PANE_TEXT } from "./strings";
 
-export type { Capabilities, OperationStage, RankingResult, ValidateResult };
+export type { Capabilities, ComparisonResult, OperationStage, RankingResult, ValidateResult };
 
 export interface PaneOperations {
   readonly capabilities: Capabilities;
@@ -37,6 +38,14 @@ export interface PaneOperations {
   selectCell(sheet: string, cell: string): Promise<void>;
   loadSettings(): Promise<Framework | undefined>;
   saveSettings(framework: Framework): Promise<void>;
+  /** "So sánh với năm trước": this workbook against last year's grid; adds the comparison sheets. */
+  compareWithPrevious(
+    previous: WorkbookGrid,
+    map: UnitMap,
+    onProgress?: (stage: OperationStage) => void,
+  ): Promise<ComparisonResult>;
+  loadUnitMap(): Promise<UnitMap>;
+  saveUnitMap(map: UnitMap): Promise<void>;
 }
 
 export function paneOperations(host: ExcelHost): PaneOperations {
@@ -50,6 +59,10 @@ export function paneOperations(host: ExcelHost): PaneOperations {
     selectCell: (sheet, cell) => selectCell(host, sheet, cell),
     loadSettings: () => loadSettings(host),
     saveSettings: (framework) => saveSettings(host, framework),
+    compareWithPrevious: (previous, map, onProgress) =>
+      buildComparison(host, previous, { map, ...(onProgress ? { onProgress } : {}) }),
+    loadUnitMap: () => loadUnitMap(host),
+    saveUnitMap: (map) => saveUnitMap(host, map),
   };
 }
 
