@@ -43,7 +43,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   mapRow: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
-  grow: { flexGrow: 1, minWidth: 0 },
+  grow: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
   hidden: { display: "none" },
   report: {
     boxSizing: "border-box",
