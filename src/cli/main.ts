@@ -251,6 +251,11 @@ async function compare(opts: CliOptions, file: string, previousFile: string, io:
   return 0;
 }
 
+/** "II → I" when the level changed, else this year's level. */
+function levelMove(u: { level?: string; previous?: { level?: string }; levelChanged: boolean }): string {
+  return u.levelChanged ? `${u.previous!.level} → ${u.level}` : (u.level ?? "-");
+}
+
 /** The human output of `cqs compare`: per block, the report's sentences, then one line per unit. */
 function compareText(comparison: Comparison, lang: "vi" | "en"): string {
   const vi = lang === "vi";
@@ -263,8 +268,8 @@ function compareText(comparison: Comparison, lang: "vi" | "en"): string {
     out.push("");
     out.push(
       vi
-        ? "  Hạng  Tổng    Năm trước  Chênh lệch  Thay đổi        Đơn vị"
-        : "  Rank  Total   Last year  Change      Move            Unit",
+        ? "  Hạng  Tổng    Năm trước  Chênh lệch  Thay đổi        Mức độ     Đơn vị"
+        : "  Rank  Total   Last year  Change      Move            Level      Unit",
     );
     const num = (x: Exact | undefined, w: number): string =>
       (x === undefined ? "-" : localNumber(formatExact(x, b.decimals), lang)).padStart(w);
@@ -280,7 +285,7 @@ function compareText(comparison: Comparison, lang: "vi" | "en"): string {
           : (compareExact(u.totalChange, exactFromInteger(0)) > 0 ? "+" : "") +
             localNumber(formatExact(u.totalChange, b.decimals), lang);
       out.push(
-        `  ${String(u.rank ?? "-").padStart(4)}  ${num(u.total, 6)}  ${num(u.previous?.total, 9)}  ${change.padStart(10)}  ${move.padEnd(14)}  ${u.unit}${
+        `  ${String(u.rank ?? "-").padStart(4)}  ${num(u.total, 6)}  ${num(u.previous?.total, 9)}  ${change.padStart(10)}  ${move.padEnd(14)}  ${levelMove(u).padEnd(9)}  ${u.unit}${
           u.previous && u.previous.unit !== u.unit
             ? ` (${vi ? "năm trước" : "last year"}: ${u.previous.unit})`
             : ""
@@ -289,7 +294,7 @@ function compareText(comparison: Comparison, lang: "vi" | "en"): string {
     }
     for (const g of b.gone) {
       out.push(
-        `     -  ${"-".padStart(6)}  ${num(g.total, 9)}  ${"-".padStart(10)}  ${(vi ? "không còn" : "gone").padEnd(14)}  ${g.unit}`,
+        `     -  ${"-".padStart(6)}  ${num(g.total, 9)}  ${"-".padStart(10)}  ${(vi ? "không còn" : "gone").padEnd(14)}  ${(g.level ?? "").padEnd(9)}  ${g.unit}`,
       );
     }
     out.push("");
