@@ -42,8 +42,13 @@ const useStyles = makeStyles({
   },
   muted: { color: tokens.colorNeutralForeground3 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  mapRow: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
-  grow: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  mapRow: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto minmax(0, 1fr) auto",
+    gap: tokens.spacingHorizontalXS,
+    alignItems: "center",
+  },
+  grow: { minWidth: 0 },
   hidden: { display: "none" },
   report: {
     boxSizing: "border-box",
