@@ -7,23 +7,11 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import {
   analyzeWorkbook,
-  compareAnalyses,
   compareExact,
-  compareNoticeMessage,
-  comparisonJson,
-  comparisonSentences,
   DEFAULT_FRAMEWORK,
   exactFromInteger,
   localNumber,
-  planComparisonSheets,
-  rankChangeText,
-  unitMapErrorMessage,
-  UnitMapError,
-  unitMapFromJson,
-  workbookUnitMap,
-  type Comparison,
   type Exact,
-  type UnitMap,
   formatExact,
   frameworkFromJson,
   FrameworkError,
@@ -33,6 +21,22 @@ import {
   type Framework,
   type WorkbookGrid,
 } from "../core";
+import {
+  compareAnalyses,
+  comparisonJson,
+  UnitMapError,
+  unitMapFromJson,
+  workbookUnitMap,
+  type Comparison,
+  type UnitMap,
+} from "../core/compare";
+import {
+  compareNoticeMessage,
+  comparisonSentences,
+  rankChangeText,
+  unitMapErrorMessage,
+} from "../core/compareText";
+import { planComparisonSheets } from "../core/comparePlan";
 import {
   openWorkbookFile,
   WorkbookReadError,

@@ -3,8 +3,9 @@
  * them as props and never touch `Excel` themselves. Backed by the Office adapter's operations, the
  * same ones the ribbon uses.
  */
-import type { Analysis, Framework, Lang, RankingOrder, UnitMap, WorkbookGrid } from "../core";
-import { buildComparison, loadUnitMap, saveUnitMap, type ComparisonResult } from "../adapters/office/compare";
+import type { Analysis, Framework, Lang, RankingOrder, WorkbookGrid } from "../core";
+import type { UnitMap } from "../core/compare";
+import type { ComparisonResult } from "../adapters/office/compare";
 import {
   buildRanking,
   detectCapabilitiesSafe,
@@ -48,6 +49,10 @@ export interface PaneOperations {
   saveUnitMap(map: UnitMap): Promise<void>;
 }
 
+function compareOperations(): Promise<typeof import("../adapters/office/compare")> {
+  return import(/* webpackChunkName: "compare" */ "../adapters/office/compare");
+}
+
 export function paneOperations(host: ExcelHost): PaneOperations {
   return {
     capabilities: host.capabilities,
@@ -59,10 +64,14 @@ export function paneOperations(host: ExcelHost): PaneOperations {
     selectCell: (sheet, cell) => selectCell(host, sheet, cell),
     loadSettings: () => loadSettings(host),
     saveSettings: (framework) => saveSettings(host, framework),
-    compareWithPrevious: (previous, map, onProgress) =>
-      buildComparison(host, previous, { map, ...(onProgress ? { onProgress } : {}) }),
-    loadUnitMap: () => loadUnitMap(host),
-    saveUnitMap: (map) => saveUnitMap(host, map),
+    // The comparison's code is fetched when first used (it is not part of the pane's first load).
+    compareWithPrevious: async (previous, map, onProgress) =>
+      (await compareOperations()).buildComparison(host, previous, {
+        map,
+        ...(onProgress ? { onProgress } : {}),
+      }),
+    loadUnitMap: async () => (await compareOperations()).loadUnitMap(host),
+    saveUnitMap: async (map) => (await compareOperations()).saveUnitMap(host, map),
   };
 }
 

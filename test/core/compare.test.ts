@@ -9,27 +9,27 @@ import * as path from "path";
 import { readWorkbookFile, workbookToGrid } from "../../src/adapters/xlsx";
 import {
   analyzeWorkbook,
+  DEFAULT_FRAMEWORK,
+  exactToString,
+  exactFromDecimalString,
+  type Analysis,
+  type WorkbookGrid,
+} from "../../src/core";
+import {
   blockKind,
   compareAnalyses,
   comparisonJson,
-  comparisonSentences,
-  COMPARISON_HEADERS,
-  DEFAULT_FRAMEWORK,
-  exactToString,
   meanExact,
-  exactFromDecimalString,
   pairBlocks,
-  planComparisonSheets,
   planUnitMapSheet,
-  rankChangeText,
   unitMapFromJson,
   UnitMapError,
   workbookUnitMap,
   UNIT_MAP_SHEET,
-  type Analysis,
   type Comparison,
-  type WorkbookGrid,
-} from "../../src/core";
+} from "../../src/core/compare";
+import { comparisonSentences, rankChangeText } from "../../src/core/compareText";
+import { COMPARISON_HEADERS, planComparisonSheets } from "../../src/core/comparePlan";
 import { buildPreviousYearWorkbook, GONE, MAP, SCENARIO } from "./previous-year";
 
 const ROOT = path.resolve(__dirname, "../..");

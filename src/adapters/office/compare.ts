@@ -8,21 +8,23 @@
  */
 import {
   analyzeWorkbook,
-  compareAnalyses,
   DEFAULT_FRAMEWORK,
-  planComparisonSheets,
-  planUnitMapSheet,
   SETTINGS_SHEET,
+  workbookFramework,
+  type Framework,
+  type WorkbookGrid,
+} from "../../core";
+import {
+  compareAnalyses,
+  planUnitMapSheet,
   UNIT_MAP_SHEET,
   unitMapFromJson,
   unitMapToJson,
-  workbookFramework,
   workbookUnitMap,
   type Comparison,
-  type Framework,
   type UnitMap,
-  type WorkbookGrid,
-} from "../../core";
+} from "../../core/compare";
+import { planComparisonSheets } from "../../core/comparePlan";
 import type { ExcelHost, OperationStage } from "./operations";
 import { readWorkbookGrid } from "./read";
 import { queuePlannedSheet, queueSettings } from "./write";

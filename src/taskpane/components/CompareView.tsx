@@ -17,17 +17,13 @@ import {
 import { useEffect, useId, useRef, useState } from "react";
 import {
   analyzeWorkbook,
-  compareNoticeMessage,
-  comparisonSentences,
   DEFAULT_FRAMEWORK,
-  unitMapErrorMessage,
-  UnitMapError,
-  unitMapFromJson,
   workbookFramework,
   type Lang,
-  type UnitMap,
   type WorkbookGrid,
 } from "../../core";
+import { UnitMapError, unitMapFromJson, type UnitMap } from "../../core/compare";
+import { compareNoticeMessage, comparisonSentences, unitMapErrorMessage } from "../../core/compareText";
 import { COMPARE_TEXT } from "../compareStrings";
 import { describeError, type ComparisonResult, type PaneOperations } from "../operations";
 

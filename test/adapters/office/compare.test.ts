@@ -7,16 +7,9 @@
 import ExcelJS from "exceljs";
 import { workbookToGrid } from "../../../src/adapters/xlsx";
 import { buildComparison, loadUnitMap, saveUnitMap } from "../../../src/adapters/office/compare";
-import {
-  analyzeWorkbook,
-  compareAnalyses,
-  comparisonJson,
-  DEFAULT_FRAMEWORK,
-  planComparisonSheets,
-  unitMapFromJson,
-  UNIT_MAP_SHEET,
-  type WorkbookGrid,
-} from "../../../src/core";
+import { analyzeWorkbook, DEFAULT_FRAMEWORK, type WorkbookGrid } from "../../../src/core";
+import { compareAnalyses, comparisonJson, unitMapFromJson, UNIT_MAP_SHEET } from "../../../src/core/compare";
+import { planComparisonSheets } from "../../../src/core/comparePlan";
 import { buildPreviousYearWorkbook, MAP } from "../../core/previous-year";
 import { exampleGrid, OLD, setupExample } from "./helpers";
 
