@@ -40,7 +40,7 @@ describe("cqs compare", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("Tăng nhiều bậc nhất: Sở Y tế (tăng 14 bậc, từ hạng 19 lên hạng 5).");
     expect(r.out).toContain("Đơn vị mới: Sở Du lịch.");
-    expect(r.out).toMatch(/giảm 16 bậc\s+Sở Tài chính/);
+    expect(r.out).toMatch(/giảm 16 bậc\s+I → II\s+Sở Tài chính/);
     expect(r.out).toContain("Ban Dân tộc (năm trước: Ủy ban Dân tộc tỉnh)");
     expect(r.err).toMatch(/có 5 lỗi/);
   });
