@@ -44,7 +44,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
     alignItems: "center",
   },
-  grow: { minWidth: 0 },
+  grow: { width: "100%", minWidth: 0 },
   hidden: { display: "none" },
   report: {
     boxSizing: "border-box",
