@@ -45,6 +45,8 @@ const useStyles = makeStyles({
     alignItems: "center",
   },
   grow: { width: "100%", minWidth: 0 },
+  // A small button: Fluent's 96 px minimum would take the names' room.
+  remove: { minWidth: "auto" },
   hidden: { display: "none" },
   report: {
     boxSizing: "border-box",
@@ -251,6 +253,7 @@ export default function CompareView({ lang, operations, disabled }: CompareViewP
             <Button
               size="small"
               appearance="subtle"
+              className={styles.remove}
               aria-label={`${t.mapRemove} ${i + 1}`}
               onClick={() => setRows(rows.filter((_, k) => k !== i))}
             >
