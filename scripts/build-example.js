@@ -26,7 +26,11 @@ function fmtOf(text) {
 const thin = { style: "thin" };
 const box = { top: thin, left: thin, bottom: thin, right: thin };
 
-async function main() {
+/**
+ * The workbook of a decision's data (examples/hue-2022.json's shape), as an ExcelJS workbook.
+ * Tests build other years' workbooks with it (a previous year for `cqs compare`).
+ */
+function buildExampleWorkbook(data) {
   const wb = new ExcelJS.Workbook();
   wb.creator = "CQS add-in example";
   wb.created = new Date(Date.UTC(2023, 0, 31));
@@ -102,12 +106,21 @@ async function main() {
     ws.getCell(r, 1).value = block.summary;
     ws.mergeCells(r, 1, r, 4);
   }
+  return wb;
+}
+
+async function main() {
+  const wb = buildExampleWorkbook(data);
   const out = path.join(root, "examples", "hue-2022.xlsx");
   await wb.xlsx.writeFile(out);
   process.stdout.write(`Đã ghi ${path.relative(process.cwd(), out)}\n`);
 }
 
-main().catch((e) => {
-  process.stderr.write(`build-example: ${e.message}\n`);
-  process.exit(1);
-});
+module.exports = { buildExampleWorkbook };
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`build-example: ${e.message}\n`);
+    process.exit(1);
+  });
+}

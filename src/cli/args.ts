@@ -5,7 +5,7 @@
 import type { Lang } from "../core";
 import type { RankingOrder } from "../core";
 
-export type Command = "check" | "rank" | "demo" | "help" | "version";
+export type Command = "check" | "rank" | "demo" | "compare" | "help" | "version";
 
 export interface CliOptions {
   readonly command: Command;
@@ -17,6 +17,9 @@ export interface CliOptions {
   readonly force: boolean;
   readonly separate: boolean;
   readonly order: RankingOrder;
+  /** compare: last year's workbook (the second file) and the mapping file. */
+  readonly previous?: string;
+  readonly map?: string;
 }
 
 export class UsageError extends Error {
@@ -24,14 +27,15 @@ export class UsageError extends Error {
 }
 
 const FLAGS: Readonly<Record<string, ReadonlyArray<Command>>> = {
-  "--json": ["check"],
-  "--force": ["rank", "demo"],
+  "--json": ["check", "compare"],
+  "--force": ["rank", "demo", "compare"],
   "--separate": ["rank"],
 };
 const VALUED: Readonly<Record<string, ReadonlyArray<Command>>> = {
-  "--lang": ["check", "rank", "demo"],
-  "--framework": ["check", "rank"],
-  "--out": ["rank"],
+  "--lang": ["check", "rank", "demo", "compare"],
+  "--framework": ["check", "rank", "compare"],
+  "--out": ["rank", "compare"],
+  "--map": ["compare"],
   "--order": ["rank"],
 };
 
@@ -43,8 +47,8 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   if (first === "--version" || first === "-v" || first === "version") {
     return { command: "version", json: false, lang: "vi", force: false, separate: false, order: "rank" };
   }
-  if (first !== "check" && first !== "rank" && first !== "demo") {
-    throw new UsageError(`Lệnh không hợp lệ "${first}": dùng check, rank hoặc demo (cqs --help)`);
+  if (first !== "check" && first !== "rank" && first !== "demo" && first !== "compare") {
+    throw new UsageError(`Lệnh không hợp lệ "${first}": dùng check, rank, compare hoặc demo (cqs --help)`);
   }
   const command: Command = first;
   const positional: string[] = [];
@@ -88,6 +92,12 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
     throw new UsageError(`--order nhận rank hoặc source, không nhận "${order}"`);
   if (command === "demo") {
     if (positional.length > 0) throw new UsageError(`Lệnh demo không nhận tệp (thừa "${positional[0]}")`);
+  } else if (command === "compare") {
+    if (positional.length < 2)
+      throw new UsageError(
+        "Cần hai tệp: cqs compare <năm-nay.xlsx> <năm-trước.xlsx> [--map <đối-chiếu.json>]",
+      );
+    if (positional.length > 2) throw new UsageError(`Chỉ nhận hai tệp sổ tính (thừa "${positional[2]}")`);
   } else {
     if (positional.length === 0) throw new UsageError(`Thiếu tệp sổ tính: cqs ${command} <sổ-tính.xlsx>`);
     if (positional.length > 1) throw new UsageError(`Chỉ nhận một tệp sổ tính (thừa "${positional[1]}")`);
@@ -106,6 +116,8 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
     force: flags.has("--force"),
     separate: flags.has("--separate"),
     order,
+    ...(command === "compare" ? { previous: positional[1]! } : {}),
+    ...(values.has("--map") ? { map: values.get("--map")! } : {}),
   };
 }
 
@@ -115,6 +127,8 @@ Cách dùng:
   cqs check <sổ-tính.xlsx> [--json] [--lang vi|en] [--framework <bộ-tiêu-chí.json>]
   cqs rank  <sổ-tính.xlsx> --out <tệp-mới.xlsx> [--force] [--separate] [--order rank|source]
             [--framework <bộ-tiêu-chí.json>] [--lang vi|en]
+  cqs compare <năm-nay.xlsx> <năm-trước.xlsx> [--map <đối-chiếu.json>] [--json] [--out <tệp-mới.xlsx>]
+            [--force] [--lang vi|en]   so sánh với năm trước: điểm, thứ hạng (tăng/giảm n bậc), mức độ
   cqs demo  [--lang vi|en]     kiểm tra và xếp hạng sổ tính mẫu năm 2022 (examples/), ghi vào out/
 
 Mã thoát: 0 không có lỗi (rank: đã ghi); 1 có lỗi trong sổ tính; 2 đầu vào không dùng được.`;

@@ -7,7 +7,11 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import {
   analyzeWorkbook,
+  compareExact,
   DEFAULT_FRAMEWORK,
+  exactFromInteger,
+  localNumber,
+  type Exact,
   formatExact,
   frameworkFromJson,
   FrameworkError,
@@ -17,6 +21,22 @@ import {
   type Framework,
   type WorkbookGrid,
 } from "../core";
+import {
+  compareAnalyses,
+  comparisonJson,
+  UnitMapError,
+  unitMapFromJson,
+  workbookUnitMap,
+  type Comparison,
+  type UnitMap,
+} from "../core/compare";
+import {
+  compareNoticeMessage,
+  comparisonSentences,
+  rankChangeText,
+  unitMapErrorMessage,
+} from "../core/compareText";
+import { planComparisonSheets } from "../core/comparePlan";
 import {
   openWorkbookFile,
   WorkbookReadError,
@@ -69,7 +89,9 @@ async function analyzeFile(
   // Opened once: `rank` writes the new workbook from the same loaded input.
   const opened = await openWorkbookFile(file);
   const grid = opened.grid;
-  const framework = await loadFramework(opts, grid);
+  // compare: each year with its own settings when it has them, else the framework in use.
+  const framework =
+    (opts.command === "compare" ? workbookFramework(grid) : undefined) ?? (await loadFramework(opts, grid));
   const analysis = analyzeWorkbook(grid, framework);
   if (analysis.blocks.length === 0) {
     throw new InputError(
@@ -156,6 +178,134 @@ async function writeRanking(
   return 0;
 }
 
+/** The mapping of renames and mergers: the --map file, else the one stored in this year's workbook. */
+async function loadUnitMap(opts: CliOptions, grid: WorkbookGrid): Promise<UnitMap> {
+  if (opts.map === undefined) return workbookUnitMap(grid);
+  const vi = opts.lang === "vi";
+  let text: string;
+  try {
+    text = await fs.readFile(opts.map, "utf8");
+  } catch {
+    throw new InputError(
+      vi ? `Không đọc được tệp đối chiếu "${opts.map}"` : `Cannot read the mapping file "${opts.map}"`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    const detail = (e as Error).message.split("\n")[0];
+    throw new InputError(
+      vi
+        ? `Tệp đối chiếu "${opts.map}" không phải JSON hợp lệ: ${detail}`
+        : `The mapping file "${opts.map}" is not valid JSON: ${detail}`,
+    );
+  }
+  return unitMapFromJson(json);
+}
+
+/** `cqs compare`: this year against last year. Exit 0 when it ran, whatever either check found. */
+async function compare(opts: CliOptions, file: string, previousFile: string, io: CliIo): Promise<number> {
+  const now = await analyzeFile(opts, file);
+  const before = await analyzeFile(opts, previousFile);
+  const map = await loadUnitMap(opts, now.grid);
+  const comparison = compareAnalyses(now.analysis, before.analysis, map);
+  const lang = opts.lang;
+  const vi = lang === "vi";
+  // Written first: an output that cannot be written (exists, no --force) stops with one line.
+  let writtenLine: string | undefined;
+  let warningLines: ReadonlyArray<string> = [];
+  if (opts.out !== undefined) {
+    const sheets = planComparisonSheets(
+      comparison,
+      now.grid.sheets.map((s) => s.name),
+    );
+    const { written, warnings } = await writeRankingWorkbook({
+      inputPath: file,
+      loaded: now.opened.loaded,
+      outPath: opts.out,
+      sheets,
+      separate: false,
+      force: opts.force,
+    });
+    warningLines = warnings;
+    writtenLine =
+      (vi ? `Đã ghi ${written}: ` : `Written ${written}: `) + sheets.map((s) => `"${s.name}"`).join(", ");
+  }
+  for (const n of comparison.notices) io.err(compareNoticeMessage(n, lang));
+  for (const [f, a] of [
+    [file, now.analysis],
+    [previousFile, before.analysis],
+  ] as const) {
+    if (a.summary.error > 0)
+      io.err(
+        vi
+          ? `"${f}" có ${a.summary.error} lỗi (xem: cqs check "${f}"); so sánh dùng tổng điểm tính lại.`
+          : `"${f}" has ${a.summary.error} error(s) (see: cqs check "${f}"); the comparison uses recomputed totals.`,
+      );
+  }
+  if (opts.json) io.out(JSON.stringify(comparisonJson(comparison), null, 2));
+  else io.out(compareText(comparison, lang));
+  for (const w of warningLines) io.err(w);
+  // With --json, stdout holds the JSON alone.
+  if (writtenLine !== undefined) {
+    if (opts.json) io.err(writtenLine);
+    else io.out(writtenLine);
+  }
+  return 0;
+}
+
+/** "II → I" when the level changed, else this year's level. */
+function levelMove(u: { level?: string; previous?: { level?: string }; levelChanged: boolean }): string {
+  return u.levelChanged ? `${u.previous!.level} → ${u.level}` : (u.level ?? "-");
+}
+
+/** The human output of `cqs compare`: per block, the report's sentences, then one line per unit. */
+function compareText(comparison: Comparison, lang: "vi" | "en"): string {
+  const vi = lang === "vi";
+  const out: string[] = [];
+  for (const b of comparison.blocks) {
+    out.push(
+      `== ${b.sheet}${b.previousSheet ? ` ↔ ${b.previousSheet} (${vi ? "năm trước" : "last year"})` : ""} ==`,
+    );
+    for (const s of comparisonSentences(b, lang)) out.push(s);
+    out.push("");
+    out.push(
+      vi
+        ? "  Hạng  Tổng    Năm trước  Chênh lệch  Thay đổi        Mức độ     Đơn vị"
+        : "  Rank  Total   Last year  Change      Move            Level      Unit",
+    );
+    const num = (x: Exact | undefined, w: number): string =>
+      (x === undefined ? "-" : localNumber(formatExact(x, b.decimals), lang)).padStart(w);
+    for (const i of b.order) {
+      const u = b.units[i]!;
+      const move =
+        u.rank === undefined
+          ? ""
+          : rankChangeText(u.previous?.rank === undefined ? undefined : u.rankChange, lang);
+      const change =
+        u.totalChange === undefined
+          ? "-"
+          : (compareExact(u.totalChange, exactFromInteger(0)) > 0 ? "+" : "") +
+            localNumber(formatExact(u.totalChange, b.decimals), lang);
+      out.push(
+        `  ${String(u.rank ?? "-").padStart(4)}  ${num(u.total, 6)}  ${num(u.previous?.total, 9)}  ${change.padStart(10)}  ${move.padEnd(14)}  ${levelMove(u).padEnd(9)}  ${u.unit}${
+          u.previous && u.previous.unit !== u.unit
+            ? ` (${vi ? "năm trước" : "last year"}: ${u.previous.unit})`
+            : ""
+        }`,
+      );
+    }
+    for (const g of b.gone) {
+      out.push(
+        `     -  ${"-".padStart(6)}  ${num(g.total, 9)}  ${"-".padStart(10)}  ${(vi ? "không còn" : "gone").padEnd(14)}  ${(g.level ?? "").padEnd(9)}  ${g.unit}`,
+      );
+    }
+    out.push("");
+  }
+  return out.join("\n").trimEnd();
+}
+
 async function demo(opts: CliOptions, io: CliIo): Promise<number> {
   const example = path.join(io.root, "examples", "hue-2022.xlsx");
   const outDir = path.join(io.root, "out");
@@ -220,6 +370,8 @@ export async function run(argv: ReadonlyArray<string>, rawIo: CliIo): Promise<nu
         return await rank(opts, opts.workbook!, opts.out!, io);
       case "demo":
         return await demo(opts, io);
+      case "compare":
+        return await compare(opts, opts.workbook!, opts.previous!, io);
     }
   } catch (e) {
     io.err(`cqs: ${errorLine(e, lang)}`);
@@ -231,6 +383,7 @@ function errorLine(e: unknown, lang: "vi" | "en"): string {
   if (e instanceof WorkbookReadError || e instanceof WorkbookWriteError)
     return lang === "vi" ? e.messageVi : e.messageEn;
   if (e instanceof UsageError || e instanceof InputError) return e.message;
+  if (e instanceof UnitMapError) return unitMapErrorMessage(e.code, e.params, lang);
   if (e instanceof FrameworkError)
     return (lang === "vi" ? "Bộ tiêu chí không hợp lệ: " : "Invalid framework: ") + e.message;
   const msg = e instanceof Error ? e.message : String(e);

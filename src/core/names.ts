@@ -92,6 +92,11 @@ function abbreviationEnds(letters: string, words: ReadonlyArray<Token>, start: n
   return ends.filter((e) => e - start >= 2);
 }
 
+/** How two names relate: the same name, one a leading part of the other, or not at all. */
+export function matchNames(a: string, b: string): NameMatch {
+  return matchTokens(nameTokens(a), nameTokens(b));
+}
+
 /** Whether two names can relate at all: their first tokens must (a cheap test before the search). */
 function mayMatch(x: ReadonlyArray<Token>, y: ReadonlyArray<Token>): boolean {
   const p = x[0];

@@ -44,7 +44,7 @@ export function freeSheetName(base: string, taken: Iterable<string>): string {
 }
 
 /** "2. Xếp hạng mức độ …" → "Xếp hạng mức độ …": titles without their numbering. */
-function bareTitle(title: string): string {
+export function bareTitle(title: string): string {
   return title.replace(/^\s*(?:\d+|[IVX]+)\s*[.)]\s*/, "").trim();
 }
 

@@ -3,7 +3,9 @@
  * them as props and never touch `Excel` themselves. Backed by the Office adapter's operations, the
  * same ones the ribbon uses.
  */
-import type { Analysis, Framework, Lang, RankingOrder } from "../core";
+import type { Analysis, Framework, Lang, RankingOrder, WorkbookGrid } from "../core";
+import type { UnitMap } from "../core/compare";
+import type { ComparisonResult } from "../adapters/office/compare";
 import {
   buildRanking,
   detectCapabilitiesSafe,
@@ -23,7 +25,7 @@ import {
 import type { ReadScope } from "../adapters/office/read";
 import { PANE_TEXT } from "./strings";
 
-export type { Capabilities, OperationStage, RankingResult, ValidateResult };
+export type { Capabilities, ComparisonResult, OperationStage, RankingResult, ValidateResult };
 
 export interface PaneOperations {
   readonly capabilities: Capabilities;
@@ -38,6 +40,18 @@ export interface PaneOperations {
   selectCell(sheet: string, cell: string): Promise<void>;
   loadSettings(): Promise<Framework | undefined>;
   saveSettings(framework: Framework): Promise<void>;
+  /** "So sánh với năm trước": this workbook against last year's grid; adds the comparison sheets. */
+  compareWithPrevious(
+    previous: WorkbookGrid,
+    map: UnitMap,
+    onProgress?: (stage: OperationStage) => void,
+  ): Promise<ComparisonResult>;
+  loadUnitMap(): Promise<UnitMap>;
+  saveUnitMap(map: UnitMap): Promise<void>;
+}
+
+function compareOperations(): Promise<typeof import("../adapters/office/compare")> {
+  return import(/* webpackChunkName: "compare" */ "../adapters/office/compare");
 }
 
 export function paneOperations(host: ExcelHost): PaneOperations {
@@ -51,6 +65,14 @@ export function paneOperations(host: ExcelHost): PaneOperations {
     selectCell: (sheet, cell) => selectCell(host, sheet, cell),
     loadSettings: () => loadSettings(host),
     saveSettings: (framework) => saveSettings(host, framework),
+    // The comparison's code is fetched when first used (it is not part of the pane's first load).
+    compareWithPrevious: async (previous, map, onProgress) =>
+      (await compareOperations()).buildComparison(host, previous, {
+        map,
+        ...(onProgress ? { onProgress } : {}),
+      }),
+    loadUnitMap: async () => (await compareOperations()).loadUnitMap(host),
+    saveUnitMap: async (map) => (await compareOperations()).saveUnitMap(host, map),
   };
 }
 

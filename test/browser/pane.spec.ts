@@ -6,7 +6,8 @@
  *
  * Clicks Kiểm tra and sees the five total mismatches; clicks a finding and sees the selection move;
  * marks and unmarks; clicks Lập bảng xếp hạng and sees the new sheets; switches to English; opens
- * the pane as an older Excel and sees what is unavailable. Saves screenshots in test-results/ and
+ * the pane as an older Excel and sees what is unavailable; picks last year's file under "So sánh"
+ * and sees the comparison sheet. Saves screenshots in test-results/ and
  * prints "N passed, M failed" last. Run by ./run.js (TypeScript compiled on the fly).
  */
 import * as fs from "fs";
@@ -14,6 +15,7 @@ import * as os from "os";
 import * as path from "path";
 import { chromium, type BrowserContext, type Frame, type Page } from "playwright-core";
 import type { FakeWorkbook } from "../../src/excel-double/fake-excel";
+import { MAP, writePreviousYear } from "../core/previous-year";
 
 interface PreviewServer {
   readonly url: string;
@@ -297,6 +299,58 @@ async function main(): Promise<void> {
       await page.screenshot({ path: path.join(RESULTS, "pane-settings.png") });
       await frame.getByRole("tab", { name: "Bảng điểm" }).click();
     });
+
+    await step(
+      "So sánh với năm trước: pick last year's file, map the renames, see the comparison sheet",
+      async () => {
+        const previousFile = path.join(os.tmpdir(), `cqs-hue-2021-${process.pid}.xlsx`);
+        await writePreviousYear(previousFile);
+        await frame.getByRole("tab", { name: "So sánh" }).click();
+        await frame.locator('[data-testid="compare"]').waitFor({ timeout: TIMEOUT });
+        const entries = Object.entries(MAP);
+        for (let i = 0; i < entries.length; i++) {
+          await frame.getByRole("button", { name: "Thêm dòng", exact: true }).click();
+          await frame.getByLabel(`Tên năm trước ${i + 1}`, { exact: true }).fill(entries[i]![0]);
+          await frame.getByLabel(`Đơn vị năm nay ${i + 1}`, { exact: true }).fill(entries[i]![1]);
+        }
+        await frame.locator('[data-testid="previous-file"]').setInputFiles(previousFile);
+        await frame
+          .locator('[data-testid="previous-file-name"]')
+          .filter({ hasText: "31 đơn vị" })
+          .waitFor({ timeout: TIMEOUT });
+        fs.rmSync(previousFile, { force: true });
+        await frame.getByRole("button", { name: "Lập trang so sánh", exact: true }).click();
+        await frame
+          .locator('[data-testid="compare-status"]')
+          .filter({ hasText: "Đã thêm" })
+          .waitFor({ timeout: TIMEOUT });
+        const state = await previewState(page);
+        expectEqual(
+          state.sheets.filter((s) => s.startsWith("So sánh") || s === "CQS_UnitMap"),
+          ["CQS_UnitMap", "So sánh Phụ lục I", "So sánh Phụ lục II"],
+          "new sheets",
+        );
+        expectEqual(state.active, "So sánh Phụ lục I", "active sheet");
+        const values = await page.evaluate(
+          () =>
+            (window as unknown as PreviewWindow).__CQS_PREVIEW__.workbook.values(
+              "So sánh Phụ lục I",
+              "A1:J40",
+            ) as unknown[][],
+        );
+        const yte = values.find((r) => r[1] === "Sở Y tế");
+        expectEqual(yte?.slice(3), [94.25, 89, 5.25, 5, 19, "tăng 14 bậc", "II → I"], "Sở Y tế's row");
+        const xd = values.find((r) => r[1] === "Sở Xây dựng");
+        expectEqual(xd?.[2], "Sở Xây dựng + Sở Quy hoạch – Kiến trúc", "merged predecessors");
+        const grid = page.locator('[data-testid="sheet-grid"][data-sheet="So sánh Phụ lục I"]');
+        await grid.waitFor({ timeout: TIMEOUT });
+        const report = await frame.locator('[data-testid="compare-report"]').inputValue();
+        if (!report.includes("Tăng nhiều bậc nhất: Sở Y tế (tăng 14 bậc, từ hạng 19 lên hạng 5)."))
+          throw new Error(`report: ${report}`);
+        await page.screenshot({ path: path.join(RESULTS, "pane-compare.png") });
+        await frame.getByRole("tab", { name: "Bảng điểm" }).click();
+      },
+    );
 
     await step("the page raised no errors", async () => {
       if (problems.length > 0) throw new Error(problems.join("\n"));

@@ -16,7 +16,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Analysis, Finding, Framework, Lang, RankingOrder } from "../../core";
 import type { ReadScope } from "../../adapters/office/read";
 import { describeError, type OperationStage, type PaneEnvironment, type ValidateResult } from "../operations";
@@ -26,6 +26,10 @@ import { findingKey, FindingsView } from "./FindingsView";
 import { Hint } from "./Hint";
 import { SettingsView } from "./SettingsView";
 import { Tabs } from "./Tabs";
+import { COMPARE_TEXT } from "../compareStrings";
+
+/** "So sánh với năm trước", fetched when its tab is first opened (the first load does not grow). */
+const CompareView = lazy(() => import(/* webpackChunkName: "compare" */ "./CompareView"));
 
 const useStyles = makeStyles({
   root: {
@@ -135,7 +139,7 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
   const ops = environment.operations;
   const caps = environment.capabilities;
   const [lang, setLang] = useState<Lang>(initialLang);
-  const [tab, setTab] = useState<"sheets" | "settings">("sheets");
+  const [tab, setTab] = useState<"sheets" | "settings" | "compare">("sheets");
   const [scope, setScope] = useState<ReadScope>("workbook");
   const [order, setOrder] = useState<RankingOrder>("rank");
   const [busy, setBusy] = useState<Busy | undefined>();
@@ -274,6 +278,7 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
         tabs={[
           { value: "sheets", label: t.tabSheets },
           { value: "settings", label: t.tabSettings },
+          { value: "compare", label: COMPARE_TEXT[lang].tab },
         ]}
         selected={tab}
         onSelect={setTab}
@@ -374,6 +379,12 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
               </Text>
             )}
           </>
+        )}
+
+        {tab === "compare" && (
+          <Suspense fallback={<ProgressBar thickness="medium" shape="square" />}>
+            <CompareView lang={lang} operations={ops} disabled={disabled || !environment.minimum.rank} />
+          </Suspense>
         )}
 
         {tab === "settings" && (
