@@ -149,7 +149,11 @@ async function writeRanking(
       sheets
         .map((s, k) => {
           const b = analysis.blocks[k]!;
-          return `"${s.name}" (${b.units.length} ${vi ? "đơn vị" : "units"}, ${vi ? "mức" : "levels"} I/II/III/IV: ${b.counts.I}/${b.counts.II}/${b.counts.III}/${b.counts.IV})`;
+          const levels =
+            b.counts.length > 0
+              ? `, ${vi ? "mức" : "levels"} ${b.counts.map((c) => c.level).join("/")}: ${b.counts.map((c) => c.count).join("/")}`
+              : "";
+          return `"${s.name}" (${b.units.length} ${vi ? "đơn vị" : "units"}${levels})`;
         })
         .join(", "),
   );

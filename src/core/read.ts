@@ -15,7 +15,12 @@ import { foldHeader, stripAccents, tidy } from "./text";
 
 export const SETTINGS_SHEET = "CQS_Settings";
 
-export type TableKind = "criteria" | "ranking";
+/**
+ * What a table is: scores per criterion ("criteria"), a ranking of a criteria table's units
+ * ("ranking"), a self-describing table of max, points, percent and converted total ("results"),
+ * or ranks and totals alone ("ranks").
+ */
+export type TableKind = "criteria" | "ranking" | "results" | "ranks";
 
 export interface SheetRef {
   readonly name: string;
@@ -30,6 +35,12 @@ export interface TableColumns {
   readonly level?: number;
   readonly rank?: number;
   readonly max?: number;
+  readonly maxToDo?: number;
+  readonly notAssessed?: number;
+  readonly points?: number;
+  readonly percent?: number;
+  /** Per framework group, its column or -1 (a group's typed score). */
+  readonly groups?: ReadonlyArray<number>;
   /** Per framework criterion (framework order), its column or -1 when the table lacks it. */
   readonly criteria: ReadonlyArray<number>;
 }
@@ -43,7 +54,7 @@ export interface TableRow {
 }
 
 export interface Table {
-  readonly kind: TableKind;
+  kind: TableKind;
   readonly sheet: SheetRef;
   readonly columns: TableColumns;
   readonly headerTop: number;
@@ -91,9 +102,10 @@ export interface WorkbookModel {
   readonly blocks: ReadonlyArray<Block>;
 }
 
-type Role = "unit" | "stt" | "total" | "level" | "rank" | "max" | { readonly criterion: number };
+type NamedRole = "unit" | "stt" | "total" | "level" | "rank" | "max" | "maxToDo" | "notAssessed" | "points" | "percent";
+type Role = NamedRole | { readonly criterion: number } | { readonly group: number };
 
-const ROLE_HEADERS: ReadonlyArray<[Exclude<Role, { criterion: number }>, ReadonlyArray<string>]> = [
+const ROLE_HEADERS: ReadonlyArray<[NamedRole, ReadonlyArray<string>]> = [
   [
     "unit",
     [
@@ -126,15 +138,55 @@ const ROLE_HEADERS: ReadonlyArray<[Exclude<Role, { criterion: number }>, Readonl
   ],
   ["level", ["muc do", "xep loai muc do", "muc do chinh quyen so", "muc do dat duoc", "xep loai"]],
   ["rank", ["thu hang", "xep hang", "hang"]],
-  ["max", ["diem toi da", "so diem toi da", "thang diem", "diem toi da cua don vi"]],
+  ["max", ["diem toi da", "so diem toi da", "thang diem"]],
+  [
+    "maxToDo",
+    ["diem toi da cua don vi", "so diem toi da can thuc hien", "diem toi da can thuc hien", "so diem toi da cua don vi"],
+  ],
+  ["notAssessed", ["so diem khong dua vao danh gia", "diem khong dua vao danh gia", "so diem khong danh gia"]],
+  ["points", ["so diem thuc hien", "diem thuc hien", "tong so diem thuc hien", "so diem dat duoc"]],
+  ["percent", ["ty le", "ti le", "ty le thuc hien", "ti le thuc hien", "ty le dat", "ti le dat"]],
 ];
+
+/** Beginnings of headers, after the exact words (the broader built-in vocabulary). */
+const ROLE_PREFIXES: ReadonlyArray<[NamedRole, ReadonlyArray<string>]> = [
+  ["notAssessed", ["so diem khong dua vao", "diem khong dua vao"]],
+  ["maxToDo", ["so diem toi da can", "diem toi da can", "diem toi da cua don vi"]],
+  ["total", ["so diem thuc hien duoc quy doi", "so diem quy doi", "diem quy doi", "tong diem", "tong cong"]],
+  ["percent", ["ty le ", "ti le "]],
+  [
+    "unit",
+    ["ten don vi", "ten co quan", "cac tinh thanh pho", "tinh thanh pho", "ten dia phuong", "ten xa", "xa phuong"],
+  ],
+];
+
+/** Whether a folded header names a level ("Xếp hạng mức độ …", "Xếp loại …") or a rank ("Thứ tự xếp hạng"). */
+function levelOrRank(key: string): NamedRole | undefined {
+  if (/\bmuc do\b/.test(key) || key.startsWith("xep loai")) return "level";
+  if (key.startsWith("xep hang") || key.startsWith("thu tu xep hang") || key.startsWith("thu hang")) return "rank";
+  return undefined;
+}
 
 function classifyHeader(text: string, fw: CompiledFramework): Role | undefined {
   const key = foldHeader(text);
-  if (key === "") return undefined;
+  if (key === "") return /%/.test(text) ? "percent" : undefined;
+  for (const [role, keys] of fw.words) if (keys.has(key)) return role;
   for (const [role, keys] of ROLE_HEADERS) if (keys.includes(key)) return role;
   for (let i = 0; i < fw.criteria.length; i++) if (fw.criteria[i]!.keys.has(key)) return { criterion: i };
+  for (let i = 0; i < fw.groups.length; i++) if (fw.groups[i]!.keys.has(key)) return { group: i };
+  const lr = levelOrRank(key);
+  if (lr) return lr;
+  for (const [role, prefixes] of ROLE_PREFIXES) {
+    for (const p of prefixes) if (key.startsWith(p)) return role;
+  }
+  if (/\(\s*%\s*\)/.test(text)) return "percent";
   return undefined;
+}
+
+/** The year a header names ("Tổng điểm năm 2021 (150 điểm)" → 2021), or 0. */
+function headerYear(text: string): number {
+  const m = /\b(19|20)\d\d\b/.exec(foldHeader(text));
+  return m ? Number(m[0]) : 0;
 }
 
 interface HeaderCandidate {
@@ -171,38 +223,70 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
   let bottom = row;
   // A second header row: the criteria under a group label such as "Các tiêu chí".
   for (const [c, r] of second) {
-    if (!merged.has(c) && r !== "unit") {
+    if (r === "unit") continue;
+    const above = merged.get(c);
+    // A group label merged over its sub-criteria: the sub-criterion names the column.
+    if (above === undefined || (typeof above === "object" && "group" in above && typeof r === "object")) {
       merged.set(c, r);
       bottom = row + 1;
     }
   }
   let unit = -1;
   const criteria = fw.criteria.map(() => -1);
-  const cols: { stt?: number; total?: number; level?: number; rank?: number; max?: number } = {};
+  const groups = fw.groups.map(() => -1);
+  const cols: Partial<Record<Exclude<NamedRole, "unit">, number>> = {};
+  let totalYear = -1;
   let criteriaFound = 0;
   for (const [c, r] of [...merged].sort((a, b) => a[0] - b[0])) {
     if (typeof r === "object") {
-      if (criteria[r.criterion] === -1) {
-        criteria[r.criterion] = c;
-        criteriaFound++;
-      }
+      if ("criterion" in r) {
+        if (criteria[r.criterion] === -1) {
+          criteria[r.criterion] = c;
+          criteriaFound++;
+        }
+      } else if (groups[r.group] === -1) groups[r.group] = c;
     } else if (r === "unit") {
       if (unit === -1) unit = c;
+    } else if (r === "total") {
+      // Several total columns ("Tổng điểm năm 2020 | Tổng điểm năm 2021"): the latest year's.
+      const text = headerText(sheet, row, bottom, c);
+      const year = headerYear(text);
+      if (cols.total === undefined || year > totalYear) {
+        cols.total = c;
+        totalYear = year;
+      }
     } else if (cols[r] === undefined) cols[r] = c;
   }
   if (unit === -1) return undefined;
-  const columns: TableColumns = { unit, criteria, ...cols };
+  const columns: TableColumns = {
+    unit,
+    criteria,
+    ...cols,
+    ...(groups.some((g) => g >= 0) ? { groups } : {}),
+  };
   const needed = Math.min(3, fw.criteria.length);
-  if (criteriaFound >= needed && cols.total !== undefined)
+  if (fw.criteria.length > 0 && criteriaFound >= needed && cols.total !== undefined)
     return { top: row, bottom, columns, kind: "criteria" };
-  if (
-    criteriaFound === 0 &&
-    cols.total !== undefined &&
-    (cols.level !== undefined || cols.rank !== undefined)
-  ) {
-    return { top: row, bottom, columns, kind: "ranking" };
+  if (criteriaFound === 0 && cols.total !== undefined) {
+    if (
+      (cols.points !== undefined || cols.percent !== undefined) &&
+      (cols.max !== undefined || cols.maxToDo !== undefined)
+    ) {
+      return { top: row, bottom, columns, kind: "results" };
+    }
+    if (cols.level !== undefined || cols.rank !== undefined) return { top: row, bottom, columns, kind: "ranking" };
   }
   return undefined;
+}
+
+/** The text of a header column over its one or two rows. */
+function headerText(sheet: SheetGrid, top: number, bottom: number, col: number): string {
+  const parts: string[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const v = cellAt(sheet, r, col).v;
+    if (typeof v === "string" && v.trim() !== "") parts.push(v);
+  }
+  return parts.join(" ");
 }
 
 function isEmptyCell(cell: Cell): boolean {
@@ -224,7 +308,12 @@ function tableColumns(columns: TableColumns): number[] {
     columns.level,
     columns.rank,
     columns.max,
+    columns.maxToDo,
+    columns.notAssessed,
+    columns.points,
+    columns.percent,
     ...columns.criteria,
+    ...(columns.groups ?? []),
   ];
   return list.filter((c): c is number => c !== undefined && c >= 0);
 }
@@ -483,7 +572,7 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
       if (e.table) {
         tables.push(e.table);
         lastTableKind = e.table.kind;
-        if (e.table.kind === "criteria") {
+        if (e.table.kind === "criteria" || e.table.kind === "results") {
           blocks.push({
             title: blockTitle(e.table, ref),
             criteria: e.table,
@@ -493,7 +582,8 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
           });
         } else {
           const open = [...blocks].reverse().find((b) => b.rankings.length === 0);
-          if (open && blocks[blocks.length - 1] === open) open.rankings.push(e.table);
+          if (open && blocks[blocks.length - 1] === open && open.criteria.kind === "criteria")
+            open.rankings.push(e.table);
           else orphans.push(e.table);
         }
         continue;
@@ -512,11 +602,22 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
   }
   // Ranking tables with no open block before them (e.g. a ranking sheet made earlier) join the
   // block whose units they name most.
+  // A ranking table that names no block's units stands alone: a rank-only table, checked by its
+  // own ranks and totals.
+  const alone: MutableBlock[] = [];
   for (const t of orphans) {
     const block = bestBlockFor(t, blocks);
     if (block) block.rankings.push(t);
+    else {
+      t.kind = "ranks";
+      alone.push({ title: blockTitle(t, t.sheet), criteria: t, rankings: [], notes: [], summaries: [] });
+    }
   }
-  return { sheets, tables, blocks };
+  const all = [...blocks, ...alone].sort(
+    (a, b) =>
+      a.criteria.sheet.index - b.criteria.sheet.index || a.criteria.headerTop - b.criteria.headerTop,
+  );
+  return { sheets, tables, blocks: all };
 }
 
 function blockTitle(table: Table, ref: SheetRef): string {
@@ -530,6 +631,7 @@ function bestBlockFor(
   let best: { rankings: Table[] } | undefined;
   let bestScore = 0;
   for (const b of blocks) {
+    if (b.criteria.kind !== "criteria") continue;
     const names = new Set(b.criteria.rows.map((r) => r.name.toLowerCase()));
     const score = table.rows.filter((r) => names.has(r.name.toLowerCase())).length;
     if (score > bestScore) {
