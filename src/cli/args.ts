@@ -5,7 +5,7 @@
 import type { Lang } from "../core";
 import type { RankingOrder } from "../core";
 
-export type Command = "check" | "rank" | "demo" | "help" | "version";
+export type Command = "check" | "rank" | "demo" | "frameworks" | "help" | "version";
 
 export interface CliOptions {
   readonly command: Command;
@@ -24,12 +24,12 @@ export class UsageError extends Error {
 }
 
 const FLAGS: Readonly<Record<string, ReadonlyArray<Command>>> = {
-  "--json": ["check"],
+  "--json": ["check", "frameworks"],
   "--force": ["rank", "demo"],
   "--separate": ["rank"],
 };
 const VALUED: Readonly<Record<string, ReadonlyArray<Command>>> = {
-  "--lang": ["check", "rank", "demo"],
+  "--lang": ["check", "rank", "demo", "frameworks"],
   "--framework": ["check", "rank"],
   "--out": ["rank"],
   "--order": ["rank"],
@@ -43,8 +43,8 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   if (first === "--version" || first === "-v" || first === "version") {
     return { command: "version", json: false, lang: "vi", force: false, separate: false, order: "rank" };
   }
-  if (first !== "check" && first !== "rank" && first !== "demo") {
-    throw new UsageError(`Lệnh không hợp lệ "${first}": dùng check, rank hoặc demo (cqs --help)`);
+  if (first !== "check" && first !== "rank" && first !== "demo" && first !== "frameworks") {
+    throw new UsageError(`Lệnh không hợp lệ "${first}": dùng check, rank, frameworks hoặc demo (cqs --help)`);
   }
   const command: Command = first;
   const positional: string[] = [];
@@ -86,8 +86,9 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   const order = values.get("--order") ?? "rank";
   if (order !== "rank" && order !== "source")
     throw new UsageError(`--order nhận rank hoặc source, không nhận "${order}"`);
-  if (command === "demo") {
-    if (positional.length > 0) throw new UsageError(`Lệnh demo không nhận tệp (thừa "${positional[0]}")`);
+  if (command === "demo" || command === "frameworks") {
+    if (positional.length > 0)
+      throw new UsageError(`Lệnh ${command} không nhận tệp (thừa "${positional[0]}")`);
   } else {
     if (positional.length === 0) throw new UsageError(`Thiếu tệp sổ tính: cqs ${command} <sổ-tính.xlsx>`);
     if (positional.length > 1) throw new UsageError(`Chỉ nhận một tệp sổ tính (thừa "${positional[1]}")`);
@@ -115,6 +116,7 @@ Cách dùng:
   cqs check <sổ-tính.xlsx> [--json] [--lang vi|en] [--framework <bộ-tiêu-chí.json>]
   cqs rank  <sổ-tính.xlsx> --out <tệp-mới.xlsx> [--force] [--separate] [--order rank|source]
             [--framework <bộ-tiêu-chí.json>] [--lang vi|en]
+  cqs frameworks [--json]      các bộ tiêu chí có sẵn (id, tên, nguồn); --framework nhận id hoặc tệp .json
   cqs demo  [--lang vi|en]     kiểm tra và xếp hạng sổ tính mẫu năm 2022 (examples/), ghi vào out/
 
 Mã thoát: 0 không có lỗi (rank: đã ghi); 1 có lỗi trong sổ tính; 2 đầu vào không dùng được.`;

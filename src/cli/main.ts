@@ -11,6 +11,10 @@ import {
   formatExact,
   frameworkFromJson,
   FrameworkError,
+  frameworkLevels,
+  isFrameworkFile,
+  LIBRARY,
+  libraryFramework,
   planRankingSheets,
   workbookFramework,
   type Analysis,
@@ -42,6 +46,17 @@ class InputError extends Error {
 const VERSION = "0.1.0";
 
 async function loadFramework(opts: CliOptions, grid: WorkbookGrid): Promise<Framework> {
+  if (opts.framework !== undefined && !isFrameworkFile(opts.framework)) {
+    const found = libraryFramework(opts.framework);
+    if (!found) {
+      throw new InputError(
+        opts.lang === "vi"
+          ? `Không có bộ tiêu chí "${opts.framework}" trong thư viện (xem: cqs frameworks); tệp cần có đuôi .json hoặc đường dẫn`
+          : `No framework "${opts.framework}" in the library (see: cqs frameworks); a file needs a .json ending or a path`,
+      );
+    }
+    return found;
+  }
   if (opts.framework !== undefined) {
     let text: string;
     try {
@@ -224,6 +239,26 @@ export async function run(argv: ReadonlyArray<string>, rawIo: CliIo): Promise<nu
         return await rank(opts, opts.workbook!, opts.out!, io);
       case "demo":
         return await demo(opts, io);
+      case "frameworks":
+        io.out(
+          opts.json
+            ? JSON.stringify(
+                LIBRARY.map((f) => ({
+                  id: f.id,
+                  name: f.name,
+                  source: f.source,
+                  scale: f.scale,
+                  decimals: f.decimals,
+                  levels: frameworkLevels(f).map((l) => l.name),
+                })),
+                null,
+                2,
+              )
+            : LIBRARY.map(
+                (f) => `${f.id}\t${f.name}\n  ${opts.lang === "vi" ? "Nguồn" : "Source"}: ${f.source}`,
+              ).join("\n"),
+        );
+        return 0;
     }
   } catch (e) {
     io.err(`cqs: ${errorLine(e, lang)}`);

@@ -253,7 +253,9 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
 
   let sum: Exact = exactFromInteger(0);
   let complete = true;
-  const groupSums: Array<Exact | undefined> | undefined = columns.groups ? fw.groups.map(() => exactFromInteger(0)) : undefined;
+  const groupSums: Array<Exact | undefined> | undefined = columns.groups
+    ? fw.groups.map(() => exactFromInteger(0))
+    : undefined;
   for (let i = 0; i < fw.criteria.length; i++) {
     const c = fw.criteria[i]!;
     const col = columns.criteria[i]!;
@@ -424,7 +426,8 @@ function publishedRoundingAccepts(fw: CompiledFramework, points: Exact, max: Exa
   if (n === undefined) return false;
   const half = exactFromDecimalString(`0.${"0".repeat(n)}5`);
   let spread: Exact = exactFromInteger(0);
-  for (const c of fw.criteria) spread = addExact(spread, c.weight !== undefined ? multiplyExact(half, c.weight) : half);
+  for (const c of fw.criteria)
+    spread = addExact(spread, c.weight !== undefined ? multiplyExact(half, c.weight) : half);
   const decimals = fw.framework.decimals;
   const scale = fw.framework.scale;
   const lo = scaledTotal(addExact(points, multiplyExact(spread, exactFromInteger(-1))), max, scale, decimals);
@@ -649,7 +652,9 @@ function sameLevel(text: string, level: Level): boolean {
 }
 
 function levelKey(text: string): string {
-  return stripAccents(tidy(text)).toLowerCase().replace(/^muc(\s*do)?\s+/, "");
+  return stripAccents(tidy(text))
+    .toLowerCase()
+    .replace(/^muc(\s*do)?\s+/, "");
 }
 
 /** Level names in a known order, best first (for typed levels whose bounds are unknown). */
@@ -863,19 +868,28 @@ function checkResultsUnit(table: Table, fw: CompiledFramework, k: number, sink: 
   const notAssessed = num(columns.notAssessed, "Số điểm không đưa vào đánh giá");
   const maxToDo = num(columns.maxToDo, "Số điểm tối đa cần thực hiện");
   const points = num(columns.points, "Số điểm thực hiện");
-  const derived = notAssessed !== undefined ? addExact(scaleMax, multiplyExact(notAssessed, exactFromInteger(-1))) : undefined;
+  const derived =
+    notAssessed !== undefined
+      ? addExact(scaleMax, multiplyExact(notAssessed, exactFromInteger(-1)))
+      : undefined;
   if (maxToDo !== undefined && derived !== undefined && compareExact(maxToDo, derived) !== 0) {
     sink.add(
       "MAX_MISMATCH",
       sheet,
       r.row,
       columns.maxToDo!,
-      { expected: formatPlain(derived), actual: formatPlain(maxToDo), scale: formatPlain(scaleMax), notAssessed: formatPlain(notAssessed!) },
+      {
+        expected: formatPlain(derived),
+        actual: formatPlain(maxToDo),
+        scale: formatPlain(scaleMax),
+        notAssessed: formatPlain(notAssessed!),
+      },
       unit,
     );
   }
   const max = maxToDo ?? derived ?? scaleMax;
-  const maxSource: MaxSource = maxToDo !== undefined ? "column" : derived !== undefined ? "notAssessed" : "full";
+  const maxSource: MaxSource =
+    maxToDo !== undefined ? "column" : derived !== undefined ? "notAssessed" : "full";
   const valid = isPositive(max);
   const scale = exactToNumber(scaleMax);
   const total = points !== undefined && valid ? scaledTotal(points, max, scale, decimals) : undefined;
@@ -884,7 +898,8 @@ function checkResultsUnit(table: Table, fw: CompiledFramework, k: number, sink: 
     const cell = cellAt(grid, r.row, columns.percent);
     const typed = readPercent(cell);
     if (typed === undefined) {
-      if (cell.v !== null) numberOrReport(readCellNumber(cell), sink, sheet, r.row, columns.percent, unit, "Tỷ lệ");
+      if (cell.v !== null)
+        numberOrReport(readCellNumber(cell), sink, sheet, r.row, columns.percent, unit, "Tỷ lệ");
     } else {
       const e = roundExact(percent, typed.decimals);
       if (compareExact(roundExact(typed.value, typed.decimals), e) !== 0) {
@@ -893,7 +908,12 @@ function checkResultsUnit(table: Table, fw: CompiledFramework, k: number, sink: 
           sheet,
           r.row,
           columns.percent,
-          { expected: formatExact(e, typed.decimals), actual: formatExact(typed.value, typed.decimals), points: formatPlain(points!), max: formatPlain(max) },
+          {
+            expected: formatExact(e, typed.decimals),
+            actual: formatExact(typed.value, typed.decimals),
+            points: formatPlain(points!),
+            max: formatPlain(max),
+          },
           unit,
         );
       }
@@ -908,7 +928,13 @@ function checkResultsUnit(table: Table, fw: CompiledFramework, k: number, sink: 
         sheet,
         r.row,
         columns.total,
-        { max: formatPlain(max), source: maxSource, note: "", points: points ? formatPlain(points) : "", scale: formatPlain(scaleMax) },
+        {
+          max: formatPlain(max),
+          source: maxSource,
+          note: "",
+          points: points ? formatPlain(points) : "",
+          scale: formatPlain(scaleMax),
+        },
         unit,
       );
     }
@@ -948,7 +974,8 @@ function ranksUnit(table: Table, fw: CompiledFramework, k: number, sink: Finding
   const r = table.rows[k]!;
   const cell = cellAt(sheet.grid, r.row, columns.total!);
   const total =
-    plainNumberOf(cell) ?? numberOrReport(readCellNumber(cell), sink, sheet, r.row, columns.total!, r.name, "Tổng điểm");
+    plainNumberOf(cell) ??
+    numberOrReport(readCellNumber(cell), sink, sheet, r.row, columns.total!, r.name, "Tổng điểm");
   return {
     name: r.name,
     sheet: sheet.name,
@@ -972,7 +999,12 @@ function shownDecimals(table: Table): number {
     const cell = cellAt(table.sheet.grid, r.row, col);
     const f = cell.fmt ? /0[.,](0+)/.exec(cell.fmt) : null;
     if (f) d = Math.max(d, f[1]!.length);
-    const x = typeof cell.v === "number" ? plainNumberOf(cell) : typeof cell.v === "string" ? parseNumberText(cell.v) : undefined;
+    const x =
+      typeof cell.v === "number"
+        ? plainNumberOf(cell)
+        : typeof cell.v === "string"
+          ? parseNumberText(cell.v)
+          : undefined;
     if (typeof cell.v === "string") {
       const m = /[.,](\d+)\s*$/.exec(cell.v);
       if (m) d = Math.max(d, m[1]!.length);
@@ -989,7 +1021,10 @@ function impliedFramework(table: Table, given: CompiledFramework): CompiledFrame
   const grid = table.sheet.grid;
   if (table.kind === "results") {
     const first = table.rows[0];
-    const scaleCell = first && table.columns.max !== undefined ? readNumber(cellAt(grid, first.row, table.columns.max)) : undefined;
+    const scaleCell =
+      first && table.columns.max !== undefined
+        ? readNumber(cellAt(grid, first.row, table.columns.max))
+        : undefined;
     const scale = scaleCell !== undefined ? exactToNumber(scaleCell) : given.framework.scale;
     // An index of the given framework (or the framework itself) that describes tables of this scale.
     for (const c of [given, ...given.indices]) {
@@ -1009,11 +1044,19 @@ function impliedFramework(table: Table, given: CompiledFramework): CompiledFrame
       subject: given.framework.subject ?? "chính quyền số",
     });
   }
-  let top: Exact | undefined;
-  for (const r of table.rows) {
-    const x = readNumber(cellAt(grid, r.row, table.columns.total!));
-    if (x !== undefined && (top === undefined || compareExact(x, top) > 0)) top = x;
+  // The scale a total header states ("Tổng điểm năm 2021 (150 điểm)"), else the largest total.
+  const header: string[] = [];
+  for (let row = table.headerTop; row <= table.headerBottom; row++) {
+    const v = cellAt(grid, row, table.columns.total!).v;
+    if (typeof v === "string") header.push(v);
   }
+  const stated = /\(\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\s*\)/iu.exec(header.join(" ").normalize("NFC"));
+  let top: Exact | undefined = stated ? parseNumberText(stated[1]!) : undefined;
+  if (!stated)
+    for (const r of table.rows) {
+      const x = readNumber(cellAt(grid, r.row, table.columns.total!));
+      if (x !== undefined && (top === undefined || compareExact(x, top) > 0)) top = x;
+    }
   return compileFramework({
     name: "Bảng xếp hạng (chỉ có thứ hạng và tổng điểm)",
     source: "Suy ra từ bảng",
@@ -1031,7 +1074,8 @@ function impliedFramework(table: Table, given: CompiledFramework): CompiledFrame
 /** A criteria table the framework fits only in part: the criteria it lacks. */
 function missingCriteria(table: Table, fw: CompiledFramework): string[] {
   const list: string[] = [];
-  for (let i = 0; i < fw.criteria.length; i++) if (table.columns.criteria[i]! < 0) list.push(fw.criteria[i]!.criterion.name);
+  for (let i = 0; i < fw.criteria.length; i++)
+    if (table.columns.criteria[i]! < 0) list.push(fw.criteria[i]!.criterion.name);
   return list;
 }
 
@@ -1052,7 +1096,11 @@ function distinctLevels(units: ReadonlyArray<UnitInProgress>, fw: CompiledFramew
   const typed = units.map((u) => u.level);
   const order = units.map((_, i) => i).filter((i) => units[i]!.total !== undefined);
   order.sort((a, b) => compareExact(units[b]!.total!, units[a]!.total!) || a - b);
-  const ranks = levelRanks(typed, order, fw.levels.map((l) => l.name));
+  const ranks = levelRanks(
+    typed,
+    order,
+    fw.levels.map((l) => l.name),
+  );
   const byName = new Map<string, number>();
   for (let i = 0; i < typed.length; i++) {
     const t = typed[i];
@@ -1100,7 +1148,9 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
       reportDuplicates(table, indexKeys(keys), sink);
       units = [];
       for (let k = 0; k < table.rows.length; k++)
-        units.push(table.kind === "results" ? checkResultsUnit(table, bfw, k, sink) : ranksUnit(table, bfw, k, sink));
+        units.push(
+          table.kind === "results" ? checkResultsUnit(table, bfw, k, sink) : ranksUnit(table, bfw, k, sink),
+        );
     }
     const decimals = bfw.framework.decimals;
     // Levels typed in the block's own table: checked against the bounds where they are known,
@@ -1122,7 +1172,13 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
         }
       }
     } else if (typed.some((t) => t !== undefined)) {
-      checkLevelOrder(units, typed, bfw.levels.map((l) => l.name), decimals, sink);
+      checkLevelOrder(
+        units,
+        typed,
+        bfw.levels.map((l) => l.name),
+        decimals,
+        sink,
+      );
       for (let i = 0; i < units.length; i++) if (typed[i]) units[i]!.level = tidy(typed[i]!.text);
     }
     if (table.columns.rank !== undefined) {

@@ -25,15 +25,7 @@ export const LEVELS: ReadonlyArray<Level> = ["I", "II", "III", "IV"];
 
 /** What a header may name besides the criteria (words per framework add to the built-in ones). */
 export type HeaderRole =
-  | "unit"
-  | "total"
-  | "max"
-  | "maxToDo"
-  | "notAssessed"
-  | "points"
-  | "percent"
-  | "level"
-  | "rank";
+  "unit" | "total" | "max" | "maxToDo" | "notAssessed" | "points" | "percent" | "level" | "rank";
 export const HEADER_ROLES: ReadonlyArray<HeaderRole> = [
   "unit",
   "total",
@@ -268,12 +260,7 @@ const compiledFrameworks = new WeakMap<Framework, CompiledFramework>();
 export function frameworkLevels(framework: Framework): ReadonlyArray<LevelSpec> {
   if (framework.levels) return framework.levels;
   const t = framework.thresholds;
-  return [
-    { name: "I", min: t.I },
-    { name: "II", min: t.II },
-    { name: "III", min: t.III },
-    { name: "IV" },
-  ];
+  return [{ name: "I", min: t.I }, { name: "II", min: t.II }, { name: "III", min: t.III }, { name: "IV" }];
 }
 
 function unique(names: ReadonlyArray<string>, what: string): void {
@@ -321,7 +308,8 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
     let weight: Exact | undefined;
     if (criterion.weight !== undefined && criterion.weight !== "") {
       weight = decimalField(criterion.weight, `Trọng số của tiêu chí "${criterion.name}"`);
-      if (!isPositive(weight)) throw new FrameworkError(`Trọng số của tiêu chí "${criterion.name}" phải dương`);
+      if (!isPositive(weight))
+        throw new FrameworkError(`Trọng số của tiêu chí "${criterion.name}" phải dương`);
       weightedCount++;
     }
     let group = -1;
@@ -343,14 +331,16 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
     members: members[g]!,
   }));
   const basis = framework.levelBasis ?? "total";
-  const levelTop = basis === "percent" ? exactFromInteger(100) : exactFromDecimalString(String(framework.scale));
+  const levelTop =
+    basis === "percent" ? exactFromInteger(100) : exactFromDecimalString(String(framework.scale));
   const specs = frameworkLevels(framework);
   unique(
     specs.map((l) => l.name),
     "Tên mức",
   );
   const levels: CompiledLevel[] = specs.map((l, i) => {
-    if (typeof l.name !== "string" || l.name.trim() === "") throw new FrameworkError(`Mức thứ ${i + 1} không có tên`);
+    if (typeof l.name !== "string" || l.name.trim() === "")
+      throw new FrameworkError(`Mức thứ ${i + 1} không có tên`);
     if (l.min === undefined || l.min === "") return { name: l.name };
     const min = decimalField(l.min, `Ngưỡng mức ${l.name}`);
     if (isNegative(min) || compareExact(min, levelTop) > 0) {
@@ -369,7 +359,8 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
         `Ngưỡng các mức phải giảm dần: mức "${levels[i]!.name}" (${specs[i]!.min}) không nhỏ hơn mức trước`,
       );
     }
-    if (bounds.length !== i) throw new FrameworkError(`Mức "${levels[i]!.name}" có ngưỡng nhưng mức trước không có`);
+    if (bounds.length !== i)
+      throw new FrameworkError(`Mức "${levels[i]!.name}" có ngưỡng nhưng mức trước không có`);
     bounds.push(min);
   }
   const boundsKnown = levels.length > 0 && bounds.length >= levels.length - 1;
@@ -460,7 +451,8 @@ const KNOWN_KEYS = new Set([
 export function frameworkFromJson(json: unknown, path = ""): Framework {
   const o = object(json, path === "" ? "Tệp bộ tiêu chí" : path);
   const at = (k: string): string => (path === "" ? k : `${path}.${k}`);
-  for (const k of Object.keys(o)) if (!KNOWN_KEYS.has(k)) throw new FrameworkError(`Trường không biết: "${at(k)}"`);
+  for (const k of Object.keys(o))
+    if (!KNOWN_KEYS.has(k)) throw new FrameworkError(`Trường không biết: "${at(k)}"`);
   const base = DEFAULT_FRAMEWORK;
   const results = o.kind === "results";
   if (o.kind !== undefined && o.kind !== "criteria" && !results)
@@ -492,7 +484,11 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
       const r = object(g, `${at("groups")}[${i}]`);
       const name = str(r.name, "");
       if (name === "") throw new FrameworkError(`${at("groups")}[${i}] thiếu "name"`);
-      return { key: str(r.key, `g${i + 1}`), name, aliases: strings(r.aliases, `${at("groups")}[${i}].aliases`) };
+      return {
+        key: str(r.key, `g${i + 1}`),
+        name,
+        aliases: strings(r.aliases, `${at("groups")}[${i}].aliases`),
+      };
     });
   }
   let thresholds = base.thresholds;
@@ -504,7 +500,9 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
       const r = t as Json;
       thresholds = { I: numText(r.I), II: numText(r.II), III: numText(r.III) };
     } else
-      throw new FrameworkError(`"${at("thresholds")}" phải là {"I": 90, "II": 80, "III": 70} hoặc [90, 80, 70]`);
+      throw new FrameworkError(
+        `"${at("thresholds")}" phải là {"I": 90, "II": 80, "III": 70} hoặc [90, 80, 70]`,
+      );
   }
   let levels: LevelSpec[] | undefined;
   if (o.levels !== undefined) {
@@ -525,7 +523,9 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
     words = {};
     for (const k of Object.keys(w)) {
       if (!(HEADER_ROLES as ReadonlyArray<string>).includes(k))
-        throw new FrameworkError(`"${at("words")}.${k}" không phải là vai trò cột (${HEADER_ROLES.join(", ")})`);
+        throw new FrameworkError(
+          `"${at("words")}.${k}" không phải là vai trò cột (${HEADER_ROLES.join(", ")})`,
+        );
       words[k as HeaderRole] = strings(w[k], `${at("words")}.${k}`);
     }
   }

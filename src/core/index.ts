@@ -17,3 +17,4 @@ export * from "./settings";
 export * from "./writes";
 export { foldHeader, nameWords, stripAccents, tidy } from "./text";
 export { decodeLegacyVietnamese, type LegacyEncoding } from "./legacy";
+export * from "./library";

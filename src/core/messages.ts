@@ -36,7 +36,10 @@ const WHAT_EN: Readonly<Record<string, string>> = {
   "Tỷ lệ": "percentage",
 };
 const KIND_VI: Readonly<Record<string, string>> = { results: "bảng tự mô tả", ranks: "bảng chỉ có thứ hạng" };
-const KIND_EN: Readonly<Record<string, string>> = { results: "self-describing table", ranks: "rank-only table" };
+const KIND_EN: Readonly<Record<string, string>> = {
+  results: "self-describing table",
+  ranks: "rank-only table",
+};
 
 const vi: MessageTable = {
   TOTAL_MISMATCH: (p) =>
@@ -108,8 +111,7 @@ const en: MessageTable = {
   RANK_MISMATCH: (p) => `Rank ${p.actual} but the total ${p.total} ranks ${p.expected}`,
   PERCENT_MISMATCH: (p) =>
     `Typed percentage ${p.actual} % ≠ recomputed ${p.expected} % (${p.points} / ${p.max})`,
-  MAX_MISMATCH: (p) =>
-    `Max to do ${p.actual} ≠ ${p.scale} − ${p.notAssessed} not assessed = ${p.expected}`,
+  MAX_MISMATCH: (p) => `Max to do ${p.actual} ≠ ${p.scale} − ${p.notAssessed} not assessed = ${p.expected}`,
   GROUP_TOTAL_MISMATCH: (p) => `Group "${p.group}" typed ${p.actual} ≠ sum of its sub-criteria ${p.expected}`,
   LEVEL_ORDER: (p) =>
     `Level "${p.level}" at total ${p.total} is above level "${p.otherLevel}" of ${p.otherUnit} (${p.otherTotal})`,

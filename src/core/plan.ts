@@ -190,8 +190,10 @@ export function rankingRule(lang: Lang, decimals = 2, scale = 100, kind = "crite
           ? `Tổng điểm = (tổng điểm các tiêu chí × ${s}) / điểm tối đa, làm tròn ${decimals} chữ số thập phân (quá bán lên). `
           : `Total = (sum of criterion scores × ${s}) / max points, rounded half up to ${decimals} decimals. `;
   return lang === "vi"
-    ? total + "Thứ hạng theo tổng điểm giảm dần; các đơn vị bằng điểm cùng hạng, hạng kế tiếp bỏ qua (1, 2, 2, 4)."
-    : total + "Ranked by total, descending; equal totals share a rank and the next rank is skipped (1, 2, 2, 4).";
+    ? total +
+        "Thứ hạng theo tổng điểm giảm dần; các đơn vị bằng điểm cùng hạng, hạng kế tiếp bỏ qua (1, 2, 2, 4)."
+    : total +
+        "Ranked by total, descending; equal totals share a rank and the next rank is skipped (1, 2, 2, 4).";
 }
 
 /** Plans one ranking sheet per block, each with a free name. */

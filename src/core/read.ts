@@ -102,7 +102,8 @@ export interface WorkbookModel {
   readonly blocks: ReadonlyArray<Block>;
 }
 
-type NamedRole = "unit" | "stt" | "total" | "level" | "rank" | "max" | "maxToDo" | "notAssessed" | "points" | "percent";
+type NamedRole =
+  "unit" | "stt" | "total" | "level" | "rank" | "max" | "maxToDo" | "notAssessed" | "points" | "percent";
 type Role = NamedRole | { readonly criterion: number } | { readonly group: number };
 
 const ROLE_HEADERS: ReadonlyArray<[NamedRole, ReadonlyArray<string>]> = [
@@ -141,9 +142,17 @@ const ROLE_HEADERS: ReadonlyArray<[NamedRole, ReadonlyArray<string>]> = [
   ["max", ["diem toi da", "so diem toi da", "thang diem"]],
   [
     "maxToDo",
-    ["diem toi da cua don vi", "so diem toi da can thuc hien", "diem toi da can thuc hien", "so diem toi da cua don vi"],
+    [
+      "diem toi da cua don vi",
+      "so diem toi da can thuc hien",
+      "diem toi da can thuc hien",
+      "so diem toi da cua don vi",
+    ],
   ],
-  ["notAssessed", ["so diem khong dua vao danh gia", "diem khong dua vao danh gia", "so diem khong danh gia"]],
+  [
+    "notAssessed",
+    ["so diem khong dua vao danh gia", "diem khong dua vao danh gia", "so diem khong danh gia"],
+  ],
   ["points", ["so diem thuc hien", "diem thuc hien", "tong so diem thuc hien", "so diem dat duoc"]],
   ["percent", ["ty le", "ti le", "ty le thuc hien", "ti le thuc hien", "ty le dat", "ti le dat"]],
 ];
@@ -156,14 +165,23 @@ const ROLE_PREFIXES: ReadonlyArray<[NamedRole, ReadonlyArray<string>]> = [
   ["percent", ["ty le ", "ti le "]],
   [
     "unit",
-    ["ten don vi", "ten co quan", "cac tinh thanh pho", "tinh thanh pho", "ten dia phuong", "ten xa", "xa phuong"],
+    [
+      "ten don vi",
+      "ten co quan",
+      "cac tinh thanh pho",
+      "tinh thanh pho",
+      "ten dia phuong",
+      "ten xa",
+      "xa phuong",
+    ],
   ],
 ];
 
 /** Whether a folded header names a level ("Xếp hạng mức độ …", "Xếp loại …") or a rank ("Thứ tự xếp hạng"). */
 function levelOrRank(key: string): NamedRole | undefined {
   if (/\bmuc do\b/.test(key) || key.startsWith("xep loai")) return "level";
-  if (key.startsWith("xep hang") || key.startsWith("thu tu xep hang") || key.startsWith("thu hang")) return "rank";
+  if (key.startsWith("xep hang") || key.startsWith("thu tu xep hang") || key.startsWith("thu hang"))
+    return "rank";
   return undefined;
 }
 
@@ -274,7 +292,8 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
     ) {
       return { top: row, bottom, columns, kind: "results" };
     }
-    if (cols.level !== undefined || cols.rank !== undefined) return { top: row, bottom, columns, kind: "ranking" };
+    if (cols.level !== undefined || cols.rank !== undefined)
+      return { top: row, bottom, columns, kind: "ranking" };
   }
   return undefined;
 }
@@ -614,8 +633,7 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
     }
   }
   const all = [...blocks, ...alone].sort(
-    (a, b) =>
-      a.criteria.sheet.index - b.criteria.sheet.index || a.criteria.headerTop - b.criteria.headerTop,
+    (a, b) => a.criteria.sheet.index - b.criteria.sheet.index || a.criteria.headerTop - b.criteria.headerTop,
   );
   return { sheets, tables, blocks: all };
 }

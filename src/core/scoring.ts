@@ -104,7 +104,10 @@ export interface LevelCount {
 }
 
 /** How many units reached each of `names` (in that order). */
-export function countLevels(levels: ReadonlyArray<Level>, names: ReadonlyArray<Level> = LEVELS): LevelCount[] {
+export function countLevels(
+  levels: ReadonlyArray<Level>,
+  names: ReadonlyArray<Level> = LEVELS,
+): LevelCount[] {
   const counts = new Array<number>(names.length).fill(0);
   // The usual few names: a linear scan per unit beats a keyed store in code not yet optimized.
   for (let i = 0; i < levels.length; i++) {

@@ -74,7 +74,7 @@ test("every variant of issue 2 has its workbook and expected findings", () => {
   }
 });
 
-export const FRAMEWORK_CODES = [
+const FRAMEWORK_CODES: ReadonlyArray<string> = [
   "RANK_MISMATCH",
   "PERCENT_MISMATCH",
   "MAX_MISMATCH",
@@ -83,7 +83,7 @@ export const FRAMEWORK_CODES = [
   "CRITERIA_MISSING",
   "ROUNDED_TOTAL",
   "FRAMEWORK_FROM_SHEET",
-] as const;
+];
 
 test("faults.xlsx seeds every finding code of DESIGN.md's table", () => {
   const codes = new Set(loadExpected("faults").findings.map((f) => f.code));
