@@ -514,6 +514,22 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
       const min = numText(r.min);
       return min !== "" ? { name, min } : { name };
     });
+    // Levels I–IV with three bounds are today's thresholds: kept as such (the pane edits them).
+    const [a, b, c, d] = levels;
+    if (
+      levels.length === 4 &&
+      a?.name === "I" &&
+      b?.name === "II" &&
+      c?.name === "III" &&
+      d?.name === "IV" &&
+      a.min &&
+      b.min &&
+      c.min &&
+      !d.min
+    ) {
+      thresholds = { I: a.min, II: b.min, III: c.min };
+      levels = undefined;
+    }
   } else if (o.thresholds === undefined && results) levels = [];
   if (o.levelBasis !== undefined && o.levelBasis !== "total" && o.levelBasis !== "percent")
     throw new FrameworkError(`"${at("levelBasis")}" phải là "total" hoặc "percent"`);
@@ -611,7 +627,6 @@ export function frameworkToJson(framework: Framework): Json {
     levels: frameworkLevels(framework).map((l) =>
       l.min !== undefined ? { name: l.name, min: jsonNumber(l.min) } : { name: l.name },
     ),
-    ...(framework.levels ? {} : { thresholds: framework.thresholds }),
     ...(framework.levelBasis ? { levelBasis: framework.levelBasis } : {}),
     thresholdsSource: framework.thresholdsSource,
     ...(framework.words ? { words: framework.words } : {}),
