@@ -376,7 +376,12 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
       }
     }
   }
-  const percent = points !== undefined && fw.levelBasis === "percent" ? percentOf(points, max) : undefined;
+  const percent =
+    points !== undefined && (fw.levelBasis === "percent" || columns.percent !== undefined)
+      ? percentOf(points, max)
+      : undefined;
+  if (columns.percent !== undefined && percent !== undefined)
+    checkPercent(table, r.row, columns.percent, percent, points!, max, unit, sink);
   // One object shape for every unit (absent values are undefined), filled in once: the rank is
   // set when the block is ranked.
   return {
@@ -852,6 +857,41 @@ function readPercent(cell: Cell): { value: Exact; decimals: number } | undefined
   return undefined;
 }
 
+/** PERCENT_MISMATCH where a typed percentage differs from points / max at the precision its cell shows. */
+function checkPercent(
+  table: Table,
+  row: number,
+  col: number,
+  percent: Exact,
+  points: Exact,
+  max: Exact,
+  unit: string,
+  sink: FindingSink,
+): void {
+  const cell = cellAt(table.sheet.grid, row, col);
+  const typed = readPercent(cell);
+  if (typed === undefined) {
+    if (cell.v !== null) numberOrReport(readCellNumber(cell), sink, table.sheet, row, col, unit, "Tỷ lệ");
+    return;
+  }
+  const e = roundExact(percent, typed.decimals);
+  if (compareExact(roundExact(typed.value, typed.decimals), e) !== 0) {
+    sink.add(
+      "PERCENT_MISMATCH",
+      table.sheet,
+      row,
+      col,
+      {
+        expected: formatExact(e, typed.decimals),
+        actual: formatExact(typed.value, typed.decimals),
+        points: formatPlain(points),
+        max: formatPlain(max),
+      },
+      unit,
+    );
+  }
+}
+
 /** The numbers of a results table's row that it states for itself. */
 function checkResultsUnit(table: Table, fw: CompiledFramework, k: number, sink: FindingSink): UnitInProgress {
   const { sheet, columns } = table;
@@ -1120,15 +1160,23 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
     let bfw = fw;
     let units: UnitInProgress[];
     if (table.kind === "criteria") {
-      const missing = missingCriteria(table, fw);
+      bfw = table.implied?.framework ?? fw;
+      const missing = table.implied ? table.implied.missing : missingCriteria(table, fw);
       if (missing.length > 0) {
         sink.add("CRITERIA_MISSING", table.sheet, table.headerTop, table.columns.unit, {
           framework: fw.framework.name,
           missing: missing.join("; "),
         });
       }
-      const criteria = checkCriteriaTable(table, block, fw, sink);
-      for (const ranking of block.rankings) checkRankingTable(ranking, criteria, table, fw, sink);
+      if (table.implied) {
+        sink.add("FRAMEWORK_FROM_SHEET", table.sheet, table.headerTop, table.columns.unit, {
+          kind: table.kind,
+          scale: formatPlain(bfw.fullMax),
+          decimals: String(bfw.framework.decimals),
+        });
+      }
+      const criteria = checkCriteriaTable(table, block, bfw, sink);
+      for (const ranking of block.rankings) checkRankingTable(ranking, criteria, table, bfw, sink);
       units = criteria.units;
     } else {
       bfw = impliedFramework(table, fw);

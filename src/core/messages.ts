@@ -35,8 +35,13 @@ const WHAT_EN: Readonly<Record<string, string>> = {
   "Số điểm thực hiện": "points",
   "Tỷ lệ": "percentage",
 };
-const KIND_VI: Readonly<Record<string, string>> = { results: "bảng tự mô tả", ranks: "bảng chỉ có thứ hạng" };
+const KIND_VI: Readonly<Record<string, string>> = {
+  criteria: "bảng điểm tiêu chí",
+  results: "bảng tự mô tả",
+  ranks: "bảng chỉ có thứ hạng",
+};
 const KIND_EN: Readonly<Record<string, string>> = {
+  criteria: "criteria table",
   results: "self-describing table",
   ranks: "rank-only table",
 };

@@ -7,7 +7,7 @@
  * the criteria). Blank rows inside a table and extra columns are allowed; hidden rows are data.
  */
 import type { Exact } from "./exact";
-import type { CompiledFramework, Level } from "./framework";
+import { compileFramework, type CompiledFramework, type Framework, type Level } from "./framework";
 import { cellAt, colEnd, rowEnd, type Cell, type CellRange, type SheetGrid, type WorkbookGrid } from "./grid";
 import { cellText, parseNumberText, trimSpaces } from "./numbers";
 import { nameKey } from "./names";
@@ -55,6 +55,8 @@ export interface TableRow {
 
 export interface Table {
   kind: TableKind;
+  /** The framework the table's header rows imply, where the given one does not fit it. */
+  readonly implied?: ImpliedFramework;
   readonly sheet: SheetRef;
   readonly columns: TableColumns;
   readonly headerTop: number;
@@ -212,6 +214,15 @@ interface HeaderCandidate {
   readonly bottom: number;
   readonly columns: TableColumns;
   readonly kind: TableKind;
+  /** The framework the sheet implies, where the given one does not fit the table. */
+  readonly implied?: ImpliedFramework;
+}
+
+/** A framework read from a table's own header rows. */
+export interface ImpliedFramework {
+  readonly framework: CompiledFramework;
+  /** The given framework's criteria the table lacks (empty when it names none of them). */
+  readonly missing: ReadonlyArray<string>;
 }
 
 function rolesOfRow(sheet: SheetGrid, row: number, fw: CompiledFramework): Map<number, Role> {
@@ -283,6 +294,17 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
     ...(groups.some((g) => g >= 0) ? { groups } : {}),
   };
   const needed = Math.min(3, fw.criteria.length);
+  if (fw.criteria.length > 0 && criteriaFound === fw.criteria.length && cols.total !== undefined)
+    return { top: row, bottom, columns, kind: "criteria" };
+  // A table with some of the framework's criteria, or with criteria of its own: checked with the
+  // framework its header rows imply, where they state the maxima (or the given framework does).
+  if (
+    cols.total !== undefined &&
+    (criteriaFound > 0 || (cols.points === undefined && cols.percent === undefined))
+  ) {
+    const implied = impliedCriteria(sheet, row, merged, fw, columns, criteriaFound > 0);
+    if (implied) return implied;
+  }
   if (fw.criteria.length > 0 && criteriaFound >= needed && cols.total !== undefined)
     return { top: row, bottom, columns, kind: "criteria" };
   if (criteriaFound === 0 && cols.total !== undefined) {
@@ -296,6 +318,196 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
       return { top: row, bottom, columns, kind: "ranking" };
   }
   return undefined;
+}
+
+/** Header words of a group's own score column under its label ("Cộng", "Tổng"). */
+const GROUP_SUM = new Set(["cong", "tong", "tong cong", "diem", "tong diem", "cong diem"]);
+
+/** "(8 điểm)", "(10đ)", "(tối đa 52)" in a header: the max points it states. */
+function statedMax(text: string): string | undefined {
+  const m = /\(\s*(?:t[oố]i\s*đa\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)?\s*\)/iu.exec(text.normalize("NFC"));
+  return m ? m[1]!.replace(",", ".") : undefined;
+}
+
+/** The text of the merge covering (row, col), or the cell's own. */
+function labelAt(sheet: SheetGrid, row: number, col: number): { text: string; wide: boolean } {
+  for (const m of sheet.merges ?? []) {
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) {
+      const v = cellAt(sheet, m.top, m.left).v;
+      return { text: typeof v === "string" ? tidy(v) : "", wide: m.right > m.left };
+    }
+  }
+  const v = cellAt(sheet, row, col).v;
+  return { text: typeof v === "string" ? tidy(v) : "", wide: false };
+}
+
+function isNumberish(cell: Cell): boolean {
+  return typeof cell.v === "number" || (typeof cell.v === "string" && parseNumberText(cell.v) !== undefined);
+}
+
+/**
+ * The framework a criteria table's header rows imply: criteria (and groups) from the headers, maxima
+ * from "(8 điểm)"-style headers, a max-points row, or the given framework for the criteria it names;
+ * the scale from their sum. Undefined where the maxima cannot be known (nothing is invented).
+ */
+function impliedCriteria(
+  sheet: SheetGrid,
+  top: number,
+  roles: ReadonlyMap<number, Role>,
+  fw: CompiledFramework,
+  given: TableColumns,
+  partial: boolean,
+): HeaderCandidate | undefined {
+  const unit = given.unit;
+  const start = sheet.left ?? 0;
+  const end = Math.max(colEnd(sheet, top), colEnd(sheet, top + 1));
+  // A second header row: text under the first, no name in the unit column, no number.
+  let twoRows = false;
+  if (labelAt(sheet, top + 1, unit).text === "" || cellAt(sheet, top + 1, unit).v === null) {
+    let texts = 0;
+    let numbers = 0;
+    for (let c = start; c < end; c++) {
+      const v = cellAt(sheet, top + 1, c).v;
+      if (typeof v === "string" && v.trim() !== "") texts++;
+      if (typeof v === "number") numbers++;
+    }
+    twoRows = texts > 0 && numbers === 0;
+  }
+  const bottom = twoRows ? top + 1 : top;
+  // The max-points row and the first unit's row below the header.
+  let maxRow = -1;
+  let dataRow = -1;
+  for (let r = bottom + 1; r <= bottom + 3 && r < rowEnd(sheet); r++) {
+    const u = cellAt(sheet, r, unit);
+    const name = typeof u.v === "string" ? nameKey(u.v) : "";
+    if (u.v === null || MAX_LABELS.includes(name)) {
+      if (maxRow < 0) maxRow = r;
+      continue;
+    }
+    if (name !== "") {
+      dataRow = r;
+      break;
+    }
+  }
+  if (dataRow < 0) return undefined;
+  type Col = { col: number; name: string; group: string; isGroup: boolean; max?: string; matched: number };
+  const list: Col[] = [];
+  for (let c = start; c < end; c++) {
+    if (c === unit) continue;
+    const role = roles.get(c);
+    if (typeof role === "string") continue;
+    if (!isNumberish(cellAt(sheet, dataRow, c))) continue;
+    const first = labelAt(sheet, top, c);
+    const second = twoRows ? tidy(String(cellAt(sheet, top + 1, c).v ?? "")) : "";
+    if (first.text === "" && second === "") continue;
+    let matched = role && "criterion" in role ? role.criterion : -1;
+    let name = first.text;
+    let group = "";
+    let isGroup = false;
+    if (twoRows && first.wide) {
+      // The framework's name matched the group label above, not this column.
+      matched = -1;
+      group = first.text;
+      if (second === "" || GROUP_SUM.has(foldHeader(second))) isGroup = true;
+      else name = second;
+    }
+    const numbering = /^\s*(\d+)\s*[.)]\s*(\d+)?/.exec(name);
+    if (!group && numbering?.[2]) group = `#${numbering[1]}`;
+    const maxCell = maxRow >= 0 ? cellAt(sheet, maxRow, c) : undefined;
+    const fromRow = maxCell && typeof maxCell.v === "number" ? String(maxCell.v) : undefined;
+    const max =
+      statedMax(isGroup ? group : name) ??
+      fromRow ??
+      (matched >= 0 ? fw.framework.criteria[matched]!.max : undefined);
+    list.push({ col: c, name, group, isGroup, ...(max !== undefined ? { max } : {}), matched });
+  }
+  // Single-row numbering: "1. Nhận thức số" is the group column of "1.1 …", "1.2 …".
+  for (const col of list) {
+    const m = /^\s*(\d+)\s*[.)]\s*(?!\d)/.exec(col.name);
+    if (m && !col.group && list.some((o) => o.group === `#${m[1]}`)) {
+      col.isGroup = true;
+      for (const o of list) if (o.group === `#${m[1]}`) o.group = col.name;
+      col.group = col.name;
+    }
+  }
+  for (const o of list) if (o.group.startsWith("#")) o.group = "";
+  const criteriaCols = list.filter((c) => !c.isGroup);
+  if (criteriaCols.length === 0) return undefined;
+  partial = partial && criteriaCols.some((c) => c.matched >= 0);
+  const known = criteriaCols.filter((c) => c.max !== undefined);
+  // Maxima: all stated, or the given framework's scale less the known ones for a table that names
+  // some of its criteria; else the table is not read as a criteria table.
+  let scaleText: string;
+  const sum = (cs: Col[]): number => cs.reduce((n, c) => n + Number(c.max), 0);
+  if (known.length === criteriaCols.length) scaleText = String(Number(sum(known).toFixed(6)));
+  else if (partial && sum(known) < fw.framework.scale) {
+    const rest = String(Number((fw.framework.scale - sum(known)).toFixed(6)));
+    for (const c of criteriaCols) if (c.max === undefined) c.max = rest;
+    scaleText = String(fw.framework.scale);
+  } else return undefined;
+  const groupNames = [...new Set(list.filter((c) => c.group !== "").map((c) => c.group))];
+  const plainName = (n: string): string => tidy(n.replace(/\([^)]*\)/g, " ")) || n;
+  const seen = new Set<string>();
+  const criteria = criteriaCols.map((c, i) => {
+    const base = c.matched >= 0 ? fw.framework.criteria[c.matched]!.name : plainName(c.name);
+    let name = base;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base} (${k})`;
+    seen.add(name.toLowerCase());
+    return {
+      key: `c${i + 1}`,
+      name,
+      aliases: [c.name],
+      max: c.max!,
+      source: "Suy ra từ tiêu đề bảng",
+      ...(c.group !== "" ? { group: `g${groupNames.indexOf(c.group) + 1}` } : {}),
+    };
+  });
+  const scale = Number(scaleText);
+  const framework: Framework = {
+    name: `Bộ tiêu chí suy ra từ bảng (${criteria.length} tiêu chí, thang ${scaleText})`,
+    source: "Suy ra từ tiêu đề bảng",
+    criteria,
+    ...(groupNames.length > 0
+      ? { groups: groupNames.map((g, i) => ({ key: `g${i + 1}`, name: plainName(g), aliases: [g] })) }
+      : {}),
+    thresholds: fw.framework.thresholds,
+    thresholdsSource: fw.framework.thresholdsSource,
+    ...(scale === fw.framework.scale && fw.boundsKnown
+      ? fw.framework.levels
+        ? { levels: fw.framework.levels }
+        : {}
+      : { levels: [] }),
+    ...(fw.framework.levelBasis ? { levelBasis: fw.framework.levelBasis } : {}),
+    scale,
+    decimals: fw.framework.decimals,
+    reducedMax: fw.framework.reducedMax,
+    ...(fw.framework.subject ? { subject: fw.framework.subject } : {}),
+  };
+  let compiled: CompiledFramework;
+  try {
+    compiled = compileFramework(framework);
+  } catch {
+    return undefined;
+  }
+  const groupCols = groupNames.map((g) => list.find((c) => c.isGroup && c.group === g)?.col ?? -1);
+  const missing: string[] = [];
+  if (partial) {
+    const found = new Set(list.map((c) => c.matched));
+    fw.criteria.forEach((c, i) => {
+      if (!found.has(i)) missing.push(c.criterion.name);
+    });
+  }
+  return {
+    top,
+    bottom,
+    kind: "criteria",
+    columns: {
+      ...given,
+      criteria: criteriaCols.map((c) => c.col),
+      ...(groupCols.some((g) => g >= 0) ? { groups: groupCols } : {}),
+    },
+    implied: { framework: compiled, missing },
+  };
 }
 
 /** The text of a header column over its one or two rows. */
@@ -533,6 +745,7 @@ function readSheetTables(
       const { rows, bottom } = readRows(sheet, header, fw);
       const cols = tableColumns(header.columns);
       tables.push({
+        ...(header.implied ? { implied: header.implied } : {}),
         kind: header.kind,
         sheet: ref,
         columns: header.columns,
@@ -579,8 +792,12 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
   };
   const blocks: MutableBlock[] = [];
   const orphans: Table[] = [];
+  // Sheets that state the ranking rule are ranking sheets the add-in wrote: their tables never
+  // stand alone as rank-only tables.
+  const written = new Set<SheetRef>();
   for (const ref of sheets) {
     const { tables: found, lines } = readSheetTables(ref, fw);
+    if (lines.some((l) => WRITTEN_RULE.test(l.text))) written.add(ref);
     // Walk tables and lines in row order, so each line joins what stands above it.
     const events = [
       ...found.map((t) => ({ row: t.headerTop, table: t as Table | undefined, line: undefined })),
@@ -627,7 +844,7 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
   for (const t of orphans) {
     const block = bestBlockFor(t, blocks);
     if (block) block.rankings.push(t);
-    else {
+    else if (!written.has(t.sheet)) {
       t.kind = "ranks";
       alone.push({ title: blockTitle(t, t.sheet), criteria: t, rankings: [], notes: [], summaries: [] });
     }
@@ -637,6 +854,9 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
   );
   return { sheets, tables, blocks: all };
 }
+
+/** The rule line the add-in writes under its ranking tables (plan.ts rankingRule), in either language. */
+const WRITTEN_RULE = /Thứ hạng theo tổng điểm giảm dần|Ranked by total, descending/;
 
 function blockTitle(table: Table, ref: SheetRef): string {
   return table.title !== "" ? table.title : ref.name;

@@ -219,3 +219,54 @@ describe("groups of sub-criteria", () => {
     ]);
   });
 });
+
+describe("a criteria table split into sub-criteria (no --framework)", () => {
+  let a: Analysis;
+  beforeAll(async () => {
+    a = await check("sub-criteria.xlsx");
+  });
+  it("is checked with the framework its headers imply: groups, maxima from the headers, scale 50", () => {
+    const b = a.blocks[0]!;
+    expect(b.kind).toBe("criteria");
+    expect(b.framework.scale).toBe(50);
+    expect(b.framework.criteria.map((c) => [c.name, c.max, c.group])).toEqual([
+      ["1.1 Ban chỉ đạo", "10", "g1"],
+      ["1.2 Văn bản chỉ đạo", "20", "g1"],
+      ["2.1 Mạng nội bộ", "20", "g2"],
+    ]);
+    expect(a.findings.some((f) => f.code === "FRAMEWORK_FROM_SHEET")).toBe(true);
+  });
+  it("reports the seeded group total, percentage and level order, nothing else", () => {
+    expect(notInfo(a)).toEqual(["GROUP_TOTAL_MISMATCH@E5", "PERCENT_MISMATCH@J6", "LEVEL_ORDER@K7"]);
+  });
+});
+
+describe("a table with some of the framework's criteria", () => {
+  it("warns naming the missing ones and checks with the sheet's framework (the rest of the scale)", () => {
+    // Thừa Thiên Huế 2021's criteria with "Nền tảng và CQ số" renamed: its max is what is left of 100.
+    const header = [
+      "STT",
+      "Đơn vị",
+      "Nhận thức",
+      "Kiến tạo thể chế",
+      "Hạ tầng và nền tảng số",
+      "Nền tảng số khác",
+      "Dữ liệu số",
+      "Hoạt động chính quyền số",
+      "An toàn, an ninh mạng",
+      "Đào tạo và phát triển CQS",
+      "Tổng cộng",
+    ];
+    const grid = workbook(
+      sheet("S", [
+        header,
+        [1, "Sở A", 8, 5, 10, 50, 5, 12, 6, 2, 98],
+        [2, "Sở B", 7, 5, 9, 53, 5, 12, 6, 2, 99],
+      ]),
+    );
+    const a = analyzeWorkbook(grid, DEFAULT_FRAMEWORK);
+    expect(notInfo(a)).toEqual(["CRITERIA_MISSING@B1", "SCORE_ABOVE_MAX@F3"]);
+    expect(a.findings.find((f) => f.code === "CRITERIA_MISSING")!.params.missing).toBe("Nền tảng và CQ số");
+    expect(a.blocks[0]!.framework.criteria[3]!.max).toBe("52");
+  });
+});
