@@ -651,9 +651,9 @@ function summaryText(parts: ReadonlyArray<{ levels: ReadonlyArray<Level>; count:
 
 /** Whether a typed level cell names `level` ("mức II" = "II"; named levels by their spelling). */
 function sameLevel(text: string, level: Level): boolean {
+  if (levelKey(text) === levelKey(level)) return true;
   const parsed = parseLevel(text);
-  if (parsed !== undefined) return parsed === level;
-  return levelKey(text) === levelKey(level);
+  return parsed !== undefined && parsed === parseLevel(level);
 }
 
 function levelKey(text: string): string {

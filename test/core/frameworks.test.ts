@@ -270,3 +270,30 @@ describe("a table with some of the framework's criteria", () => {
     expect(a.blocks[0]!.framework.criteria[3]!.max).toBe("52");
   });
 });
+
+describe("levels named Mức 1–4", () => {
+  it("a typed 'Mức 2' is the level 'Mức 2', and a wrong one is LEVEL_MISMATCH", () => {
+    const framework = frameworkFromJson({
+      criteria: [
+        { name: "Nhận thức số", max: 50 },
+        { name: "Hạ tầng số", max: 50 },
+      ],
+      levels: [
+        { name: "Mức 1", min: 90 },
+        { name: "Mức 2", min: 70 },
+        { name: "Mức 3", min: 50 },
+        { name: "Mức 4" },
+      ],
+    });
+    const grid = workbook(
+      sheet("S", [
+        ["STT", "Tên đơn vị", "Nhận thức số", "Hạ tầng số", "Tổng điểm", "Mức độ"],
+        [1, "Xã A", 40, 40, 80, "Mức 2"],
+        [2, "Xã B", 45, 50, 95, "mức 2"],
+      ]),
+    );
+    const a = analyzeWorkbook(grid, framework);
+    expect(notInfo(a)).toEqual(["LEVEL_MISMATCH@F3"]);
+    expect(a.findings.find((f) => f.code === "LEVEL_MISMATCH")!.params.expected).toBe("Mức 1");
+  });
+});
