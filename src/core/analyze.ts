@@ -1175,6 +1175,9 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
           decimals: String(bfw.framework.decimals),
         });
       }
+      for (const x of table.extra ?? []) {
+        sink.add("EXTRA_COLUMN", table.sheet, table.headerTop, x.col, { header: x.header });
+      }
       const criteria = checkCriteriaTable(table, block, bfw, sink);
       for (const ranking of block.rankings) checkRankingTable(ranking, criteria, table, bfw, sink);
       units = criteria.units;

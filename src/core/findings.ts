@@ -27,6 +27,7 @@ export const FINDING_SEVERITY = {
   REDUCED_MAX: "info",
   ROUNDED_TOTAL: "info",
   FRAMEWORK_FROM_SHEET: "info",
+  EXTRA_COLUMN: "info",
 } as const;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;

@@ -86,6 +86,7 @@ const vi: MessageTable = {
   CRITERIA_MISSING: (p) => `Bảng thiếu tiêu chí của bộ "${p.framework}": ${p.missing}`,
   ROUNDED_TOTAL: (p) =>
     `Tổng ghi ${localNumber(p.actual!, "vi")}, tính lại từ các chỉ số đã làm tròn ${p.digits} chữ số được ${localNumber(p.expected!, "vi")}: chênh lệch do làm tròn khi công bố, chấp nhận`,
+  EXTRA_COLUMN: (p) => `Cột "${p.header}" không thuộc bộ tiêu chí: không tính vào tổng`,
   FRAMEWORK_FROM_SHEET: (p) =>
     `Kiểm tra theo bộ tiêu chí suy ra từ bảng (${KIND_VI[p.kind!] ?? p.kind}, thang ${localNumber(p.scale!, "vi")}, ${p.decimals} chữ số thập phân)`,
 };
@@ -123,6 +124,8 @@ const en: MessageTable = {
   CRITERIA_MISSING: (p) => `The table lacks criteria of "${p.framework}": ${p.missing}`,
   ROUNDED_TOTAL: (p) =>
     `Typed total ${p.actual}; the components printed to ${p.digits} decimals give ${p.expected}: a publication rounding difference, accepted`,
+  EXTRA_COLUMN: (p) =>
+    `Column "${p.header}" is not one of the framework's criteria: not counted in the total`,
   FRAMEWORK_FROM_SHEET: (p) =>
     `Checked with the framework the sheet implies (${KIND_EN[p.kind!] ?? p.kind}, scale ${p.scale}, ${p.decimals} decimals)`,
 };

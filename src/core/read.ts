@@ -55,6 +55,8 @@ export interface TableRow {
 
 export interface Table {
   kind: TableKind;
+  /** Numeric columns of a criteria table that the framework does not name (header cell, text). */
+  readonly extra?: ReadonlyArray<{ readonly col: number; readonly header: string }>;
   /** The framework the table's header rows imply, where the given one does not fit it. */
   readonly implied?: ImpliedFramework;
   readonly sheet: SheetRef;
@@ -510,6 +512,26 @@ function impliedCriteria(
   };
 }
 
+/** Columns of a criteria table's header that hold numbers in its first unit's row but no role. */
+function extraColumns(
+  sheet: SheetGrid,
+  header: HeaderCandidate,
+  rows: ReadonlyArray<TableRow>,
+): Array<{ col: number; header: string }> {
+  const first = rows[0];
+  if (!first) return [];
+  const used = new Set(tableColumns(header.columns));
+  const list: Array<{ col: number; header: string }> = [];
+  const end = Math.min(colEnd(sheet, header.top), (sheet.left ?? 0) + 200);
+  for (let c = sheet.left ?? 0; c < end; c++) {
+    if (used.has(c)) continue;
+    const text = headerText(sheet, header.top, header.bottom, c);
+    if (text.trim() === "" || !isNumberish(cellAt(sheet, first.row, c))) continue;
+    list.push({ col: c, header: tidy(text) });
+  }
+  return list;
+}
+
 /** The text of a header column over its one or two rows. */
 function headerText(sheet: SheetGrid, top: number, bottom: number, col: number): string {
   const parts: string[] = [];
@@ -744,8 +766,10 @@ function readSheetTables(
     if (header) {
       const { rows, bottom } = readRows(sheet, header, fw);
       const cols = tableColumns(header.columns);
+      const extra = header.kind === "criteria" && !header.implied ? extraColumns(sheet, header, rows) : [];
       tables.push({
         ...(header.implied ? { implied: header.implied } : {}),
+        ...(extra.length > 0 ? { extra } : {}),
         kind: header.kind,
         sheet: ref,
         columns: header.columns,

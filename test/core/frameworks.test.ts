@@ -297,3 +297,29 @@ describe("levels named Mức 1–4", () => {
     expect(a.findings.find((f) => f.code === "LEVEL_MISMATCH")!.params.expected).toBe("Mức 1");
   });
 });
+
+describe("extra numeric columns", () => {
+  it("get an info finding at their header and are not counted", () => {
+    const grid = workbook(
+      sheet("S", [
+        [
+          "STT",
+          "Đơn vị",
+          "Nhận thức",
+          "Kiến tạo thể chế",
+          "Hạ tầng và nền tảng số",
+          "Nền tảng và CQ số",
+          "Dữ liệu số",
+          "Hoạt động chính quyền số",
+          "An toàn, an ninh mạng",
+          "Đào tạo và phát triển CQS",
+          "Điểm thưởng",
+          "Tổng cộng",
+        ],
+        [1, "Sở A", 8, 5, 10, 50, 5, 12, 6, 2, 3, 98],
+      ]),
+    );
+    const a = analyzeWorkbook(grid, DEFAULT_FRAMEWORK);
+    expect(a.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(["EXTRA_COLUMN@K1"]);
+  });
+});

@@ -20,6 +20,7 @@ const params = {
   framework: "Thừa Thiên Huế 2021",
   missing: "Dữ liệu số",
   digits: "4",
+  header: "Ghi chú điểm cộng",
   kind: "results",
   decimals: "2",
   expected: "88.30",

@@ -83,6 +83,7 @@ const FRAMEWORK_CODES: ReadonlyArray<string> = [
   "CRITERIA_MISSING",
   "ROUNDED_TOTAL",
   "FRAMEWORK_FROM_SHEET",
+  "EXTRA_COLUMN",
 ];
 
 test("faults.xlsx seeds every finding code of DESIGN.md's table", () => {
