@@ -1131,6 +1131,22 @@ function typedLevels(table: Table, units: ReadonlyArray<UnitInProgress>): Array<
   });
 }
 
+/**
+ * A framework the sheet implies, named for what its table's title says it assesses ("chính quyền
+ * điện tử", "chuyển đổi số", "chính quyền số"), for the ranking sheet's words.
+ */
+function withSubjectOf(framework: Framework, title: string): Framework {
+  const t = stripAccents(title).toLowerCase();
+  const subject = /chinh quyen dien tu|\bcqdt\b/.test(t)
+    ? "chính quyền điện tử"
+    : /chuyen doi so|\bcds\b|\bdti\b/.test(t)
+      ? "chuyển đổi số"
+      : /chinh quyen so|\bcqs\b/.test(t)
+        ? "chính quyền số"
+        : undefined;
+  return subject === undefined || subject === framework.subject ? framework : { ...framework, subject };
+}
+
 /** The typed level names of a block whose bounds are unknown, best first. */
 function distinctLevels(units: ReadonlyArray<UnitInProgress>, fw: CompiledFramework): Level[] {
   const typed = units.map((u) => u.level);
@@ -1291,7 +1307,7 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
       kind: table.kind,
       levels: levelNames,
       levelBoundsKnown: bfw.boundsKnown,
-      framework: bfw.framework,
+      framework: bfw === fw ? fw.framework : withSubjectOf(bfw.framework, block.title),
       decimals,
     });
   }
