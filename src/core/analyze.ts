@@ -1016,6 +1016,15 @@ function ranksUnit(table: Table, fw: CompiledFramework, k: number, sink: Finding
   const total =
     plainNumberOf(cell) ??
     numberOrReport(readCellNumber(cell), sink, sheet, r.row, columns.total!, r.name, "Tổng điểm");
+  // The percentage of the scale, where the scale is known (stated in the header or the framework's).
+  const percent =
+    total !== undefined &&
+    KNOWN_SCALE.has(fw) &&
+    (columns.percent !== undefined || fw.levelBasis === "percent")
+      ? percentOf(total, fw.fullMax)
+      : undefined;
+  if (columns.percent !== undefined && percent !== undefined)
+    checkPercent(table, r.row, columns.percent, percent, total!, fw.fullMax, r.name, sink);
   return {
     name: r.name,
     sheet: sheet.name,
@@ -1024,12 +1033,15 @@ function ranksUnit(table: Table, fw: CompiledFramework, k: number, sink: Finding
     maxSource: "full",
     points: total,
     total,
-    level: undefined,
+    level: total !== undefined ? levelOf(fw, total, percent) : undefined,
     typedTotal: total,
     rank: undefined,
-    percent: undefined,
+    percent,
   };
 }
+
+/** Implied frameworks of rank-only tables whose scale is known (stated, or the given framework's). */
+const KNOWN_SCALE = new WeakSet<CompiledFramework>();
 
 /** The decimals a column of printed totals shows (at most 6). */
 function shownDecimals(table: Table): number {
@@ -1097,18 +1109,47 @@ function impliedFramework(table: Table, given: CompiledFramework): CompiledFrame
       const x = readNumber(cellAt(grid, r.row, table.columns.total!));
       if (x !== undefined && (top === undefined || compareExact(x, top) > 0)) top = x;
     }
-  return compileFramework({
+  const statedScale = stated ? exactToNumber(top!) : undefined;
+  // The given framework's levels apply where the table is on its scale, or where its levels are on
+  // the percentage and the table's typed levels are among them.
+  const typed =
+    table.columns.level !== undefined
+      ? typedLevels(
+          table,
+          table.rows.map(() => undefined as never),
+        )
+      : [];
+  const names = new Set(given.levels.map((l) => levelKey(l.name)));
+  const typedFit =
+    typed.some((t) => t !== undefined) && typed.every((t) => t === undefined || names.has(levelKey(t.text)));
+  const useGiven =
+    given.boundsKnown &&
+    (statedScale === given.framework.scale || (given.levelBasis === "percent" && typedFit));
+  const compiled = compileFramework({
     name: "Bảng xếp hạng (chỉ có thứ hạng và tổng điểm)",
     source: "Suy ra từ bảng",
     kind: "results",
     criteria: [],
     thresholds: given.framework.thresholds,
     thresholdsSource: "",
-    levels: [],
-    scale: top !== undefined && isPositive(top) ? Math.max(1, Math.ceil(exactToNumber(top))) : 100,
+    levels: useGiven
+      ? given.levels.map((l) =>
+          l.min !== undefined ? { name: l.name, min: formatPlain(l.min) } : { name: l.name },
+        )
+      : [],
+    ...(useGiven ? { levelBasis: given.levelBasis } : {}),
+    scale:
+      statedScale ??
+      (useGiven
+        ? given.framework.scale
+        : top !== undefined && isPositive(top)
+          ? Math.max(1, Math.ceil(exactToNumber(top)))
+          : 100),
     decimals: shownDecimals(table),
     reducedMax: [],
   });
+  if (statedScale !== undefined || useGiven) KNOWN_SCALE.add(compiled);
+  return compiled;
 }
 
 /** A criteria table the framework fits only in part: the criteria it lacks. */
@@ -1120,7 +1161,7 @@ function missingCriteria(table: Table, fw: CompiledFramework): string[] {
 }
 
 /** The typed level of each unit in a table's own level column. */
-function typedLevels(table: Table, units: ReadonlyArray<UnitInProgress>): Array<TypedLevel | undefined> {
+function typedLevels(table: Table, units: ReadonlyArray<unknown>): Array<TypedLevel | undefined> {
   const col = table.columns.level;
   return units.map((_, i) => {
     if (col === undefined) return undefined;

@@ -323,3 +323,40 @@ describe("extra numeric columns", () => {
     expect(a.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(["EXTRA_COLUMN@K1"]);
   });
 });
+
+describe("named levels and a percentage column in a table of totals (Kon Tum style)", () => {
+  const rows = [
+    ["STT", "Tên đơn vị", "Tổng điểm (1000 điểm)", "Tỷ lệ (%)", "Xếp loại"],
+    [1, "Phường Một", 925.5, 92.55, "Tốt"],
+    [2, "Xã Hai", 801, 80.1, "Khá"],
+    [3, "Xã Ba", 688.25, 68.83, "Khá"],
+    // 495 of 1000 is 49,5 %, typed 49,6.
+    [4, "Xã Bốn", 495, 49.6, "Yếu"],
+  ];
+  it("with no framework: percentages checked against the stated scale, levels for order", () => {
+    const a = analyzeWorkbook(workbook(sheet("Xã", rows)), DEFAULT_FRAMEWORK);
+    expect(a.tables.map((t) => t.kind)).toEqual(["ranks"]);
+    // Xã Ba's 688,25 is 68,825 %: 68,83 at the two decimals its cell shows.
+    expect(notInfo(a)).toEqual(["PERCENT_MISMATCH@D5"]);
+    expect(a.findings.find((f) => f.code === "PERCENT_MISMATCH")!.params).toMatchObject({
+      expected: "49.5",
+      actual: "49.6",
+    });
+  });
+  it("with levels on the percentage: Xã Ba's 68,83 % is Trung bình, not Khá", () => {
+    const framework = frameworkFromJson({
+      name: "Kon Tum (mức theo tỷ lệ)",
+      scale: 1000,
+      levels: [
+        { name: "Tốt", min: 90 },
+        { name: "Khá", min: 70 },
+        { name: "Trung bình", min: 50 },
+        { name: "Yếu" },
+      ],
+      levelBasis: "percent",
+    });
+    const a = analyzeWorkbook(workbook(sheet("Xã", rows)), framework);
+    expect(notInfo(a)).toEqual(["LEVEL_MISMATCH@E4", "PERCENT_MISMATCH@D5"]);
+    expect(a.blocks[0]!.counts.map((c) => c.count)).toEqual([1, 1, 1, 1]);
+  });
+});
