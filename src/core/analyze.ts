@@ -45,7 +45,7 @@ import {
   type TableRow,
   type WorkbookModel,
 } from "./read";
-import { classifyLevel, countLevels, countOf, normalizeTotal, rankUnits, type LevelCount } from "./scoring";
+import { classifyLevel, countLevels, normalizeTotal, rankUnits, type LevelCount } from "./scoring";
 import { stripAccents, tidy } from "./text";
 
 export type MaxSource = "full" | "column" | "note" | "settings" | "notAssessed";
@@ -647,6 +647,14 @@ function rankOrder(
 
 function summaryText(parts: ReadonlyArray<{ levels: ReadonlyArray<Level>; count: number }>): string {
   return parts.map((p) => `${p.levels.join(", ")}: ${p.count}`).join("; ");
+}
+
+/** The count of a level named in a summary line (I–IV as written; named levels without accents). */
+function levelCount(counts: ReadonlyArray<LevelCount>, level: string): number {
+  for (const c of counts) if (c.level === level) return c.count;
+  const key = levelKey(level);
+  for (const c of counts) if (levelKey(c.level) === key) return c.count;
+  return 0;
 }
 
 /** Whether a typed level cell names `level` ("mức II" = "II"; named levels by their spelling). */
@@ -1322,8 +1330,8 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
     const unknown = units.length - withTotal.length;
     for (const s of block.summaries) {
       const expected = s.parts.map((p) => ({
-        levels: p.levels,
-        count: p.levels.reduce((n, l) => n + countOf(counts, l), 0),
+        levels: p.levels.map((l) => counts.find((c) => levelKey(c.level) === levelKey(l))?.level ?? l),
+        count: p.levels.reduce((n, l) => n + levelCount(counts, l), 0),
       }));
       const impossible = (e: { count: number }, k: number): boolean => {
         const typed = s.parts[k]!.count;

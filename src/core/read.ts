@@ -725,7 +725,7 @@ const ROMAN: Record<string, Level> = { i: "I", ii: "II", iii: "III", iv: "IV" };
  */
 export function parseSummaryLine(text: string): SummaryPart[] | undefined {
   const t = stripAccents(text.normalize("NFC")).toLowerCase();
-  if (!/so (don vi|co quan|dia phuong)[^:]*muc do/.test(t)) return undefined;
+  if (!/so (don vi|co quan|dia phuong|xa|phuong)[^:]*(muc|xep loai|loai)/.test(t)) return undefined;
   const parts: SummaryPart[] = [];
   // One level, then more joined by a separator. The separator is either a sign with optional
   // spaces or spaces alone, never both ways at once: no exponential backtracking on long runs of
@@ -740,6 +740,12 @@ export function parseSummaryLine(text: string): SummaryPart[] | undefined {
       .filter((l): l is Level => l !== undefined);
     if (levels.length > 0) parts.push({ levels, count: Number(m[2]) });
   }
+  if (parts.length > 0) return parts;
+  // Named levels: "- Số đơn vị đạt mức Tốt: 3 - Số đơn vị xếp loại Khá: 2" (names without accents,
+  // lower case; matched to the block's level names the same way).
+  const named = /(?:muc(?: do)?|xep loai|loai)\s+([a-z][a-z ]{0,30}?)\s*:\s*(\d+)/g;
+  for (let m = named.exec(t); m; m = named.exec(t))
+    parts.push({ levels: [m[1]!.trim()], count: Number(m[2]) });
   return parts.length > 0 ? parts : undefined;
 }
 
@@ -816,6 +822,7 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
   };
   const blocks: MutableBlock[] = [];
   const orphans: Table[] = [];
+  const orphanSummaries = new Map<Table, SummaryLine[]>();
   // Sheets that state the ranking rule are ranking sheets the add-in wrote: their tables never
   // stand alone as rank-only tables.
   const written = new Set<SheetRef>();
@@ -828,10 +835,12 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
       ...lines.map((l) => ({ row: l.row, table: undefined, line: l })),
     ].sort((a, b) => a.row - b.row);
     let lastTableKind: TableKind | undefined;
+    let lastOrphan: Table | undefined;
     for (const e of events) {
       if (e.table) {
         tables.push(e.table);
         lastTableKind = e.table.kind;
+        lastOrphan = undefined;
         if (e.table.kind === "criteria" || e.table.kind === "results") {
           blocks.push({
             title: blockTitle(e.table, ref),
@@ -844,11 +853,24 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
           const open = [...blocks].reverse().find((b) => b.rankings.length === 0);
           if (open && blocks[blocks.length - 1] === open && open.criteria.kind === "criteria")
             open.rankings.push(e.table);
-          else orphans.push(e.table);
+          else {
+            orphans.push(e.table);
+            lastOrphan = e.table;
+          }
         }
         continue;
       }
       const line = e.line!;
+      // A summary line under a table that may stand alone (a rank-only table) is kept for it.
+      if (lastOrphan) {
+        const parts = parseSummaryLine(line.text);
+        if (parts) {
+          const list = orphanSummaries.get(lastOrphan) ?? [];
+          list.push({ sheet: ref, row: line.row, col: line.col, text: line.text, parts });
+          orphanSummaries.set(lastOrphan, list);
+        }
+        continue;
+      }
       const current = blocks[blocks.length - 1];
       if (!current || lastTableKind === undefined) continue;
       const parts = parseSummaryLine(line.text);
@@ -870,7 +892,13 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
     if (block) block.rankings.push(t);
     else if (!written.has(t.sheet)) {
       t.kind = "ranks";
-      alone.push({ title: blockTitle(t, t.sheet), criteria: t, rankings: [], notes: [], summaries: [] });
+      alone.push({
+        title: blockTitle(t, t.sheet),
+        criteria: t,
+        rankings: [],
+        notes: [],
+        summaries: orphanSummaries.get(t) ?? [],
+      });
     }
   }
   const all = [...blocks, ...alone].sort(
