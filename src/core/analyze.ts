@@ -1340,7 +1340,7 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
       if (expected.some(impossible)) {
         sink.add("SUMMARY_COUNT_MISMATCH", s.sheet, s.row, s.col, {
           expected: summaryText(expected),
-          actual: summaryText(s.parts),
+          actual: summaryText(s.parts.map((p, k) => ({ levels: expected[k]!.levels, count: p.count }))),
         });
       }
     }
