@@ -74,10 +74,19 @@ const DTI_2022_PROVINCE: Framework = {
   subject: "chuyển đổi số",
 };
 
+/** Both indices of 2020 in one framework: each table takes the index of its scale. */
+const TTH_2020: Framework = {
+  ...TTH_2020_RESULTS,
+  id: "tth-2020",
+  name: "Thừa Thiên Huế 2020 — chính quyền điện tử cấp huyện (sẵn sàng /50 và kết quả /100)",
+  indices: [TTH_2020_READINESS],
+};
+
 export const LIBRARY: ReadonlyArray<Framework> = [
   { ...DEFAULT_FRAMEWORK, id: "tth-2021" },
   TTH_2020_READINESS,
   TTH_2020_RESULTS,
+  TTH_2020,
   DTI_2022_PROVINCE,
 ];
 

@@ -360,3 +360,12 @@ describe("named levels and a percentage column in a table of totals (Kon Tum sty
     expect(a.blocks[0]!.counts.map((c) => c.count)).toEqual([1, 1, 1, 1]);
   });
 });
+
+describe("one framework with two indices (tth-2020)", () => {
+  it("takes the index of each table's scale: no framework from the sheet, the same single fault", async () => {
+    const a = await check("tth-2020-districts.xlsx", libraryFramework("tth-2020")!);
+    expect(a.findings.filter((f) => f.code === "FRAMEWORK_FROM_SHEET")).toEqual([]);
+    expect(a.blocks.map((b) => b.framework.id)).toEqual(["tth-2020-readiness", "tth-2020"]);
+    expect(notInfo(a)).toEqual(["PERCENT_MISMATCH@G19", "TOTAL_MISMATCH@H19"]);
+  });
+});
