@@ -5,7 +5,7 @@
 import type { Lang } from "../core";
 import type { RankingOrder } from "../core";
 
-export type Command = "check" | "rank" | "demo" | "compare" | "help" | "version";
+export type Command = "check" | "rank" | "demo" | "compare" | "frameworks" | "help" | "version";
 
 export interface CliOptions {
   readonly command: Command;
@@ -27,12 +27,12 @@ export class UsageError extends Error {
 }
 
 const FLAGS: Readonly<Record<string, ReadonlyArray<Command>>> = {
-  "--json": ["check", "compare"],
+  "--json": ["check", "compare", "frameworks"],
   "--force": ["rank", "demo", "compare"],
   "--separate": ["rank"],
 };
 const VALUED: Readonly<Record<string, ReadonlyArray<Command>>> = {
-  "--lang": ["check", "rank", "demo", "compare"],
+  "--lang": ["check", "rank", "demo", "compare", "frameworks"],
   "--framework": ["check", "rank", "compare"],
   "--out": ["rank", "compare"],
   "--map": ["compare"],
@@ -47,8 +47,16 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   if (first === "--version" || first === "-v" || first === "version") {
     return { command: "version", json: false, lang: "vi", force: false, separate: false, order: "rank" };
   }
-  if (first !== "check" && first !== "rank" && first !== "demo" && first !== "compare") {
-    throw new UsageError(`Lệnh không hợp lệ "${first}": dùng check, rank, compare hoặc demo (cqs --help)`);
+  if (
+    first !== "check" &&
+    first !== "rank" &&
+    first !== "demo" &&
+    first !== "compare" &&
+    first !== "frameworks"
+  ) {
+    throw new UsageError(
+      `Lệnh không hợp lệ "${first}": dùng check, rank, compare, frameworks hoặc demo (cqs --help)`,
+    );
   }
   const command: Command = first;
   const positional: string[] = [];
@@ -90,8 +98,9 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   const order = values.get("--order") ?? "rank";
   if (order !== "rank" && order !== "source")
     throw new UsageError(`--order nhận rank hoặc source, không nhận "${order}"`);
-  if (command === "demo") {
-    if (positional.length > 0) throw new UsageError(`Lệnh demo không nhận tệp (thừa "${positional[0]}")`);
+  if (command === "demo" || command === "frameworks") {
+    if (positional.length > 0)
+      throw new UsageError(`Lệnh ${command} không nhận tệp (thừa "${positional[0]}")`);
   } else if (command === "compare") {
     if (positional.length < 2)
       throw new UsageError(
@@ -129,6 +138,7 @@ Cách dùng:
             [--framework <bộ-tiêu-chí.json>] [--lang vi|en]
   cqs compare <năm-nay.xlsx> <năm-trước.xlsx> [--map <đối-chiếu.json>] [--json] [--out <tệp-mới.xlsx>]
             [--force] [--lang vi|en]   so sánh với năm trước: điểm, thứ hạng (tăng/giảm n bậc), mức độ
+  cqs frameworks [--json]      các bộ tiêu chí có sẵn (id, tên, nguồn); --framework nhận id hoặc tệp .json
   cqs demo  [--lang vi|en]     kiểm tra và xếp hạng sổ tính mẫu năm 2022 (examples/), ghi vào out/
 
 Mã thoát: 0 không có lỗi (rank: đã ghi); 1 có lỗi trong sổ tính; 2 đầu vào không dùng được.`;

@@ -15,6 +15,10 @@ import {
   formatExact,
   frameworkFromJson,
   FrameworkError,
+  frameworkLevels,
+  isFrameworkFile,
+  LIBRARY,
+  libraryFramework,
   planRankingSheets,
   workbookFramework,
   type Analysis,
@@ -62,6 +66,17 @@ class InputError extends Error {
 const VERSION = "0.1.0";
 
 async function loadFramework(opts: CliOptions, grid: WorkbookGrid): Promise<Framework> {
+  if (opts.framework !== undefined && !isFrameworkFile(opts.framework)) {
+    const found = libraryFramework(opts.framework);
+    if (!found) {
+      throw new InputError(
+        opts.lang === "vi"
+          ? `Không có bộ tiêu chí "${opts.framework}" trong thư viện (xem: cqs frameworks); tệp cần có đuôi .json hoặc đường dẫn`
+          : `No framework "${opts.framework}" in the library (see: cqs frameworks); a file needs a .json ending or a path`,
+      );
+    }
+    return found;
+  }
   if (opts.framework !== undefined) {
     let text: string;
     try {
@@ -171,7 +186,11 @@ async function writeRanking(
       sheets
         .map((s, k) => {
           const b = analysis.blocks[k]!;
-          return `"${s.name}" (${b.units.length} ${vi ? "đơn vị" : "units"}, ${vi ? "mức" : "levels"} I/II/III/IV: ${b.counts.I}/${b.counts.II}/${b.counts.III}/${b.counts.IV})`;
+          const levels =
+            b.counts.length > 0
+              ? `, ${vi ? "mức" : "levels"} ${b.counts.map((c) => c.level).join("/")}: ${b.counts.map((c) => c.count).join("/")}`
+              : "";
+          return `"${s.name}" (${b.units.length} ${vi ? "đơn vị" : "units"}${levels})`;
         })
         .join(", "),
   );
@@ -372,6 +391,26 @@ export async function run(argv: ReadonlyArray<string>, rawIo: CliIo): Promise<nu
         return await demo(opts, io);
       case "compare":
         return await compare(opts, opts.workbook!, opts.previous!, io);
+      case "frameworks":
+        io.out(
+          opts.json
+            ? JSON.stringify(
+                LIBRARY.map((f) => ({
+                  id: f.id,
+                  name: f.name,
+                  source: f.source,
+                  scale: f.scale,
+                  decimals: f.decimals,
+                  levels: frameworkLevels(f).map((l) => l.name),
+                })),
+                null,
+                2,
+              )
+            : LIBRARY.map(
+                (f) => `${f.id}\t${f.name}\n  ${opts.lang === "vi" ? "Nguồn" : "Source"}: ${f.source}`,
+              ).join("\n"),
+        );
+        return 0;
     }
   } catch (e) {
     io.err(`cqs: ${errorLine(e, lang)}`);

@@ -85,6 +85,8 @@ const WORDS = {
     tables: "Bảng tìm thấy",
     criteria: "bảng điểm tiêu chí",
     ranking: "bảng xếp hạng",
+    results: "bảng tự mô tả (tối đa, thực hiện, tỷ lệ, quy đổi)",
+    ranks: "bảng chỉ có thứ hạng và tổng điểm",
     units: "đơn vị",
     head: ["Mức", "Ô", "Đơn vị", "Nội dung"],
     none: "Không có phát hiện nào.",
@@ -95,6 +97,8 @@ const WORDS = {
     tables: "Tables found",
     criteria: "criteria table",
     ranking: "ranking table",
+    results: "self-describing table (max, points, percent, converted)",
+    ranks: "rank-only table",
     units: "units",
     head: ["Severity", "Cell", "Unit", "Message"],
     none: "No findings.",
@@ -106,9 +110,7 @@ export function checkText(analysis: Analysis, workbook: string, lang: Lang): str
   const w = WORDS[lang];
   const lines: string[] = [`${w.workbook}: ${workbook}`, `${w.tables}:`];
   for (const t of analysis.tables) {
-    lines.push(
-      `  ${t.sheet}!${t.range}  ${t.kind === "criteria" ? w.criteria : w.ranking}, ${t.units} ${w.units}`,
-    );
+    lines.push(`  ${t.sheet}!${t.range}  ${w[t.kind]}, ${t.units} ${w.units}`);
   }
   lines.push("");
   if (analysis.findings.length === 0) lines.push(w.none);

@@ -5,10 +5,14 @@
 import {
   addExact,
   compareExact,
+  exactFromDecimalString,
   exactFromInteger,
+  exactToNumber,
   formatExact,
   isNegative,
   isPositive,
+  multiplyExact,
+  normalizeExact,
   roundExact,
   type Exact,
 } from "./exact";
@@ -28,22 +32,23 @@ import {
   type FindingCode,
   type FindingParams,
 } from "./findings";
-import { a1, a1Range, cellAt, type WorkbookGrid } from "./grid";
+import { a1, a1Range, cellAt, type Cell, type WorkbookGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
 import { indexKeys, matchUnits, nameKey, type KeyIndex } from "./names";
-import { plainNumberOf, readCellNumber, type NumberReading } from "./numbers";
+import { parseNumberText, plainNumberOf, readCellNumber, trimSpaces, type NumberReading } from "./numbers";
 import {
   readWorkbook,
   type Block,
   type SheetRef,
   type Table,
+  type TableKind,
   type TableRow,
   type WorkbookModel,
 } from "./read";
-import { classifyLevel, countLevels, normalizeTotal, rankUnits } from "./scoring";
+import { classifyLevel, countLevels, normalizeTotal, rankUnits, type LevelCount } from "./scoring";
 import { stripAccents, tidy } from "./text";
 
-export type MaxSource = "full" | "column" | "note" | "settings";
+export type MaxSource = "full" | "column" | "note" | "settings" | "notAssessed";
 
 export interface UnitResult {
   readonly name: string;
@@ -61,6 +66,8 @@ export interface UnitResult {
   readonly level?: Level;
   /** Competition rank in the block, for units with a total. */
   readonly rank?: number;
+  /** Points as a percentage of the unit's max (results tables), unrounded. */
+  readonly percent?: Exact;
 }
 
 export interface BlockResult {
@@ -72,12 +79,23 @@ export interface BlockResult {
   readonly units: ReadonlyArray<UnitResult>;
   /** Unit indices in rank order (ties in source order), then units without a total. */
   readonly order: ReadonlyArray<number>;
-  readonly counts: Record<Level, number>;
+  /** Units per level, in the framework's order (best first); empty when levels are unknown. */
+  readonly counts: ReadonlyArray<LevelCount>;
+  /** What the block's main table is. */
+  readonly kind: TableKind;
+  /** The level names, best first; empty when the block has no levels. */
+  readonly levels: ReadonlyArray<Level>;
+  /** Whether the levels come from known bounds (else they are the typed ones, in order). */
+  readonly levelBoundsKnown: boolean;
+  /** The framework the block was checked with (the given one, or the one its sheet implies). */
+  readonly framework: Framework;
+  /** Decimals of the block's totals. */
+  readonly decimals: number;
 }
 
 export interface TableSummary {
   readonly sheet: string;
-  readonly kind: "criteria" | "ranking";
+  readonly kind: TableKind;
   readonly range: string;
   readonly units: number;
 }
@@ -235,6 +253,9 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
 
   let sum: Exact = exactFromInteger(0);
   let complete = true;
+  const groupSums: Array<Exact | undefined> | undefined = columns.groups
+    ? fw.groups.map(() => exactFromInteger(0))
+    : undefined;
   for (let i = 0; i < fw.criteria.length; i++) {
     const c = fw.criteria[i]!;
     const col = columns.criteria[i]!;
@@ -245,6 +266,7 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
       plainNumberOf(cell) ?? numberOrReport(readCellNumber(cell), sink, sheet, r.row, col, unit, what);
     if (value === undefined) {
       complete = false;
+      if (groupSums && c.group >= 0) groupSums[c.group] = undefined;
       continue;
     }
     if (isNegative(value))
@@ -259,20 +281,27 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
         unit,
       );
     }
-    sum = addExact(sum, value);
+    sum = addExact(sum, c.weight !== undefined ? multiplyExact(value, c.weight) : value);
+    if (groupSums && c.group >= 0) {
+      const g = groupSums[c.group];
+      if (g !== undefined) groupSums[c.group] = addExact(g, value);
+    }
   }
+  if (groupSums) checkGroups(context, r, unit, groupSums);
 
   // Max points: a max column, else a note line, else the settings, else the full scale.
-  let max: Exact = exactFromInteger(scale);
+  const fullMax = fw.unitMax;
+  let max: Exact = fullMax;
   let maxSource: MaxSource = "full";
   let maxNote = "";
-  if (columns.max !== undefined) {
-    const reading = readCellNumber(cellAt(grid, r.row, columns.max));
+  const maxCol = columns.max ?? columns.maxToDo;
+  if (maxCol !== undefined) {
+    const reading = readCellNumber(cellAt(grid, r.row, maxCol));
     if (reading.kind === "number" && isPositive(reading.value)) {
       max = reading.value;
       maxSource = "column";
     } else if (reading.kind !== "empty") {
-      numberOrReport(reading, sink, sheet, r.row, columns.max, unit, "Điểm tối đa");
+      numberOrReport(reading, sink, sheet, r.row, maxCol, unit, "Điểm tối đa");
     }
   }
   if (maxSource === "full") {
@@ -288,10 +317,10 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
       maxNote = set.note;
     }
   }
-  const reduced = compareExact(max, exactFromInteger(scale)) < 0;
+  const reduced = compareExact(max, fullMax) < 0;
 
   const points = complete ? sum : undefined;
-  const total = points !== undefined ? normalizeTotal(points, max, scale, decimals) : undefined;
+  let total = points !== undefined ? scaledTotal(points, max, scale, decimals) : undefined;
   let typedTotal: Exact | undefined;
   if (columns.total !== undefined) {
     const totalCell = cellAt(grid, r.row, columns.total);
@@ -312,24 +341,47 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
           source: maxSource,
           note: maxNote,
           points: points ? formatPlain(points) : "",
+          scale: formatPlain(fw.fullMax),
         },
         unit,
       );
     }
-    if (typedTotal !== undefined && total !== undefined) {
+    if (typedTotal !== undefined && total !== undefined && points !== undefined) {
       const typed = roundExact(typedTotal, decimals);
       if (compareExact(typed, total) !== 0) {
-        sink.add(
-          "TOTAL_MISMATCH",
-          sheet,
-          r.row,
-          columns.total,
-          { expected: formatExact(total, decimals), actual: formatExact(typed, decimals) },
-          unit,
-        );
+        if (publishedRoundingAccepts(fw, points, max, typed)) {
+          sink.add(
+            "ROUNDED_TOTAL",
+            sheet,
+            r.row,
+            columns.total,
+            {
+              expected: formatExact(total, decimals),
+              actual: formatExact(typed, decimals),
+              digits: String(fw.framework.publicationRounding),
+            },
+            unit,
+          );
+          total = typed;
+        } else {
+          sink.add(
+            "TOTAL_MISMATCH",
+            sheet,
+            r.row,
+            columns.total,
+            { expected: formatExact(total, decimals), actual: formatExact(typed, decimals) },
+            unit,
+          );
+        }
       }
     }
   }
+  const percent =
+    points !== undefined && (fw.levelBasis === "percent" || columns.percent !== undefined)
+      ? percentOf(points, max)
+      : undefined;
+  if (columns.percent !== undefined && percent !== undefined)
+    checkPercent(table, r.row, columns.percent, percent, points!, max, unit, sink);
   // One object shape for every unit (absent values are undefined), filled in once: the rank is
   // set when the block is ranked.
   return {
@@ -340,10 +392,103 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
     maxSource,
     points,
     total,
-    level: total !== undefined ? classifyLevel(total, fw.thresholds) : undefined,
+    level: total !== undefined ? levelOf(fw, total, percent) : undefined,
     typedTotal,
     rank: undefined,
+    percent,
   };
+}
+
+/** round_half_up(points × scale / max, decimals); a scale that is not a whole number goes through decimals. */
+function scaledTotal(points: Exact, max: Exact, scale: number, decimals: number): Exact {
+  return Number.isInteger(scale)
+    ? normalizeTotal(points, max, scale, decimals)
+    : roundExact(
+        normalizeExact(multiplyExact(points, exactFromDecimalString(String(scale))), max, 1, decimals + 6),
+        decimals,
+      );
+}
+
+/** Points as a percentage of max, unrounded enough for any shown precision (10 decimals). */
+function percentOf(points: Exact, max: Exact): Exact {
+  return normalizeExact(points, max, 100, 10);
+}
+
+/**
+ * The level a total earns under a framework (levels on the total; undefined where its bounds are
+ * unknown or on the percentage): for totals recomputed outside a check, such as last year's.
+ */
+export function levelOfTotal(framework: Framework, total: Exact): Level | undefined {
+  const fw = compileFramework(framework);
+  return fw.levelBasis === "percent" ? undefined : levelOf(fw, total, undefined);
+}
+
+/** The level of a total (or percentage) where the framework's bounds are known, else undefined. */
+function levelOf(fw: CompiledFramework, total: Exact, percent: Exact | undefined): Level | undefined {
+  if (!fw.boundsKnown) return undefined;
+  const names = fw.levels.map((l) => l.name);
+  const value = fw.levelBasis === "percent" ? percent : total;
+  return value === undefined ? undefined : classifyLevel(value, fw.bounds, names);
+}
+
+/**
+ * Publication rounding: each component was printed rounded to N decimals, so it lay within half a
+ * last digit of what is printed; the typed total is consistent when some such components give it.
+ */
+function publishedRoundingAccepts(fw: CompiledFramework, points: Exact, max: Exact, typed: Exact): boolean {
+  const n = fw.framework.publicationRounding;
+  if (n === undefined) return false;
+  const half = exactFromDecimalString(`0.${"0".repeat(n)}5`);
+  let spread: Exact = exactFromInteger(0);
+  for (const c of fw.criteria)
+    spread = addExact(spread, c.weight !== undefined ? multiplyExact(half, c.weight) : half);
+  const decimals = fw.framework.decimals;
+  const scale = fw.framework.scale;
+  const lo = scaledTotal(addExact(points, multiplyExact(spread, exactFromInteger(-1))), max, scale, decimals);
+  const hi = scaledTotal(addExact(points, spread), max, scale, decimals);
+  return compareExact(typed, lo) >= 0 && compareExact(typed, hi) <= 0;
+}
+
+/** GROUP_TOTAL_MISMATCH where a group's typed score is not the sum of its sub-criteria. */
+function checkGroups(
+  context: CriteriaContext,
+  r: TableRow,
+  unit: string,
+  sums: ReadonlyArray<Exact | undefined>,
+): void {
+  const { table, fw, sink } = context;
+  const cols = table.columns.groups!;
+  for (let g = 0; g < cols.length; g++) {
+    const col = cols[g]!;
+    const sum = sums[g];
+    if (col < 0 || sum === undefined || fw.groups[g]!.members.length === 0) continue;
+    const cell = cellAt(table.sheet.grid, r.row, col);
+    const typed = plainNumberOf(cell) ?? readNumber(cell);
+    if (typed === undefined) continue;
+    const d = Math.max(decimalsOf(sum), 0);
+    if (compareExact(roundExact(typed, d), roundExact(sum, d)) !== 0) {
+      sink.add(
+        "GROUP_TOTAL_MISMATCH",
+        table.sheet,
+        r.row,
+        col,
+        { group: fw.groups[g]!.group.name, expected: formatPlain(sum), actual: formatPlain(typed) },
+        unit,
+      );
+    }
+  }
+}
+
+function readNumber(cell: Cell): Exact | undefined {
+  const r = readCellNumber(cell);
+  return r.kind === "number" ? r.value : undefined;
+}
+
+/** Decimal places of an exact value (at most 6). */
+function decimalsOf(x: Exact): number {
+  const t = formatPlain(x);
+  const dot = t.indexOf(".");
+  return dot < 0 ? 0 : t.length - dot - 1;
 }
 
 /**
@@ -481,8 +626,7 @@ function checkRankingRow(
   if (columns.level !== undefined && u.level !== undefined) {
     const cell = cellAt(grid, r.row, columns.level);
     const text = cell.v === null ? "" : typeof cell.v === "string" ? cell.v : String(cell.v);
-    const level = parseLevel(text);
-    if (level !== u.level) {
+    if (!sameLevel(text, u.level)) {
       sink.add(
         "LEVEL_MISMATCH",
         sheet,
@@ -511,6 +655,571 @@ function summaryText(parts: ReadonlyArray<{ levels: ReadonlyArray<Level>; count:
   return parts.map((p) => `${p.levels.join(", ")}: ${p.count}`).join("; ");
 }
 
+/** The count of a level named in a summary line (I–IV as written; named levels without accents). */
+function levelCount(counts: ReadonlyArray<LevelCount>, level: string): number {
+  for (const c of counts) if (c.level === level) return c.count;
+  const key = levelKey(level);
+  for (const c of counts) if (levelKey(c.level) === key) return c.count;
+  return 0;
+}
+
+/** Whether a typed level cell names `level` ("mức II" = "II"; named levels by their spelling). */
+function sameLevel(text: string, level: Level): boolean {
+  if (levelKey(text) === levelKey(level)) return true;
+  const parsed = parseLevel(text);
+  return parsed !== undefined && parsed === parseLevel(level);
+}
+
+function levelKey(text: string): string {
+  return stripAccents(tidy(text))
+    .toLowerCase()
+    .replace(/^muc(\s*do)?\s+/, "");
+}
+
+/** Level names in a known order, best first (for typed levels whose bounds are unknown). */
+const KNOWN_LEVEL_ORDERS: ReadonlyArray<ReadonlyArray<string>> = [
+  ["xuat sac", "tot", "kha", "trung binh", "yeu", "kem"],
+  ["a", "b", "c", "d"],
+];
+
+/**
+ * The rank of each typed level (0 best), for the order check: roman or numbered levels by their
+ * number, named ones by a known order or the framework's, else by first appearance down the totals.
+ */
+function levelRanks(
+  typed: ReadonlyArray<string | undefined>,
+  totalsOrder: ReadonlyArray<number>,
+  frameworkNames: ReadonlyArray<Level>,
+): Array<number | undefined> {
+  const fwKeys = frameworkNames.map(levelKey);
+  const seen = new Map<string, number>();
+  for (const i of totalsOrder) {
+    const t = typed[i];
+    if (t === undefined) continue;
+    const k = levelKey(t);
+    if (!seen.has(k)) seen.set(k, seen.size);
+  }
+  return typed.map((t) => {
+    if (t === undefined) return undefined;
+    const k = levelKey(t);
+    const f = fwKeys.indexOf(k);
+    if (f >= 0) return f;
+    const roman = parseLevel(t);
+    if (roman !== undefined) return LEVELS.indexOf(roman);
+    for (const order of KNOWN_LEVEL_ORDERS) {
+      const j = order.indexOf(k);
+      if (j >= 0) return j;
+    }
+    return seen.get(k);
+  });
+}
+
+/** A typed level, cell and unit, for the order check. */
+interface TypedLevel {
+  readonly text: string;
+  readonly sheet: SheetRef;
+  readonly row: number;
+  readonly col: number;
+}
+
+/**
+ * LEVEL_ORDER: where the bounds are unknown, a unit with a lower total must not have a better level
+ * than one with a higher total. Reported at the level cell of the unit whose level is too good.
+ */
+function checkLevelOrder(
+  units: ReadonlyArray<UnitInProgress>,
+  typed: ReadonlyArray<TypedLevel | undefined>,
+  frameworkNames: ReadonlyArray<Level>,
+  decimals: number,
+  sink: FindingSink,
+): void {
+  const withTotal: number[] = [];
+  for (let i = 0; i < units.length; i++) if (units[i]!.total !== undefined && typed[i]) withTotal.push(i);
+  withTotal.sort((a, b) => compareExact(units[b]!.total!, units[a]!.total!) || a - b);
+  const ranks = levelRanks(
+    typed.map((t) => t?.text),
+    withTotal,
+    frameworkNames,
+  );
+  // Down the totals: the worst level among strictly higher totals so far.
+  let worst = -1;
+  let worstUnit = -1;
+  let k = 0;
+  while (k < withTotal.length) {
+    let end = k;
+    const t = units[withTotal[k]!]!.total!;
+    while (end < withTotal.length && compareExact(units[withTotal[end]!]!.total!, t) === 0) end++;
+    for (let m = k; m < end; m++) {
+      const i = withTotal[m]!;
+      const rank = ranks[i];
+      if (rank !== undefined && worst >= 0 && rank < worst) {
+        const at = typed[i]!;
+        const other = units[worstUnit]!;
+        sink.add(
+          "LEVEL_ORDER",
+          at.sheet,
+          at.row,
+          at.col,
+          {
+            level: tidy(at.text),
+            total: formatExact(t, decimals),
+            otherUnit: other.name,
+            otherLevel: tidy(typed[worstUnit]!.text),
+            otherTotal: formatExact(other.total!, decimals),
+          },
+          units[i]!.name,
+        );
+      }
+    }
+    for (let m = k; m < end; m++) {
+      const rank = ranks[withTotal[m]!];
+      if (rank !== undefined && rank > worst) {
+        worst = rank;
+        worstUnit = withTotal[m]!;
+      }
+    }
+    k = end;
+  }
+}
+
+/**
+ * RANK_MISMATCH: a typed rank that the totals contradict. With h units strictly above a total and
+ * e units at it (itself included), ranks h + 1 … h + e are accepted (shared or consecutive ranks
+ * for equal printed totals); anything else is reported at the rank cell.
+ */
+function checkRanks(
+  units: ReadonlyArray<UnitInProgress>,
+  rankCells: ReadonlyArray<{ sheet: SheetRef; row: number; col: number } | undefined>,
+  decimals: number,
+  sink: FindingSink,
+): void {
+  const idx: number[] = [];
+  for (let i = 0; i < units.length; i++) if (units[i]!.total !== undefined && rankCells[i]) idx.push(i);
+  const totals = idx.map((i) => units[i]!.total!);
+  const sorted = [...totals].sort((a, b) => compareExact(b, a));
+  // Count of totals strictly above, and equal to, each total: by binary search over the sorted list.
+  const above = (t: Exact): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareExact(sorted[mid]!, t) > 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const atOrAbove = (t: Exact): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareExact(sorted[mid]!, t) >= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
+    const at = rankCells[i]!;
+    const cell = cellAt(at.sheet.grid, at.row, at.col);
+    const r = readNumber(cell);
+    if (r === undefined) continue;
+    const rank = exactToNumber(r);
+    const t = totals[k]!;
+    const h = above(t);
+    const e = atOrAbove(t) - h;
+    if (!Number.isInteger(rank) || rank < h + 1 || rank > h + e) {
+      sink.add(
+        "RANK_MISMATCH",
+        at.sheet,
+        at.row,
+        at.col,
+        {
+          expected: e > 1 ? `${h + 1}–${h + e}` : String(h + 1),
+          actual: formatPlain(r),
+          total: formatExact(t, decimals),
+        },
+        units[i]!.name,
+      );
+    }
+  }
+}
+
+/** A percentage as typed: its value in percent and the decimals its cell shows. */
+function readPercent(cell: Cell): { value: Exact; decimals: number } | undefined {
+  const v = cell.v;
+  if (typeof v === "number") {
+    const fmt = cell.fmt ?? "";
+    const m = /0(?:[.,](0+))?\s*%/.exec(fmt);
+    if (m) {
+      const d = m[1]?.length ?? 0;
+      const x = exactFromDecimalString(String(Number((v * 100).toPrecision(15))));
+      return { value: x, decimals: d };
+    }
+    const x = plainNumberOf(cell) ?? readNumber(cell);
+    if (x === undefined) return undefined;
+    const f = /0[.,](0+)/.exec(fmt);
+    return { value: x, decimals: Math.max(f ? f[1]!.length : 0, decimalsOf(x)) };
+  }
+  if (typeof v === "string") {
+    const t = trimSpaces(v).replace(/\s*%$/, "");
+    const x = parseNumberText(t);
+    if (x === undefined) return undefined;
+    const dm = /[.,](\d+)$/.exec(t);
+    return { value: x, decimals: dm ? dm[1]!.length : 0 };
+  }
+  return undefined;
+}
+
+/** PERCENT_MISMATCH where a typed percentage differs from points / max at the precision its cell shows. */
+function checkPercent(
+  table: Table,
+  row: number,
+  col: number,
+  percent: Exact,
+  points: Exact,
+  max: Exact,
+  unit: string,
+  sink: FindingSink,
+): void {
+  const cell = cellAt(table.sheet.grid, row, col);
+  const typed = readPercent(cell);
+  if (typed === undefined) {
+    if (cell.v !== null) numberOrReport(readCellNumber(cell), sink, table.sheet, row, col, unit, "Tỷ lệ");
+    return;
+  }
+  const e = roundExact(percent, typed.decimals);
+  if (compareExact(roundExact(typed.value, typed.decimals), e) !== 0) {
+    sink.add(
+      "PERCENT_MISMATCH",
+      table.sheet,
+      row,
+      col,
+      {
+        expected: formatExact(e, typed.decimals),
+        actual: formatExact(typed.value, typed.decimals),
+        points: formatPlain(points),
+        max: formatPlain(max),
+      },
+      unit,
+    );
+  }
+}
+
+/** The numbers of a results table's row that it states for itself. */
+function checkResultsUnit(table: Table, fw: CompiledFramework, k: number, sink: FindingSink): UnitInProgress {
+  const { sheet, columns } = table;
+  const grid = sheet.grid;
+  const r = table.rows[k]!;
+  const unit = r.name;
+  const decimals = fw.framework.decimals;
+  const num = (col: number | undefined, what: string): Exact | undefined => {
+    if (col === undefined) return undefined;
+    const cell = cellAt(grid, r.row, col);
+    return plainNumberOf(cell) ?? numberOrReport(readCellNumber(cell), sink, sheet, r.row, col, unit, what);
+  };
+  const scaleMax = num(columns.max, "Điểm tối đa") ?? fw.fullMax;
+  const notAssessed = num(columns.notAssessed, "Số điểm không đưa vào đánh giá");
+  const maxToDo = num(columns.maxToDo, "Số điểm tối đa cần thực hiện");
+  const points = num(columns.points, "Số điểm thực hiện");
+  const derived =
+    notAssessed !== undefined
+      ? addExact(scaleMax, multiplyExact(notAssessed, exactFromInteger(-1)))
+      : undefined;
+  if (maxToDo !== undefined && derived !== undefined && compareExact(maxToDo, derived) !== 0) {
+    sink.add(
+      "MAX_MISMATCH",
+      sheet,
+      r.row,
+      columns.maxToDo!,
+      {
+        expected: formatPlain(derived),
+        actual: formatPlain(maxToDo),
+        scale: formatPlain(scaleMax),
+        notAssessed: formatPlain(notAssessed!),
+      },
+      unit,
+    );
+  }
+  const max = maxToDo ?? derived ?? scaleMax;
+  const maxSource: MaxSource =
+    maxToDo !== undefined ? "column" : derived !== undefined ? "notAssessed" : "full";
+  const valid = isPositive(max);
+  const scale = exactToNumber(scaleMax);
+  const total = points !== undefined && valid ? scaledTotal(points, max, scale, decimals) : undefined;
+  const percent = points !== undefined && valid ? percentOf(points, max) : undefined;
+  if (columns.percent !== undefined && percent !== undefined) {
+    const cell = cellAt(grid, r.row, columns.percent);
+    const typed = readPercent(cell);
+    if (typed === undefined) {
+      if (cell.v !== null)
+        numberOrReport(readCellNumber(cell), sink, sheet, r.row, columns.percent, unit, "Tỷ lệ");
+    } else {
+      const e = roundExact(percent, typed.decimals);
+      if (compareExact(roundExact(typed.value, typed.decimals), e) !== 0) {
+        sink.add(
+          "PERCENT_MISMATCH",
+          sheet,
+          r.row,
+          columns.percent,
+          {
+            expected: formatExact(e, typed.decimals),
+            actual: formatExact(typed.value, typed.decimals),
+            points: formatPlain(points!),
+            max: formatPlain(max),
+          },
+          unit,
+        );
+      }
+    }
+  }
+  let typedTotal: Exact | undefined;
+  if (columns.total !== undefined) {
+    typedTotal = num(columns.total, "Tổng điểm");
+    if (compareExact(max, scaleMax) < 0) {
+      sink.add(
+        "REDUCED_MAX",
+        sheet,
+        r.row,
+        columns.total,
+        {
+          max: formatPlain(max),
+          source: maxSource,
+          note: "",
+          points: points ? formatPlain(points) : "",
+          scale: formatPlain(scaleMax),
+        },
+        unit,
+      );
+    }
+    if (typedTotal !== undefined && total !== undefined) {
+      const typed = roundExact(typedTotal, decimals);
+      if (compareExact(typed, total) !== 0) {
+        sink.add(
+          "TOTAL_MISMATCH",
+          sheet,
+          r.row,
+          columns.total,
+          { expected: formatExact(total, decimals), actual: formatExact(typed, decimals) },
+          unit,
+        );
+      }
+    }
+  }
+  const levelScale = fw.levelBasis === "percent" ? percent : total;
+  return {
+    name: unit,
+    sheet: sheet.name,
+    row: r.row,
+    max,
+    maxSource,
+    points,
+    total,
+    level: levelScale !== undefined && total !== undefined ? levelOf(fw, total, percent) : undefined,
+    typedTotal,
+    rank: undefined,
+    percent,
+  };
+}
+
+/** A rank-only table's row: its printed total is its total. */
+function ranksUnit(table: Table, fw: CompiledFramework, k: number, sink: FindingSink): UnitInProgress {
+  const { sheet, columns } = table;
+  const r = table.rows[k]!;
+  const cell = cellAt(sheet.grid, r.row, columns.total!);
+  const total =
+    plainNumberOf(cell) ??
+    numberOrReport(readCellNumber(cell), sink, sheet, r.row, columns.total!, r.name, "Tổng điểm");
+  // The percentage of the scale, where the scale is known (stated in the header or the framework's).
+  const percent =
+    total !== undefined &&
+    KNOWN_SCALE.has(fw) &&
+    (columns.percent !== undefined || fw.levelBasis === "percent")
+      ? percentOf(total, fw.fullMax)
+      : undefined;
+  if (columns.percent !== undefined && percent !== undefined)
+    checkPercent(table, r.row, columns.percent, percent, total!, fw.fullMax, r.name, sink);
+  return {
+    name: r.name,
+    sheet: sheet.name,
+    row: r.row,
+    max: fw.fullMax,
+    maxSource: "full",
+    points: total,
+    total,
+    level: total !== undefined ? levelOf(fw, total, percent) : undefined,
+    typedTotal: total,
+    rank: undefined,
+    percent,
+  };
+}
+
+/** Implied frameworks of rank-only tables whose scale is known (stated, or the given framework's). */
+const KNOWN_SCALE = new WeakSet<CompiledFramework>();
+
+/** The decimals a column of printed totals shows (at most 6). */
+function shownDecimals(table: Table): number {
+  let d = 0;
+  const col = table.columns.total!;
+  for (const r of table.rows) {
+    const cell = cellAt(table.sheet.grid, r.row, col);
+    const f = cell.fmt ? /0[.,](0+)/.exec(cell.fmt) : null;
+    if (f) d = Math.max(d, f[1]!.length);
+    const x =
+      typeof cell.v === "number"
+        ? plainNumberOf(cell)
+        : typeof cell.v === "string"
+          ? parseNumberText(cell.v)
+          : undefined;
+    if (typeof cell.v === "string") {
+      const m = /[.,](\d+)\s*$/.exec(cell.v);
+      if (m) d = Math.max(d, m[1]!.length);
+    } else if (x !== undefined) d = Math.max(d, decimalsOf(x));
+  }
+  return Math.min(d, 6);
+}
+
+/**
+ * The framework a results or rank-only table implies: the scale from its max column (or its
+ * largest total), its decimals from the printed totals, no levels (typed ones are checked for order).
+ */
+function impliedFramework(table: Table, given: CompiledFramework): CompiledFramework {
+  const grid = table.sheet.grid;
+  if (table.kind === "results") {
+    const first = table.rows[0];
+    const scaleCell =
+      first && table.columns.max !== undefined
+        ? readNumber(cellAt(grid, first.row, table.columns.max))
+        : undefined;
+    const scale = scaleCell !== undefined ? exactToNumber(scaleCell) : given.framework.scale;
+    // An index of the given framework (or the framework itself) that describes tables of this scale.
+    for (const c of [given, ...given.indices]) {
+      if (c.framework.kind === "results" && c.framework.scale === scale) return c;
+    }
+    return compileFramework({
+      name: `Bảng tự mô tả (thang ${scale})`,
+      source: "Suy ra từ bảng: điểm tối đa, điểm không đánh giá, điểm thực hiện, tỷ lệ",
+      kind: "results",
+      criteria: [],
+      thresholds: given.framework.thresholds,
+      thresholdsSource: "",
+      levels: [],
+      scale,
+      decimals: 2,
+      reducedMax: [],
+      subject: given.framework.subject ?? "chính quyền số",
+    });
+  }
+  // The scale a total header states ("Tổng điểm năm 2021 (150 điểm)"), else the largest total.
+  const header: string[] = [];
+  for (let row = table.headerTop; row <= table.headerBottom; row++) {
+    const v = cellAt(grid, row, table.columns.total!).v;
+    if (typeof v === "string") header.push(v);
+  }
+  const stated = /\(\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\s*\)/iu.exec(header.join(" ").normalize("NFC"));
+  let top: Exact | undefined = stated ? parseNumberText(stated[1]!) : undefined;
+  if (!stated)
+    for (const r of table.rows) {
+      const x = readNumber(cellAt(grid, r.row, table.columns.total!));
+      if (x !== undefined && (top === undefined || compareExact(x, top) > 0)) top = x;
+    }
+  const statedScale = stated ? exactToNumber(top!) : undefined;
+  // The given framework's levels apply where the table is on its scale, or where its levels are on
+  // the percentage and the table's typed levels are among them.
+  const typed =
+    table.columns.level !== undefined
+      ? typedLevels(
+          table,
+          table.rows.map(() => undefined as never),
+        )
+      : [];
+  const names = new Set(given.levels.map((l) => levelKey(l.name)));
+  const typedFit =
+    typed.some((t) => t !== undefined) && typed.every((t) => t === undefined || names.has(levelKey(t.text)));
+  const useGiven =
+    given.boundsKnown &&
+    (statedScale === given.framework.scale || (given.levelBasis === "percent" && typedFit));
+  const compiled = compileFramework({
+    name: "Bảng xếp hạng (chỉ có thứ hạng và tổng điểm)",
+    source: "Suy ra từ bảng",
+    kind: "results",
+    criteria: [],
+    thresholds: given.framework.thresholds,
+    thresholdsSource: "",
+    levels: useGiven
+      ? given.levels.map((l) =>
+          l.min !== undefined ? { name: l.name, min: formatPlain(l.min) } : { name: l.name },
+        )
+      : [],
+    ...(useGiven ? { levelBasis: given.levelBasis } : {}),
+    scale:
+      statedScale ??
+      (useGiven
+        ? given.framework.scale
+        : top !== undefined && isPositive(top)
+          ? Math.max(1, Math.ceil(exactToNumber(top)))
+          : 100),
+    decimals: shownDecimals(table),
+    reducedMax: [],
+  });
+  if (statedScale !== undefined || useGiven) KNOWN_SCALE.add(compiled);
+  return compiled;
+}
+
+/** A criteria table the framework fits only in part: the criteria it lacks. */
+function missingCriteria(table: Table, fw: CompiledFramework): string[] {
+  const list: string[] = [];
+  for (let i = 0; i < fw.criteria.length; i++)
+    if (table.columns.criteria[i]! < 0) list.push(fw.criteria[i]!.criterion.name);
+  return list;
+}
+
+/** The typed level of each unit in a table's own level column. */
+function typedLevels(table: Table, units: ReadonlyArray<unknown>): Array<TypedLevel | undefined> {
+  const col = table.columns.level;
+  return units.map((_, i) => {
+    if (col === undefined) return undefined;
+    const r = table.rows[i]!;
+    const cell = cellAt(table.sheet.grid, r.row, col);
+    const text = cell.v === null ? "" : typeof cell.v === "string" ? cell.v : String(cell.v);
+    return tidy(text) === "" ? undefined : { text, sheet: table.sheet, row: r.row, col };
+  });
+}
+
+/**
+ * A framework the sheet implies, named for what its table's title says it assesses ("chính quyền
+ * điện tử", "chuyển đổi số", "chính quyền số"), for the ranking sheet's words.
+ */
+function withSubjectOf(framework: Framework, title: string): Framework {
+  const t = stripAccents(title).toLowerCase();
+  const subject = /chinh quyen dien tu|\bcqdt\b/.test(t)
+    ? "chính quyền điện tử"
+    : /chuyen doi so|\bcds\b|\bdti\b/.test(t)
+      ? "chuyển đổi số"
+      : /chinh quyen so|\bcqs\b/.test(t)
+        ? "chính quyền số"
+        : undefined;
+  return subject === undefined || subject === framework.subject ? framework : { ...framework, subject };
+}
+
+/** The typed level names of a block whose bounds are unknown, best first. */
+function distinctLevels(units: ReadonlyArray<UnitInProgress>, fw: CompiledFramework): Level[] {
+  const typed = units.map((u) => u.level);
+  const order = units.map((_, i) => i).filter((i) => units[i]!.total !== undefined);
+  order.sort((a, b) => compareExact(units[b]!.total!, units[a]!.total!) || a - b);
+  const ranks = levelRanks(
+    typed,
+    order,
+    fw.levels.map((l) => l.name),
+  );
+  const byName = new Map<string, number>();
+  for (let i = 0; i < typed.length; i++) {
+    const t = typed[i];
+    if (t !== undefined && !byName.has(t)) byName.set(t, ranks[i] ?? 99);
+  }
+  return [...byName].sort((a, b) => a[1] - b[1]).map(([n]) => n);
+}
+
 /** Checks a workbook grid against a framework. */
 export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): Analysis {
   const fw = compileFramework(framework);
@@ -518,9 +1227,91 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
   const sink = new FindingSink();
   const blocks: BlockResult[] = [];
   for (const block of model.blocks) {
-    const criteria = checkCriteriaTable(block.criteria, block, fw, sink);
-    for (const ranking of block.rankings) checkRankingTable(ranking, criteria, block.criteria, fw, sink);
-    const units = criteria.units;
+    const table = block.criteria;
+    let bfw = fw;
+    let units: UnitInProgress[];
+    if (table.kind === "criteria") {
+      bfw = table.implied?.framework ?? fw;
+      const missing = table.implied ? table.implied.missing : missingCriteria(table, fw);
+      if (missing.length > 0) {
+        sink.add("CRITERIA_MISSING", table.sheet, table.headerTop, table.columns.unit, {
+          framework: fw.framework.name,
+          missing: missing.join("; "),
+        });
+      }
+      if (table.implied) {
+        sink.add("FRAMEWORK_FROM_SHEET", table.sheet, table.headerTop, table.columns.unit, {
+          kind: table.kind,
+          scale: formatPlain(bfw.fullMax),
+          decimals: String(bfw.framework.decimals),
+        });
+      }
+      for (const x of table.extra ?? []) {
+        sink.add("EXTRA_COLUMN", table.sheet, table.headerTop, x.col, { header: x.header });
+      }
+      const criteria = checkCriteriaTable(table, block, bfw, sink);
+      for (const ranking of block.rankings) checkRankingTable(ranking, criteria, table, bfw, sink);
+      units = criteria.units;
+    } else {
+      bfw = impliedFramework(table, fw);
+      if (bfw !== fw && !fw.indices.includes(bfw)) {
+        sink.add("FRAMEWORK_FROM_SHEET", table.sheet, table.headerTop, table.columns.unit, {
+          kind: table.kind,
+          scale: formatPlain(bfw.fullMax),
+          decimals: String(bfw.framework.decimals),
+        });
+      }
+      const names: string[] = [];
+      const keys: string[] = [];
+      for (const r of table.rows) {
+        names.push(r.name);
+        keys.push(r.key);
+      }
+      reportDuplicates(table, indexKeys(keys), sink);
+      units = [];
+      for (let k = 0; k < table.rows.length; k++)
+        units.push(
+          table.kind === "results" ? checkResultsUnit(table, bfw, k, sink) : ranksUnit(table, bfw, k, sink),
+        );
+    }
+    const decimals = bfw.framework.decimals;
+    // Levels typed in the block's own table: checked against the bounds where they are known,
+    // for order where they are not.
+    const typed = typedLevels(table, units);
+    if (bfw.boundsKnown) {
+      for (let i = 0; i < units.length; i++) {
+        const t = typed[i];
+        const u = units[i]!;
+        if (t && u.level !== undefined && !sameLevel(t.text, u.level)) {
+          sink.add(
+            "LEVEL_MISMATCH",
+            t.sheet,
+            t.row,
+            t.col,
+            { expected: u.level, actual: tidy(t.text), total: formatExact(u.total!, decimals) },
+            u.name,
+          );
+        }
+      }
+    } else if (typed.some((t) => t !== undefined)) {
+      checkLevelOrder(
+        units,
+        typed,
+        bfw.levels.map((l) => l.name),
+        decimals,
+        sink,
+      );
+      for (let i = 0; i < units.length; i++) if (typed[i]) units[i]!.level = tidy(typed[i]!.text);
+    }
+    if (table.columns.rank !== undefined) {
+      const col = table.columns.rank;
+      checkRanks(
+        units,
+        table.rows.map((r) => ({ sheet: table.sheet, row: r.row, col })),
+        decimals,
+        sink,
+      );
+    }
     // Units with a total are ranked; the others are listed after them, in source order.
     const withTotal: number[] = [];
     const without: number[] = [];
@@ -538,14 +1329,15 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
     const { ranks, order } = rankUnits(totals);
     for (let k = 0; k < withTotal.length; k++) units[withTotal[k]!]!.rank = ranks[k]!;
     const ranked: ReadonlyArray<UnitResult> = units;
-    const counts = countLevels(levels);
+    const levelNames = bfw.boundsKnown ? bfw.levels.map((l) => l.name) : distinctLevels(units, bfw);
+    const counts = countLevels(levels, levelNames);
     // Units without a total have an unknown level: a summary count is wrong only when no level
     // of theirs could make it right.
     const unknown = units.length - withTotal.length;
     for (const s of block.summaries) {
       const expected = s.parts.map((p) => ({
-        levels: p.levels,
-        count: p.levels.reduce((n, l) => n + counts[l], 0),
+        levels: p.levels.map((l) => counts.find((c) => levelKey(c.level) === levelKey(l))?.level ?? l),
+        count: p.levels.reduce((n, l) => n + levelCount(counts, l), 0),
       }));
       const impossible = (e: { count: number }, k: number): boolean => {
         const typed = s.parts[k]!.count;
@@ -554,7 +1346,7 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
       if (expected.some(impossible)) {
         sink.add("SUMMARY_COUNT_MISMATCH", s.sheet, s.row, s.col, {
           expected: summaryText(expected),
-          actual: summaryText(s.parts),
+          actual: summaryText(s.parts.map((p, k) => ({ levels: expected[k]!.levels, count: p.count }))),
         });
       }
     }
@@ -567,6 +1359,11 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
       units: ranked,
       order: rankOrder(order, withTotal, without),
       counts,
+      kind: table.kind,
+      levels: levelNames,
+      levelBoundsKnown: bfw.boundsKnown,
+      framework: bfw === fw ? fw.framework : withSubjectOf(bfw.framework, block.title),
+      decimals,
     });
   }
   const findings = sortFindings(sink.list);

@@ -9,13 +9,13 @@
  * ranks are recomputed, competition ranking as rankUnits does, over last year's units after the
  * mapping (merged units count once, units gone this year keep their place). All exact.
  */
-import type { Analysis, BlockResult, UnitResult } from "./analyze";
+import { levelOfTotal, type Analysis, type BlockResult, type UnitResult } from "./analyze";
 import { compareExact, Dec, exactToString, formatExact, roundExact, type Exact } from "./exact";
-import { compileFramework, type Framework } from "./framework";
+import type { Framework } from "./framework";
 import { cellAt, rowEnd, type SheetGrid, type WorkbookGrid } from "./grid";
 import { matchNames, matchUnits, nameKey } from "./names";
 import { bareTitle } from "./plan";
-import { classifyLevel, rankUnits } from "./scoring";
+import { rankUnits } from "./scoring";
 import { stripAccents, tidy } from "./text";
 
 // ---------------------------------------------------------------------------------------------
@@ -264,17 +264,9 @@ function minusExact(a: Exact, b: Exact, decimals: number): Exact {
   return roundExact(new Dec(exactToString(a)).minus(exactToString(b)), decimals);
 }
 
-/**
- * The level a total earns under a framework. The one place compare.ts classifies: the frameworks'
- * named levels replace this body when they land.
- */
-function levelOfTotal(total: Exact, framework: Framework): LevelName {
-  return classifyLevel(total, compileFramework(framework).thresholds);
-}
-
-/** The levels of a framework, in order (from a block's counts, whose keys follow it). */
+/** The levels of a block's framework, best first. */
 function levelsOf(block: BlockResult | undefined): LevelName[] {
-  return block ? Object.keys(block.counts) : [];
+  return block ? [...block.levels] : [];
 }
 
 function countLevels(
@@ -418,7 +410,7 @@ function compareBlock(
         ? undefined
         : members.length === 1
           ? members[0]!.level
-          : levelOfTotal(total, previousFramework);
+          : levelOfTotal(previousFramework, total);
     return {
       unit: predecessors.join(" + "),
       predecessors,

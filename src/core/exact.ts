@@ -80,6 +80,15 @@ export function addExact(a: Exact, b: Exact): Exact {
   return fastFromDecimal(toDec(a).plus(toDec(b)));
 }
 
+/** a × b, exactly. */
+export function multiplyExact(a: Exact, b: Exact): Exact {
+  if (typeof a === "number" && typeof b === "number" && b % 100 === 0) {
+    const p = a * (b / 100);
+    if (Math.abs(p) <= MAX_FAST) return p as Hundredths;
+  }
+  return fastFromDecimal(toDec(a).times(toDec(b)));
+}
+
 export function sumExact(xs: ReadonlyArray<Exact>): Exact {
   let acc: Exact = 0 as Hundredths;
   for (const x of xs) acc = addExact(acc, x);

@@ -14,11 +14,20 @@ export const FINDING_SEVERITY = {
   RANKING_TOTAL_MISMATCH: "error",
   LEVEL_MISMATCH: "error",
   SUMMARY_COUNT_MISMATCH: "error",
+  RANK_MISMATCH: "error",
+  PERCENT_MISMATCH: "error",
+  MAX_MISMATCH: "error",
+  GROUP_TOTAL_MISMATCH: "error",
+  LEVEL_ORDER: "error",
   HARDCODED_TOTAL: "warning",
+  CRITERIA_MISSING: "warning",
   UNCALCULATED_FORMULA: "warning",
   TEXT_NUMBER: "info",
   NAME_VARIANT: "info",
   REDUCED_MAX: "info",
+  ROUNDED_TOTAL: "info",
+  FRAMEWORK_FROM_SHEET: "info",
+  EXTRA_COLUMN: "info",
 } as const;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;

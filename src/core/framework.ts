@@ -2,12 +2,55 @@
  * The assessment framework ("Bộ tiêu chí"): criteria with their max points, level thresholds,
  * scale and rounding, and units scored out of less than 100.
  */
-import { exactFromDecimalString, type Exact } from "./exact";
+import {
+  addExact,
+  compareExact,
+  exactFromDecimalString,
+  exactFromInteger,
+  isNegative,
+  isPositive,
+  multiplyExact,
+  type Exact,
+} from "./exact";
 import { parseNumberText } from "./numbers";
 import { foldHeader } from "./text";
 
-export type Level = "I" | "II" | "III" | "IV";
+/**
+ * A level's name as the framework writes it ("I", "Mức 2", "Tốt"): an opaque display string. The
+ * order of a framework's levels (best first) is the order of its `levels` list.
+ */
+export type Level = string;
+/** The levels of "Thừa Thiên Huế 2021", best first. */
 export const LEVELS: ReadonlyArray<Level> = ["I", "II", "III", "IV"];
+
+/** What a header may name besides the criteria (words per framework add to the built-in ones). */
+export type HeaderRole =
+  "unit" | "total" | "max" | "maxToDo" | "notAssessed" | "points" | "percent" | "level" | "rank";
+export const HEADER_ROLES: ReadonlyArray<HeaderRole> = [
+  "unit",
+  "total",
+  "max",
+  "maxToDo",
+  "notAssessed",
+  "points",
+  "percent",
+  "level",
+  "rank",
+];
+
+/** A group of criteria (a pillar): its score is the sum of its sub-criteria. */
+export interface CriteriaGroup {
+  readonly key: string;
+  readonly name: string;
+  readonly aliases: ReadonlyArray<string>;
+}
+
+/** A level: its name and its lower bound (decimal text) on the total or on the percentage. */
+export interface LevelSpec {
+  readonly name: string;
+  /** Absent on the last level ("below the others"), or on every level when the bounds are unknown. */
+  readonly min?: string;
+}
 
 export interface Criterion {
   /** Stable identifier, e.g. "awareness". */
@@ -20,6 +63,10 @@ export interface Criterion {
   readonly max: string;
   /** Where the number comes from. */
   readonly source: string;
+  /** A weight (decimal text): the criterion counts index × weight (DTI: 100, 200, 150). */
+  readonly weight?: string;
+  /** The key of the group (pillar) it belongs to. */
+  readonly group?: string;
 }
 
 export interface ReducedMax {
@@ -44,6 +91,26 @@ export interface Framework {
   readonly decimals: number;
   /** Units scored out of less than 100, from settings (notes in the sheet take precedence). */
   readonly reducedMax: ReadonlyArray<ReducedMax>;
+  /** Library id ("tth-2021"); absent for a framework from a file or a workbook. */
+  readonly id?: string;
+  /** "criteria" (scores per criterion, the default) or "results" (a self-describing table). */
+  readonly kind?: "criteria" | "results";
+  readonly groups?: ReadonlyArray<CriteriaGroup>;
+  /** Levels, best first; overrides `thresholds`. An empty list: no levels at all. */
+  readonly levels?: ReadonlyArray<LevelSpec>;
+  /** What the level bounds apply to: the total (default) or the percentage of the unit's max. */
+  readonly levelBasis?: "total" | "percent";
+  /**
+   * Components are published rounded to this many decimals: a typed total is consistent when
+   * unrounded components within half a last digit of the printed ones can give it (DTI: 4).
+   */
+  readonly publicationRounding?: number;
+  /** Header words of this framework, on top of the built-in vocabulary. */
+  readonly words?: Readonly<Partial<Record<HeaderRole, ReadonlyArray<string>>>>;
+  /** What the framework assesses, in its own words: "chính quyền số", "chuyển đổi số", … */
+  readonly subject?: string;
+  /** Further indices of the same units, each with its own table, scale and levels. */
+  readonly indices?: ReadonlyArray<Framework>;
 }
 
 const INFERRED =
@@ -113,19 +180,47 @@ export const DEFAULT_FRAMEWORK: Framework = {
   reducedMax: [],
 };
 
+/** A level with its bound parsed. */
+export interface CompiledLevel {
+  readonly name: Level;
+  readonly min?: Exact;
+}
+
 /** A framework with its numbers parsed, ready for scoring. */
 export interface CompiledFramework {
   readonly framework: Framework;
   readonly criteria: ReadonlyArray<{
     readonly criterion: Criterion;
     readonly max: Exact;
+    /** The weight, or undefined when the criterion counts as scored. */
+    readonly weight?: Exact;
     readonly keys: ReadonlySet<string>;
+    /** Index into `groups`, or -1. */
+    readonly group: number;
   }>;
-  /** Lower bounds of I, II, III. */
-  readonly thresholds: readonly [Exact, Exact, Exact];
+  readonly groups: ReadonlyArray<{
+    readonly group: CriteriaGroup;
+    readonly keys: ReadonlySet<string>;
+    /** Indices of its criteria. */
+    readonly members: ReadonlyArray<number>;
+  }>;
+  /** Levels best first; empty when the framework has none. */
+  readonly levels: ReadonlyArray<CompiledLevel>;
+  /** Whether every level but the last has a bound (else levels are checked for order only). */
+  readonly boundsKnown: boolean;
+  /** The bounds of `levels` that have one, in order (for classifyLevel). */
+  readonly bounds: ReadonlyArray<Exact>;
+  readonly levelBasis: "total" | "percent";
   /** Units scored out of less than 100, their max parsed. */
   readonly reducedMax: ReadonlyArray<ReducedMaxEntry>;
+  /** The scale, exactly. */
   readonly fullMax: Exact;
+  /** What a unit is scored out of by default: Σ max × weight when weighted, else the scale. */
+  readonly unitMax: Exact;
+  readonly weighted: boolean;
+  /** Header words of this framework, folded, per role. */
+  readonly words: ReadonlyMap<HeaderRole, ReadonlySet<string>>;
+  readonly indices: ReadonlyArray<CompiledFramework>;
 }
 
 /** A unit with reduced max points, from the settings or a note line of the sheet. */
@@ -161,98 +256,385 @@ export function compileFramework(framework: Framework): CompiledFramework {
 
 const compiledFrameworks = new WeakMap<Framework, CompiledFramework>();
 
-function compileFrameworkOnce(framework: Framework): CompiledFramework {
-  if (framework.criteria.length === 0) throw new FrameworkError("Bộ tiêu chí không có tiêu chí nào");
-  const criteria = framework.criteria.map((criterion) => {
-    const max = decimalField(criterion.max, `Điểm tối đa của tiêu chí "${criterion.name}"`);
-    const keys = new Set([criterion.name, ...criterion.aliases].map(foldHeader).filter((k) => k !== ""));
-    return { criterion, max, keys };
-  });
+/** The levels a framework states: its `levels`, else I–IV from the three thresholds. */
+export function frameworkLevels(framework: Framework): ReadonlyArray<LevelSpec> {
+  if (framework.levels) return framework.levels;
   const t = framework.thresholds;
-  const thresholds = [
-    decimalField(t.I, "Ngưỡng mức I"),
-    decimalField(t.II, "Ngưỡng mức II"),
-    decimalField(t.III, "Ngưỡng mức III"),
-  ] as const;
+  return [{ name: "I", min: t.I }, { name: "II", min: t.II }, { name: "III", min: t.III }, { name: "IV" }];
+}
+
+function unique(names: ReadonlyArray<string>, what: string): void {
+  const seen = new Set<string>();
+  for (const n of names) {
+    const k = n.normalize("NFC").trim().toLowerCase();
+    if (seen.has(k)) throw new FrameworkError(`${what} "${n}" bị lặp lại`);
+    seen.add(k);
+  }
+}
+
+function compileFrameworkOnce(framework: Framework): CompiledFramework {
+  const results = framework.kind === "results";
+  if (framework.criteria.length === 0 && !results)
+    throw new FrameworkError("Bộ tiêu chí không có tiêu chí nào");
+  if (typeof framework.scale !== "number" || !(framework.scale > 0) || !Number.isFinite(framework.scale)) {
+    throw new FrameworkError(`Thang điểm "${framework.scale}" phải là số dương`);
+  }
+  if (!Number.isInteger(framework.decimals) || framework.decimals < 0 || framework.decimals > 6) {
+    throw new FrameworkError(`Số chữ số thập phân "${framework.decimals}" phải từ 0 đến 6`);
+  }
+  const pr = framework.publicationRounding;
+  if (pr !== undefined && (!Number.isInteger(pr) || pr < 0 || pr > 6)) {
+    throw new FrameworkError(`Số chữ số làm tròn khi công bố "${pr}" phải từ 0 đến 6`);
+  }
+  unique(
+    framework.criteria.map((c) => c.name),
+    "Tên tiêu chí",
+  );
+  unique(
+    framework.criteria.map((c) => c.key),
+    "Mã tiêu chí",
+  );
+  const groupList = framework.groups ?? [];
+  unique(
+    groupList.map((g) => g.name),
+    "Tên nhóm tiêu chí",
+  );
+  const groupIndex = new Map(groupList.map((g, i) => [g.key, i]));
+  const members: number[][] = groupList.map(() => []);
+  let weightedCount = 0;
+  const criteria = framework.criteria.map((criterion, i) => {
+    const max = decimalField(criterion.max, `Điểm tối đa của tiêu chí "${criterion.name}"`);
+    if (!isPositive(max)) throw new FrameworkError(`Điểm tối đa của tiêu chí "${criterion.name}" phải dương`);
+    let weight: Exact | undefined;
+    if (criterion.weight !== undefined && criterion.weight !== "") {
+      weight = decimalField(criterion.weight, `Trọng số của tiêu chí "${criterion.name}"`);
+      if (!isPositive(weight))
+        throw new FrameworkError(`Trọng số của tiêu chí "${criterion.name}" phải dương`);
+      weightedCount++;
+    }
+    let group = -1;
+    if (criterion.group !== undefined && criterion.group !== "") {
+      const g = groupIndex.get(criterion.group);
+      if (g === undefined)
+        throw new FrameworkError(`Tiêu chí "${criterion.name}" thuộc nhóm "${criterion.group}" không có`);
+      group = g;
+      members[g]!.push(i);
+    }
+    const keys = new Set([criterion.name, ...criterion.aliases].map(foldHeader).filter((k) => k !== ""));
+    return { criterion, max, ...(weight !== undefined ? { weight } : {}), keys, group };
+  });
+  if (weightedCount > 0 && weightedCount < criteria.length)
+    throw new FrameworkError("Hoặc mọi tiêu chí có trọng số, hoặc không tiêu chí nào có");
+  const groups = groupList.map((group, g) => ({
+    group,
+    keys: new Set([group.name, ...group.aliases].map(foldHeader).filter((k) => k !== "")),
+    members: members[g]!,
+  }));
+  const basis = framework.levelBasis ?? "total";
+  const levelTop =
+    basis === "percent" ? exactFromInteger(100) : exactFromDecimalString(String(framework.scale));
+  const specs = frameworkLevels(framework);
+  unique(
+    specs.map((l) => l.name),
+    "Tên mức",
+  );
+  const levels: CompiledLevel[] = specs.map((l, i) => {
+    if (typeof l.name !== "string" || l.name.trim() === "")
+      throw new FrameworkError(`Mức thứ ${i + 1} không có tên`);
+    if (l.min === undefined || l.min === "") return { name: l.name };
+    const min = decimalField(l.min, `Ngưỡng mức ${l.name}`);
+    if (isNegative(min) || compareExact(min, levelTop) > 0) {
+      throw new FrameworkError(
+        `Ngưỡng của mức "${l.name}" (${l.min}) phải nằm trong thang điểm 0–${basis === "percent" ? "100 %" : framework.scale}`,
+      );
+    }
+    return { name: l.name, min };
+  });
+  const bounds: Exact[] = [];
+  for (let i = 0; i < levels.length; i++) {
+    const min = levels[i]!.min;
+    if (min === undefined) continue;
+    if (bounds.length > 0 && compareExact(min, bounds[bounds.length - 1]!) >= 0) {
+      throw new FrameworkError(
+        `Ngưỡng các mức phải giảm dần: mức "${levels[i]!.name}" (${specs[i]!.min}) không nhỏ hơn mức trước`,
+      );
+    }
+    if (bounds.length !== i)
+      throw new FrameworkError(`Mức "${levels[i]!.name}" có ngưỡng nhưng mức trước không có`);
+    bounds.push(min);
+  }
+  const boundsKnown = levels.length > 0 && bounds.length >= levels.length - 1;
   const reducedMax = framework.reducedMax.map((r) => ({
     unit: r.unit,
     max: decimalField(r.max, `Điểm tối đa của "${r.unit}"`),
     note: r.note ?? "",
   }));
-  if (!Number.isInteger(framework.scale) || framework.scale <= 0) {
-    throw new FrameworkError(`Thang điểm "${framework.scale}" phải là số nguyên dương`);
+  const fullMax = exactFromDecimalString(String(framework.scale));
+  let unitMax = fullMax;
+  if (weightedCount > 0) {
+    let sum: Exact = exactFromInteger(0);
+    for (const c of criteria) sum = addExact(sum, multiplyExact(c.max, c.weight!));
+    unitMax = sum;
   }
-  if (!Number.isInteger(framework.decimals) || framework.decimals < 0 || framework.decimals > 6) {
-    throw new FrameworkError(`Số chữ số thập phân "${framework.decimals}" phải từ 0 đến 6`);
+  const words = new Map<HeaderRole, Set<string>>();
+  for (const role of HEADER_ROLES) {
+    const list = framework.words?.[role];
+    if (list && list.length > 0) words.set(role, new Set(list.map(foldHeader).filter((k) => k !== "")));
   }
   return {
     framework,
     criteria,
-    thresholds,
+    groups,
+    levels,
+    boundsKnown,
+    bounds,
+    levelBasis: basis,
     reducedMax,
-    fullMax: exactFromDecimalString(String(framework.scale)),
+    fullMax,
+    unitMax,
+    weighted: weightedCount > 0,
+    words,
+    indices: (framework.indices ?? []).map(compileFramework),
   };
 }
 
-/** Reads a framework from parsed JSON (a `--framework` file), filling gaps from the default. */
-export function frameworkFromJson(json: unknown): Framework {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new FrameworkError("Tệp bộ tiêu chí phải là một đối tượng JSON");
-  }
-  const o = json as Record<string, unknown>;
+/** The format version written by `frameworkToJson` (files without one are read as version 1). */
+export const FRAMEWORK_FORMAT = 2;
+
+type Json = Record<string, unknown>;
+
+function str(v: unknown, fallback: string): string {
+  return typeof v === "string" ? v : fallback;
+}
+function numText(v: unknown): string {
+  return typeof v === "number" ? String(v) : typeof v === "string" ? v : "";
+}
+function strings(v: unknown, what: string): string[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.some((a) => typeof a !== "string"))
+    throw new FrameworkError(`"${what}" phải là một mảng chuỗi`);
+  return v as string[];
+}
+function object(v: unknown, what: string): Json {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    throw new FrameworkError(`${what} phải là một đối tượng JSON`);
+  return v as Json;
+}
+
+const KNOWN_KEYS = new Set([
+  "$schema",
+  "format",
+  "id",
+  "name",
+  "source",
+  "kind",
+  "scale",
+  "decimals",
+  "publicationRounding",
+  "criteria",
+  "groups",
+  "thresholds",
+  "thresholdsSource",
+  "levels",
+  "levelBasis",
+  "words",
+  "subject",
+  "reducedMax",
+  "indices",
+]);
+
+/**
+ * Reads a framework from parsed JSON (a `--framework` file, the settings sheet): today's format
+ * (version 2: levels, groups, weights, words, indices) and the first one (three thresholds), gaps
+ * filled from the default. Throws FrameworkError with one line naming the bad field.
+ */
+export function frameworkFromJson(json: unknown, path = ""): Framework {
+  const o = object(json, path === "" ? "Tệp bộ tiêu chí" : path);
+  const at = (k: string): string => (path === "" ? k : `${path}.${k}`);
+  for (const k of Object.keys(o))
+    if (!KNOWN_KEYS.has(k)) throw new FrameworkError(`Trường không biết: "${at(k)}"`);
   const base = DEFAULT_FRAMEWORK;
-  const str = (v: unknown, fallback: string): string => (typeof v === "string" ? v : fallback);
-  const num = (v: unknown): string => (typeof v === "number" ? String(v) : typeof v === "string" ? v : "");
-  let criteria = base.criteria;
+  const results = o.kind === "results";
+  if (o.kind !== undefined && o.kind !== "criteria" && !results)
+    throw new FrameworkError(`"${at("kind")}" phải là "criteria" hoặc "results"`);
+  let criteria = results ? [] : base.criteria;
   if (o.criteria !== undefined) {
-    if (!Array.isArray(o.criteria)) throw new FrameworkError('"criteria" phải là một mảng');
+    if (!Array.isArray(o.criteria)) throw new FrameworkError(`"${at("criteria")}" phải là một mảng`);
     criteria = o.criteria.map((c: unknown, i: number): Criterion => {
-      if (typeof c !== "object" || c === null)
-        throw new FrameworkError(`criteria[${i}] phải là một đối tượng`);
-      const r = c as Record<string, unknown>;
+      const r = object(c, `${at("criteria")}[${i}]`);
       const name = str(r.name, "");
-      if (name === "") throw new FrameworkError(`criteria[${i}] thiếu "name"`);
+      if (name === "") throw new FrameworkError(`${at("criteria")}[${i}] thiếu "name"`);
+      const weight = numText(r.weight);
+      const group = str(r.group, "");
       return {
         key: str(r.key, `c${i + 1}`),
         name,
-        aliases: Array.isArray(r.aliases) ? r.aliases.filter((a): a is string => typeof a === "string") : [],
-        max: num(r.max),
+        aliases: strings(r.aliases, `${at("criteria")}[${i}].aliases`),
+        max: numText(r.max),
         source: str(r.source, "Tệp bộ tiêu chí"),
+        ...(weight !== "" ? { weight } : {}),
+        ...(group !== "" ? { group } : {}),
+      };
+    });
+  }
+  let groups: CriteriaGroup[] | undefined;
+  if (o.groups !== undefined) {
+    if (!Array.isArray(o.groups)) throw new FrameworkError(`"${at("groups")}" phải là một mảng`);
+    groups = o.groups.map((g: unknown, i: number) => {
+      const r = object(g, `${at("groups")}[${i}]`);
+      const name = str(r.name, "");
+      if (name === "") throw new FrameworkError(`${at("groups")}[${i}] thiếu "name"`);
+      return {
+        key: str(r.key, `g${i + 1}`),
+        name,
+        aliases: strings(r.aliases, `${at("groups")}[${i}].aliases`),
       };
     });
   }
   let thresholds = base.thresholds;
   if (o.thresholds !== undefined) {
     const t = o.thresholds;
-    if (Array.isArray(t) && t.length === 3) thresholds = { I: num(t[0]), II: num(t[1]), III: num(t[2]) };
-    else if (typeof t === "object" && t !== null) {
-      const r = t as Record<string, unknown>;
-      thresholds = { I: num(r.I), II: num(r.II), III: num(r.III) };
-    } else throw new FrameworkError('"thresholds" phải là {"I": 90, "II": 80, "III": 70} hoặc [90, 80, 70]');
+    if (Array.isArray(t) && t.length === 3)
+      thresholds = { I: numText(t[0]), II: numText(t[1]), III: numText(t[2]) };
+    else if (typeof t === "object" && t !== null && !Array.isArray(t)) {
+      const r = t as Json;
+      thresholds = { I: numText(r.I), II: numText(r.II), III: numText(r.III) };
+    } else
+      throw new FrameworkError(
+        `"${at("thresholds")}" phải là {"I": 90, "II": 80, "III": 70} hoặc [90, 80, 70]`,
+      );
+  }
+  let levels: LevelSpec[] | undefined;
+  if (o.levels !== undefined) {
+    if (!Array.isArray(o.levels)) throw new FrameworkError(`"${at("levels")}" phải là một mảng`);
+    levels = o.levels.map((l: unknown, i: number) => {
+      const r = object(l, `${at("levels")}[${i}]`);
+      const name = str(r.name, "");
+      if (name === "") throw new FrameworkError(`${at("levels")}[${i}] thiếu "name"`);
+      const min = numText(r.min);
+      return min !== "" ? { name, min } : { name };
+    });
+    // Levels I–IV with three bounds are today's thresholds: kept as such (the pane edits them).
+    const [a, b, c, d] = levels;
+    if (
+      levels.length === 4 &&
+      a?.name === "I" &&
+      b?.name === "II" &&
+      c?.name === "III" &&
+      d?.name === "IV" &&
+      a.min &&
+      b.min &&
+      c.min &&
+      !d.min
+    ) {
+      thresholds = { I: a.min, II: b.min, III: c.min };
+      levels = undefined;
+    }
+  } else if (o.thresholds === undefined && results) levels = [];
+  if (o.levelBasis !== undefined && o.levelBasis !== "total" && o.levelBasis !== "percent")
+    throw new FrameworkError(`"${at("levelBasis")}" phải là "total" hoặc "percent"`);
+  let words: Partial<Record<HeaderRole, string[]>> | undefined;
+  if (o.words !== undefined) {
+    const w = object(o.words, `"${at("words")}"`);
+    words = {};
+    for (const k of Object.keys(w)) {
+      if (!(HEADER_ROLES as ReadonlyArray<string>).includes(k))
+        throw new FrameworkError(
+          `"${at("words")}.${k}" không phải là vai trò cột (${HEADER_ROLES.join(", ")})`,
+        );
+      words[k as HeaderRole] = strings(w[k], `${at("words")}.${k}`);
+    }
   }
   let reducedMax = base.reducedMax;
   if (o.reducedMax !== undefined) {
-    if (!Array.isArray(o.reducedMax)) throw new FrameworkError('"reducedMax" phải là một mảng');
+    if (!Array.isArray(o.reducedMax)) throw new FrameworkError(`"${at("reducedMax")}" phải là một mảng`);
     reducedMax = o.reducedMax.map((c: unknown, i: number): ReducedMax => {
-      const r = (typeof c === "object" && c !== null ? c : {}) as Record<string, unknown>;
+      const r = object(c, `${at("reducedMax")}[${i}]`);
       const unit = str(r.unit, "");
-      if (unit === "") throw new FrameworkError(`reducedMax[${i}] thiếu "unit"`);
-      return { unit, max: num(r.max), ...(typeof r.note === "string" ? { note: r.note } : {}) };
+      if (unit === "") throw new FrameworkError(`${at("reducedMax")}[${i}] thiếu "unit"`);
+      return { unit, max: numText(r.max), ...(typeof r.note === "string" ? { note: r.note } : {}) };
     });
   }
+  let indices: Framework[] | undefined;
+  if (o.indices !== undefined) {
+    if (!Array.isArray(o.indices)) throw new FrameworkError(`"${at("indices")}" phải là một mảng`);
+    indices = o.indices.map((x: unknown, i: number) => frameworkFromJson(x, `${at("indices")}[${i}]`));
+  }
+  const num = (k: string, fallback: number): number => {
+    const v = o[k];
+    if (v === undefined) return fallback;
+    if (typeof v !== "number") throw new FrameworkError(`"${at(k)}" phải là một số`);
+    return v;
+  };
+  const pr = o.publicationRounding;
+  if (pr !== undefined && typeof pr !== "number")
+    throw new FrameworkError(`"${at("publicationRounding")}" phải là một số`);
   const framework: Framework = {
+    ...(typeof o.id === "string" ? { id: o.id } : {}),
     name: str(o.name, "Bộ tiêu chí tùy chỉnh"),
     source: str(o.source, "Tệp bộ tiêu chí"),
+    ...(results ? { kind: "results" as const } : {}),
     criteria,
+    ...(groups ? { groups } : {}),
     thresholds,
     thresholdsSource: str(
       o.thresholdsSource,
-      o.thresholds !== undefined ? "Tệp bộ tiêu chí" : base.thresholdsSource,
+      o.thresholds !== undefined || o.levels !== undefined ? "Tệp bộ tiêu chí" : base.thresholdsSource,
     ),
-    scale: typeof o.scale === "number" ? o.scale : base.scale,
-    decimals: typeof o.decimals === "number" ? o.decimals : base.decimals,
+    ...(levels ? { levels } : {}),
+    ...(o.levelBasis !== undefined ? { levelBasis: o.levelBasis as "total" | "percent" } : {}),
+    scale: num("scale", base.scale),
+    decimals: num("decimals", base.decimals),
+    ...(typeof pr === "number" ? { publicationRounding: pr } : {}),
+    ...(words ? { words } : {}),
+    ...(typeof o.subject === "string" ? { subject: o.subject } : {}),
     reducedMax,
+    ...(indices ? { indices } : {}),
   };
   compileFramework(framework);
   return framework;
+}
+
+function jsonNumber(text: string): number | string {
+  const n = Number(text);
+  return Number.isFinite(n) && String(n) === text ? n : text;
+}
+
+/** The framework as JSON in today's format (what saving writes). */
+export function frameworkToJson(framework: Framework): Json {
+  return {
+    format: FRAMEWORK_FORMAT,
+    ...(framework.id ? { id: framework.id } : {}),
+    name: framework.name,
+    source: framework.source,
+    ...(framework.kind ? { kind: framework.kind } : {}),
+    scale: framework.scale,
+    decimals: framework.decimals,
+    ...(framework.publicationRounding !== undefined
+      ? { publicationRounding: framework.publicationRounding }
+      : {}),
+    ...(framework.subject ? { subject: framework.subject } : {}),
+    ...(framework.groups ? { groups: framework.groups } : {}),
+    criteria: framework.criteria.map((c) => ({
+      key: c.key,
+      name: c.name,
+      aliases: c.aliases,
+      max: jsonNumber(c.max),
+      ...(c.weight !== undefined ? { weight: jsonNumber(c.weight) } : {}),
+      ...(c.group !== undefined ? { group: c.group } : {}),
+      source: c.source,
+    })),
+    levels: frameworkLevels(framework).map((l) =>
+      l.min !== undefined ? { name: l.name, min: jsonNumber(l.min) } : { name: l.name },
+    ),
+    ...(framework.levelBasis ? { levelBasis: framework.levelBasis } : {}),
+    thresholdsSource: framework.thresholdsSource,
+    ...(framework.words ? { words: framework.words } : {}),
+    reducedMax: framework.reducedMax.map((r) => ({
+      unit: r.unit,
+      max: jsonNumber(r.max),
+      ...(r.note ? { note: r.note } : {}),
+    })),
+    ...(framework.indices ? { indices: framework.indices.map(frameworkToJson) } : {}),
+  };
 }

@@ -17,5 +17,6 @@ export * from "./settings";
 export * from "./writes";
 export { foldHeader, nameWords, stripAccents, tidy } from "./text";
 export { decodeLegacyVietnamese, type LegacyEncoding } from "./legacy";
+export * from "./library";
 // The year-over-year comparison (./compare, ./compareText, ./comparePlan) is imported from its own
 // modules, not from here: the task pane loads it on demand, outside its first load.

@@ -3,7 +3,7 @@
  * message is a compile error. Numbers are shown the way each language writes them.
  */
 import type { Finding, FindingCode, Severity } from "./findings";
-import type { Level } from "./framework";
+import type { LevelCount } from "./scoring";
 
 export type Lang = "vi" | "en";
 export const LANGS: ReadonlyArray<Lang> = ["vi", "en"];
@@ -41,7 +41,24 @@ const MAX_SOURCE_EN: Readonly<Record<string, string>> = {
   note: "a note",
   settings: "the settings",
 };
-const WHAT_EN: Readonly<Record<string, string>> = { "Tổng điểm": "total", "Điểm tối đa": "max points" };
+const WHAT_EN: Readonly<Record<string, string>> = {
+  "Tổng điểm": "total",
+  "Điểm tối đa": "max points",
+  "Số điểm không đưa vào đánh giá": "points not assessed",
+  "Số điểm tối đa cần thực hiện": "max to do",
+  "Số điểm thực hiện": "points",
+  "Tỷ lệ": "percentage",
+};
+const KIND_VI: Readonly<Record<string, string>> = {
+  criteria: "bảng điểm tiêu chí",
+  results: "bảng tự mô tả",
+  ranks: "bảng chỉ có thứ hạng",
+};
+const KIND_EN: Readonly<Record<string, string>> = {
+  criteria: "criteria table",
+  results: "self-describing table",
+  ranks: "rank-only table",
+};
 
 const vi: MessageTable = {
   TOTAL_MISMATCH: (p) =>
@@ -69,7 +86,23 @@ const vi: MessageTable = {
       ? `Tên viết bằng bảng mã ${p.encoding} cũ, đọc là "${p.unicode}": "${p.rankingName}" / "${p.criteriaName}" (đã ghép)`
       : `Tên khác với bảng tiêu chí: "${p.rankingName}" / "${p.criteriaName}" (đã ghép)`,
   REDUCED_MAX: (p) =>
-    `Điểm tối đa ${localNumber(p.max!, "vi")} (theo ${MAX_SOURCE_VI[p.source!] ?? p.source}): tổng quy về thang 100`,
+    `Điểm tối đa ${localNumber(p.max!, "vi")} (theo ${MAX_SOURCE_VI[p.source!] ?? p.source}): tổng quy về thang ${localNumber(p.scale ?? "100", "vi")}`,
+  RANK_MISMATCH: (p) =>
+    `Thứ hạng ghi ${p.actual} nhưng tổng điểm ${localNumber(p.total!, "vi")} xếp hạng ${p.expected}`,
+  PERCENT_MISMATCH: (p) =>
+    `Tỷ lệ ghi ${localNumber(p.actual!, "vi")} % ≠ tính lại ${localNumber(p.expected!, "vi")} % (${localNumber(p.points!, "vi")} / ${localNumber(p.max!, "vi")})`,
+  MAX_MISMATCH: (p) =>
+    `Số điểm tối đa cần thực hiện ghi ${localNumber(p.actual!, "vi")} ≠ ${localNumber(p.scale!, "vi")} − ${localNumber(p.notAssessed!, "vi")} = ${localNumber(p.expected!, "vi")}`,
+  GROUP_TOTAL_MISMATCH: (p) =>
+    `Điểm nhóm "${p.group}" ghi ${localNumber(p.actual!, "vi")} ≠ tổng các tiêu chí thành phần ${localNumber(p.expected!, "vi")}`,
+  LEVEL_ORDER: (p) =>
+    `Mức "${p.level}" với tổng điểm ${localNumber(p.total!, "vi")} cao hơn mức "${p.otherLevel}" của ${p.otherUnit} (${localNumber(p.otherTotal!, "vi")} điểm)`,
+  CRITERIA_MISSING: (p) => `Bảng thiếu tiêu chí của bộ "${p.framework}": ${p.missing}`,
+  ROUNDED_TOTAL: (p) =>
+    `Tổng ghi ${localNumber(p.actual!, "vi")}, tính lại từ các chỉ số đã làm tròn ${p.digits} chữ số được ${localNumber(p.expected!, "vi")}: chênh lệch do làm tròn khi công bố, chấp nhận`,
+  EXTRA_COLUMN: (p) => `Cột "${p.header}" không thuộc bộ tiêu chí: không tính vào tổng`,
+  FRAMEWORK_FROM_SHEET: (p) =>
+    `Kiểm tra theo bộ tiêu chí suy ra từ bảng (${KIND_VI[p.kind!] ?? p.kind}, thang ${localNumber(p.scale!, "vi")}, ${p.decimals} chữ số thập phân)`,
 };
 
 const en: MessageTable = {
@@ -97,7 +130,21 @@ const en: MessageTable = {
       ? `Name in the old ${p.encoding} encoding, read as "${p.unicode}": "${p.rankingName}" / "${p.criteriaName}" (matched)`
       : `Name differs from the criteria table: "${p.rankingName}" / "${p.criteriaName}" (matched)`,
   REDUCED_MAX: (p) =>
-    `Max points ${p.max} (from ${MAX_SOURCE_EN[p.source!] ?? p.source}): total brought to 100`,
+    `Max points ${p.max} (from ${MAX_SOURCE_EN[p.source!] ?? p.source}): total brought to ${p.scale ?? "100"}`,
+  RANK_MISMATCH: (p) => `Rank ${p.actual} but the total ${p.total} ranks ${p.expected}`,
+  PERCENT_MISMATCH: (p) =>
+    `Typed percentage ${p.actual} % ≠ recomputed ${p.expected} % (${p.points} / ${p.max})`,
+  MAX_MISMATCH: (p) => `Max to do ${p.actual} ≠ ${p.scale} − ${p.notAssessed} not assessed = ${p.expected}`,
+  GROUP_TOTAL_MISMATCH: (p) => `Group "${p.group}" typed ${p.actual} ≠ sum of its sub-criteria ${p.expected}`,
+  LEVEL_ORDER: (p) =>
+    `Level "${p.level}" at total ${p.total} is above level "${p.otherLevel}" of ${p.otherUnit} (${p.otherTotal})`,
+  CRITERIA_MISSING: (p) => `The table lacks criteria of "${p.framework}": ${p.missing}`,
+  ROUNDED_TOTAL: (p) =>
+    `Typed total ${p.actual}; the components printed to ${p.digits} decimals give ${p.expected}: a publication rounding difference, accepted`,
+  EXTRA_COLUMN: (p) =>
+    `Column "${p.header}" is not one of the framework's criteria: not counted in the total`,
+  FRAMEWORK_FROM_SHEET: (p) =>
+    `Checked with the framework the sheet implies (${KIND_EN[p.kind!] ?? p.kind}, scale ${p.scale}, ${p.decimals} decimals)`,
 };
 
 const TABLES: Readonly<Record<Lang, MessageTable>> = { vi, en };
@@ -162,13 +209,21 @@ export const UI_TEXT = {
  * "- Số đơn vị đạt mức độ I: 18 - Số đơn vị đạt mức độ II: 2 - Số đơn vị đạt mức độ III, IV: 0".
  * Levels III and IV share one part when both are 0, as the decision writes them.
  */
-export function levelCountsLine(counts: Readonly<Record<Level, number>>, lang: Lang = "vi"): string {
-  const parts: Array<[string, number]> = [
-    ["I", counts.I],
-    ["II", counts.II],
-  ];
-  if (counts.III === 0 && counts.IV === 0) parts.push(["III, IV", 0]);
-  else parts.push(["III", counts.III], ["IV", counts.IV]);
+export function levelCountsLine(
+  counts: ReadonlyArray<LevelCount> | Readonly<Record<string, number>>,
+  lang: Lang = "vi",
+): string {
+  const list: ReadonlyArray<LevelCount> = Array.isArray(counts)
+    ? counts
+    : Object.entries(counts).map(([level, count]) => ({ level, count: count as number }));
+  if (list.length === 0) return "";
   const label = lang === "vi" ? "Số đơn vị đạt mức độ" : "Units at level";
+  const parts: Array<[string, number]> = list.map((c) => [c.level, c.count]);
+  // The decision's wording: the last two levels share one part when both are 0 ("III, IV: 0").
+  if (parts.length >= 3 && parts[parts.length - 1]![1] === 0 && parts[parts.length - 2]![1] === 0) {
+    const last = parts.pop()!;
+    const before = parts.pop()!;
+    parts.push([`${before[0]}, ${last[0]}`, 0]);
+  }
   return parts.map(([l, n]) => `- ${label} ${l}: ${n}`).join(" ");
 }

@@ -63,22 +63,26 @@ export function planRankingSheet(
 ): PlannedSheet {
   const lang = options.lang ?? "vi";
   const t = UI_TEXT[lang];
-  const decimals = analysis.framework.decimals;
+  // The block's own framework (the given one, or the one its sheet implies) sets the decimals,
+  // the scale of the rule line and whether there is a level column at all.
+  const framework = block.framework ?? analysis.framework;
+  const decimals = block.decimals ?? framework.decimals;
   const fmt = decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
-  const width = 5;
+  const hasLevels = block.levels === undefined || block.levels.length > 0;
+  const width = hasLevels ? 5 : 4;
   const pad = (cells: PlannedCell[]): PlannedCell[] => {
     while (cells.length < width) cells.push({ v: null });
     return cells;
   };
   const rows: PlannedCell[][] = [];
-  rows.push(pad([text(t.rankingTitle, { bold: true, align: "center" })]));
+  rows.push(pad([text(rankingTitle(lang, framework.subject), { bold: true, align: "center" })]));
   rows.push(
     pad([text(bareTitle(block.rankingTitle ?? block.title), { italic: true, align: "center", wrap: true })]),
   );
   rows.push(pad([]));
   const headerRow = rows.length;
   rows.push(
-    [t.stt, t.unit, t.total, t.level, t.rank].map((h) =>
+    (hasLevels ? [t.stt, t.unit, t.total, t.level, t.rank] : [t.stt, t.unit, t.total, t.rank]).map((h) =>
       text(h, { bold: true, align: "center", border: true, fill: HEADER_FILL, wrap: true }),
     ),
   );
@@ -94,12 +98,18 @@ export function planRankingSheet(
     IV: { v: "IV", align: "center", border: true },
   };
   const shared: SharedCells = { empty, levels: levelCells, whole: [], fmt };
-  for (let k = 0; k < order.length; k++) rows.push(unitRow(shared, k + 1, block.units[order[k]!]!));
-  const summaryRow = rows.length;
-  rows.push(pad([text(levelCountsLine(block.counts, lang))]));
+  for (let k = 0; k < order.length; k++) {
+    const row = unitRow(shared, k + 1, block.units[order[k]!]!);
+    if (!hasLevels) row.splice(3, 1);
+    rows.push(row);
+  }
+  const summaryRow = hasLevels ? rows.length : -1;
+  if (hasLevels) rows.push(pad([text(levelCountsLine(block.counts, lang))]));
   const missing = block.units.filter((u) => u.total === undefined).length;
   const ruleRow = rows.length;
-  rows.push(pad([text(rankingRule(lang, decimals), { italic: true, wrap: true })]));
+  rows.push(
+    pad([text(rankingRule(lang, decimals, framework.scale, block.kind), { italic: true, wrap: true })]),
+  );
   if (missing > 0) {
     rows.push(
       pad([
@@ -119,11 +129,11 @@ export function planRankingSheet(
     merges: [
       { top: 0, left: 0, bottom: 0, right: last },
       { top: 1, left: 0, bottom: 1, right: last },
-      { top: summaryRow, left: 0, bottom: summaryRow, right: last },
+      ...(summaryRow >= 0 ? [{ top: summaryRow, left: 0, bottom: summaryRow, right: last }] : []),
       { top: ruleRow, left: 0, bottom: ruleRow, right: last },
       ...(missing > 0 ? [{ top: ruleRow + 1, left: 0, bottom: ruleRow + 1, right: last }] : []),
     ],
-    columnWidths: [6, 44, 12, 10, 10],
+    columnWidths: hasLevels ? [6, 44, 12, 10, 10] : [6, 44, 12, 10],
     freezeRows: headerRow + 1,
   };
 }
@@ -131,7 +141,7 @@ export function planRankingSheet(
 /** Cells shared by the rows of a ranking sheet (planned cells are read-only data). */
 interface SharedCells {
   readonly empty: PlannedCell;
-  readonly levels: Readonly<Record<Level, PlannedCell>>;
+  readonly levels: Record<Level, PlannedCell>;
   /** Cells of whole numbers (STT and rank), made when first needed. */
   readonly whole: PlannedCell[];
   /** Number format of the totals. */
@@ -151,17 +161,38 @@ function unitRow(shared: SharedCells, place: number, u: UnitResult): PlannedCell
     u.total !== undefined
       ? { v: exactToNumber(u.total), fmt: shared.fmt, align: "center", border: true }
       : shared.empty,
-    u.level !== undefined ? shared.levels[u.level] : shared.empty,
+    u.level !== undefined
+      ? (shared.levels[u.level] ??= { v: u.level, align: "center", border: true })
+      : shared.empty,
     u.rank !== undefined ? wholeCell(shared, u.rank) : shared.empty,
   ];
 }
 
-/** The ranking rule, stated on the sheet. */
-export function rankingRule(lang: Lang, decimals = 2): string {
+/** The sheet's title: the ranking of what the framework assesses ("chính quyền số" by default). */
+function rankingTitle(lang: Lang, subject: string | undefined): string {
+  if (subject === undefined || subject === "") return UI_TEXT[lang].rankingTitle;
+  return lang === "vi" ? `XẾP HẠNG MỨC ĐỘ ${subject.toLocaleUpperCase("vi")}` : UI_TEXT.en.rankingTitle;
+}
+
+/** The ranking rule, stated on the sheet, with the framework's scale. */
+export function rankingRule(lang: Lang, decimals = 2, scale = 100, kind = "criteria"): string {
+  const s = lang === "vi" ? String(scale).replace(".", ",") : String(scale);
+  const total =
+    kind === "ranks"
+      ? lang === "vi"
+        ? "Tổng điểm như bảng ghi. "
+        : "Totals as the table prints them. "
+      : kind === "results"
+        ? lang === "vi"
+          ? `Tổng điểm = (số điểm thực hiện × ${s}) / số điểm tối đa cần thực hiện, làm tròn ${decimals} chữ số thập phân (quá bán lên). `
+          : `Total = (points × ${s}) / max to do, rounded half up to ${decimals} decimals. `
+        : lang === "vi"
+          ? `Tổng điểm = (tổng điểm các tiêu chí × ${s}) / điểm tối đa, làm tròn ${decimals} chữ số thập phân (quá bán lên). `
+          : `Total = (sum of criterion scores × ${s}) / max points, rounded half up to ${decimals} decimals. `;
   return lang === "vi"
-    ? `Tổng điểm = (tổng điểm các tiêu chí × 100) / điểm tối đa, làm tròn ${decimals} chữ số thập phân (quá bán lên). ` +
+    ? total +
         "Thứ hạng theo tổng điểm giảm dần; các đơn vị bằng điểm cùng hạng, hạng kế tiếp bỏ qua (1, 2, 2, 4)."
-    : `Total = (sum of criterion scores × 100) / max points, rounded half up to ${decimals} decimals. ` +
+    : total +
         "Ranked by total, descending; equal totals share a rank and the next rank is skipped (1, 2, 2, 4).";
 }
 

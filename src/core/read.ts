@@ -7,7 +7,7 @@
  * the criteria). Blank rows inside a table and extra columns are allowed; hidden rows are data.
  */
 import type { Exact } from "./exact";
-import type { CompiledFramework, Level } from "./framework";
+import { compileFramework, type CompiledFramework, type Framework, type Level } from "./framework";
 import { cellAt, colEnd, rowEnd, type Cell, type CellRange, type SheetGrid, type WorkbookGrid } from "./grid";
 import { cellText, parseNumberText, trimSpaces } from "./numbers";
 import { nameKey } from "./names";
@@ -15,7 +15,12 @@ import { foldHeader, stripAccents, tidy } from "./text";
 
 export const SETTINGS_SHEET = "CQS_Settings";
 
-export type TableKind = "criteria" | "ranking";
+/**
+ * What a table is: scores per criterion ("criteria"), a ranking of a criteria table's units
+ * ("ranking"), a self-describing table of max, points, percent and converted total ("results"),
+ * or ranks and totals alone ("ranks").
+ */
+export type TableKind = "criteria" | "ranking" | "results" | "ranks";
 
 export interface SheetRef {
   readonly name: string;
@@ -30,6 +35,12 @@ export interface TableColumns {
   readonly level?: number;
   readonly rank?: number;
   readonly max?: number;
+  readonly maxToDo?: number;
+  readonly notAssessed?: number;
+  readonly points?: number;
+  readonly percent?: number;
+  /** Per framework group, its column or -1 (a group's typed score). */
+  readonly groups?: ReadonlyArray<number>;
   /** Per framework criterion (framework order), its column or -1 when the table lacks it. */
   readonly criteria: ReadonlyArray<number>;
 }
@@ -43,7 +54,11 @@ export interface TableRow {
 }
 
 export interface Table {
-  readonly kind: TableKind;
+  kind: TableKind;
+  /** Numeric columns of a criteria table that the framework does not name (header cell, text). */
+  readonly extra?: ReadonlyArray<{ readonly col: number; readonly header: string }>;
+  /** The framework the table's header rows imply, where the given one does not fit it. */
+  readonly implied?: ImpliedFramework;
   readonly sheet: SheetRef;
   readonly columns: TableColumns;
   readonly headerTop: number;
@@ -91,9 +106,11 @@ export interface WorkbookModel {
   readonly blocks: ReadonlyArray<Block>;
 }
 
-type Role = "unit" | "stt" | "total" | "level" | "rank" | "max" | { readonly criterion: number };
+type NamedRole =
+  "unit" | "stt" | "total" | "level" | "rank" | "max" | "maxToDo" | "notAssessed" | "points" | "percent";
+type Role = NamedRole | { readonly criterion: number } | { readonly group: number };
 
-const ROLE_HEADERS: ReadonlyArray<[Exclude<Role, { criterion: number }>, ReadonlyArray<string>]> = [
+const ROLE_HEADERS: ReadonlyArray<[NamedRole, ReadonlyArray<string>]> = [
   [
     "unit",
     [
@@ -126,15 +143,72 @@ const ROLE_HEADERS: ReadonlyArray<[Exclude<Role, { criterion: number }>, Readonl
   ],
   ["level", ["muc do", "xep loai muc do", "muc do chinh quyen so", "muc do dat duoc", "xep loai"]],
   ["rank", ["thu hang", "xep hang", "hang"]],
-  ["max", ["diem toi da", "so diem toi da", "thang diem", "diem toi da cua don vi"]],
+  ["max", ["diem toi da", "so diem toi da", "thang diem"]],
+  [
+    "maxToDo",
+    [
+      "diem toi da cua don vi",
+      "so diem toi da can thuc hien",
+      "diem toi da can thuc hien",
+      "so diem toi da cua don vi",
+    ],
+  ],
+  [
+    "notAssessed",
+    ["so diem khong dua vao danh gia", "diem khong dua vao danh gia", "so diem khong danh gia"],
+  ],
+  ["points", ["so diem thuc hien", "diem thuc hien", "tong so diem thuc hien", "so diem dat duoc"]],
+  ["percent", ["ty le", "ti le", "ty le thuc hien", "ti le thuc hien", "ty le dat", "ti le dat"]],
 ];
+
+/** Beginnings of headers, after the exact words (the broader built-in vocabulary). */
+const ROLE_PREFIXES: ReadonlyArray<[NamedRole, ReadonlyArray<string>]> = [
+  ["notAssessed", ["so diem khong dua vao", "diem khong dua vao"]],
+  ["maxToDo", ["so diem toi da can", "diem toi da can", "diem toi da cua don vi"]],
+  ["total", ["so diem thuc hien duoc quy doi", "so diem quy doi", "diem quy doi", "tong diem", "tong cong"]],
+  ["percent", ["ty le ", "ti le "]],
+  [
+    "unit",
+    [
+      "ten don vi",
+      "ten co quan",
+      "cac tinh thanh pho",
+      "tinh thanh pho",
+      "ten dia phuong",
+      "ten xa",
+      "xa phuong",
+    ],
+  ],
+];
+
+/** Whether a folded header names a level ("Xếp hạng mức độ …", "Xếp loại …") or a rank ("Thứ tự xếp hạng"). */
+function levelOrRank(key: string): NamedRole | undefined {
+  if (/\bmuc do\b/.test(key) || key.startsWith("xep loai")) return "level";
+  if (key.startsWith("xep hang") || key.startsWith("thu tu xep hang") || key.startsWith("thu hang"))
+    return "rank";
+  return undefined;
+}
 
 function classifyHeader(text: string, fw: CompiledFramework): Role | undefined {
   const key = foldHeader(text);
-  if (key === "") return undefined;
+  if (key === "") return /%/.test(text) ? "percent" : undefined;
+  for (const [role, keys] of fw.words) if (keys.has(key)) return role;
   for (const [role, keys] of ROLE_HEADERS) if (keys.includes(key)) return role;
   for (let i = 0; i < fw.criteria.length; i++) if (fw.criteria[i]!.keys.has(key)) return { criterion: i };
+  for (let i = 0; i < fw.groups.length; i++) if (fw.groups[i]!.keys.has(key)) return { group: i };
+  const lr = levelOrRank(key);
+  if (lr) return lr;
+  for (const [role, prefixes] of ROLE_PREFIXES) {
+    for (const p of prefixes) if (key.startsWith(p)) return role;
+  }
+  if (/\(\s*%\s*\)/.test(text)) return "percent";
   return undefined;
+}
+
+/** The year a header names ("Tổng điểm năm 2021 (150 điểm)" → 2021), or 0. */
+function headerYear(text: string): number {
+  const m = /\b(19|20)\d\d\b/.exec(foldHeader(text));
+  return m ? Number(m[0]) : 0;
 }
 
 interface HeaderCandidate {
@@ -142,6 +216,15 @@ interface HeaderCandidate {
   readonly bottom: number;
   readonly columns: TableColumns;
   readonly kind: TableKind;
+  /** The framework the sheet implies, where the given one does not fit the table. */
+  readonly implied?: ImpliedFramework;
+}
+
+/** A framework read from a table's own header rows. */
+export interface ImpliedFramework {
+  readonly framework: CompiledFramework;
+  /** The given framework's criteria the table lacks (empty when it names none of them). */
+  readonly missing: ReadonlyArray<string>;
 }
 
 function rolesOfRow(sheet: SheetGrid, row: number, fw: CompiledFramework): Map<number, Role> {
@@ -171,38 +254,292 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
   let bottom = row;
   // A second header row: the criteria under a group label such as "Các tiêu chí".
   for (const [c, r] of second) {
-    if (!merged.has(c) && r !== "unit") {
+    if (r === "unit") continue;
+    const above = merged.get(c);
+    // A group label merged over its sub-criteria: the sub-criterion names the column.
+    if (above === undefined || (typeof above === "object" && "group" in above && typeof r === "object")) {
       merged.set(c, r);
       bottom = row + 1;
     }
   }
   let unit = -1;
   const criteria = fw.criteria.map(() => -1);
-  const cols: { stt?: number; total?: number; level?: number; rank?: number; max?: number } = {};
+  const groups = fw.groups.map(() => -1);
+  const cols: Partial<Record<Exclude<NamedRole, "unit">, number>> = {};
+  let totalYear = -1;
   let criteriaFound = 0;
   for (const [c, r] of [...merged].sort((a, b) => a[0] - b[0])) {
     if (typeof r === "object") {
-      if (criteria[r.criterion] === -1) {
-        criteria[r.criterion] = c;
-        criteriaFound++;
-      }
+      if ("criterion" in r) {
+        if (criteria[r.criterion] === -1) {
+          criteria[r.criterion] = c;
+          criteriaFound++;
+        }
+      } else if (groups[r.group] === -1) groups[r.group] = c;
     } else if (r === "unit") {
       if (unit === -1) unit = c;
+    } else if (r === "total") {
+      // Several total columns ("Tổng điểm năm 2020 | Tổng điểm năm 2021"): the latest year's.
+      const text = headerText(sheet, row, bottom, c);
+      const year = headerYear(text);
+      if (cols.total === undefined || year > totalYear) {
+        cols.total = c;
+        totalYear = year;
+      }
     } else if (cols[r] === undefined) cols[r] = c;
   }
   if (unit === -1) return undefined;
-  const columns: TableColumns = { unit, criteria, ...cols };
+  const columns: TableColumns = {
+    unit,
+    criteria,
+    ...cols,
+    ...(groups.some((g) => g >= 0) ? { groups } : {}),
+  };
   const needed = Math.min(3, fw.criteria.length);
-  if (criteriaFound >= needed && cols.total !== undefined)
+  if (fw.criteria.length > 0 && criteriaFound === fw.criteria.length && cols.total !== undefined)
     return { top: row, bottom, columns, kind: "criteria" };
+  // A table with some of the framework's criteria, or with criteria of its own: checked with the
+  // framework its header rows imply, where they state the maxima (or the given framework does).
   if (
-    criteriaFound === 0 &&
     cols.total !== undefined &&
-    (cols.level !== undefined || cols.rank !== undefined)
+    (criteriaFound > 0 || (cols.points === undefined && cols.percent === undefined))
   ) {
-    return { top: row, bottom, columns, kind: "ranking" };
+    const implied = impliedCriteria(sheet, row, merged, fw, columns, criteriaFound > 0);
+    if (implied) return implied;
+  }
+  if (fw.criteria.length > 0 && criteriaFound >= needed && cols.total !== undefined)
+    return { top: row, bottom, columns, kind: "criteria" };
+  if (criteriaFound === 0 && cols.total !== undefined) {
+    if (
+      (cols.points !== undefined || cols.percent !== undefined) &&
+      (cols.max !== undefined || cols.maxToDo !== undefined)
+    ) {
+      return { top: row, bottom, columns, kind: "results" };
+    }
+    if (cols.level !== undefined || cols.rank !== undefined)
+      return { top: row, bottom, columns, kind: "ranking" };
   }
   return undefined;
+}
+
+/** Header words of a group's own score column under its label ("Cộng", "Tổng"). */
+const GROUP_SUM = new Set(["cong", "tong", "tong cong", "diem", "tong diem", "cong diem"]);
+
+/** "(8 điểm)", "(10đ)", "(tối đa 52)" in a header: the max points it states. */
+function statedMax(text: string): string | undefined {
+  const m = /\(\s*(?:t[oố]i\s*đa\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)?\s*\)/iu.exec(text.normalize("NFC"));
+  return m ? m[1]!.replace(",", ".") : undefined;
+}
+
+/** The text of the merge covering (row, col), or the cell's own. */
+function labelAt(sheet: SheetGrid, row: number, col: number): { text: string; wide: boolean } {
+  for (const m of sheet.merges ?? []) {
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) {
+      const v = cellAt(sheet, m.top, m.left).v;
+      return { text: typeof v === "string" ? tidy(v) : "", wide: m.right > m.left };
+    }
+  }
+  const v = cellAt(sheet, row, col).v;
+  return { text: typeof v === "string" ? tidy(v) : "", wide: false };
+}
+
+function isNumberish(cell: Cell): boolean {
+  return typeof cell.v === "number" || (typeof cell.v === "string" && parseNumberText(cell.v) !== undefined);
+}
+
+/**
+ * The framework a criteria table's header rows imply: criteria (and groups) from the headers, maxima
+ * from "(8 điểm)"-style headers, a max-points row, or the given framework for the criteria it names;
+ * the scale from their sum. Undefined where the maxima cannot be known (nothing is invented).
+ */
+function impliedCriteria(
+  sheet: SheetGrid,
+  top: number,
+  roles: ReadonlyMap<number, Role>,
+  fw: CompiledFramework,
+  given: TableColumns,
+  partial: boolean,
+): HeaderCandidate | undefined {
+  const unit = given.unit;
+  const start = sheet.left ?? 0;
+  const end = Math.max(colEnd(sheet, top), colEnd(sheet, top + 1));
+  // A second header row: text under the first, no name in the unit column, no number.
+  let twoRows = false;
+  if (labelAt(sheet, top + 1, unit).text === "" || cellAt(sheet, top + 1, unit).v === null) {
+    let texts = 0;
+    let numbers = 0;
+    for (let c = start; c < end; c++) {
+      const v = cellAt(sheet, top + 1, c).v;
+      if (typeof v === "string" && v.trim() !== "") texts++;
+      if (typeof v === "number") numbers++;
+    }
+    twoRows = texts > 0 && numbers === 0;
+  }
+  const bottom = twoRows ? top + 1 : top;
+  // The max-points row and the first unit's row below the header.
+  let maxRow = -1;
+  let dataRow = -1;
+  for (let r = bottom + 1; r <= bottom + 3 && r < rowEnd(sheet); r++) {
+    const u = cellAt(sheet, r, unit);
+    const name = typeof u.v === "string" ? nameKey(u.v) : "";
+    if (u.v === null || MAX_LABELS.includes(name)) {
+      if (maxRow < 0) maxRow = r;
+      continue;
+    }
+    if (name !== "") {
+      dataRow = r;
+      break;
+    }
+  }
+  if (dataRow < 0) return undefined;
+  type Col = { col: number; name: string; group: string; isGroup: boolean; max?: string; matched: number };
+  const list: Col[] = [];
+  for (let c = start; c < end; c++) {
+    if (c === unit) continue;
+    const role = roles.get(c);
+    if (typeof role === "string") continue;
+    if (!isNumberish(cellAt(sheet, dataRow, c))) continue;
+    const first = labelAt(sheet, top, c);
+    const second = twoRows ? tidy(String(cellAt(sheet, top + 1, c).v ?? "")) : "";
+    if (first.text === "" && second === "") continue;
+    let matched = role && "criterion" in role ? role.criterion : -1;
+    let name = first.text;
+    let group = "";
+    let isGroup = false;
+    if (twoRows && first.wide) {
+      // The framework's name matched the group label above, not this column.
+      matched = -1;
+      group = first.text;
+      if (second === "" || GROUP_SUM.has(foldHeader(second))) isGroup = true;
+      else name = second;
+    }
+    const numbering = /^\s*(\d+)\s*[.)]\s*(\d+)?/.exec(name);
+    if (!group && numbering?.[2]) group = `#${numbering[1]}`;
+    const maxCell = maxRow >= 0 ? cellAt(sheet, maxRow, c) : undefined;
+    const fromRow = maxCell && typeof maxCell.v === "number" ? String(maxCell.v) : undefined;
+    const max =
+      statedMax(isGroup ? group : name) ??
+      fromRow ??
+      (matched >= 0 ? fw.framework.criteria[matched]!.max : undefined);
+    list.push({ col: c, name, group, isGroup, ...(max !== undefined ? { max } : {}), matched });
+  }
+  // Single-row numbering: "1. Nhận thức số" is the group column of "1.1 …", "1.2 …".
+  for (const col of list) {
+    const m = /^\s*(\d+)\s*[.)]\s*(?!\d)/.exec(col.name);
+    if (m && !col.group && list.some((o) => o.group === `#${m[1]}`)) {
+      col.isGroup = true;
+      for (const o of list) if (o.group === `#${m[1]}`) o.group = col.name;
+      col.group = col.name;
+    }
+  }
+  for (const o of list) if (o.group.startsWith("#")) o.group = "";
+  const criteriaCols = list.filter((c) => !c.isGroup);
+  if (criteriaCols.length === 0) return undefined;
+  partial = partial && criteriaCols.some((c) => c.matched >= 0);
+  const known = criteriaCols.filter((c) => c.max !== undefined);
+  // Maxima: all stated, or the given framework's scale less the known ones for a table that names
+  // some of its criteria; else the table is not read as a criteria table.
+  let scaleText: string;
+  const sum = (cs: Col[]): number => cs.reduce((n, c) => n + Number(c.max), 0);
+  if (known.length === criteriaCols.length) scaleText = String(Number(sum(known).toFixed(6)));
+  else if (partial && sum(known) < fw.framework.scale) {
+    const rest = String(Number((fw.framework.scale - sum(known)).toFixed(6)));
+    for (const c of criteriaCols) if (c.max === undefined) c.max = rest;
+    scaleText = String(fw.framework.scale);
+  } else return undefined;
+  const groupNames = [...new Set(list.filter((c) => c.group !== "").map((c) => c.group))];
+  const plainName = (n: string): string => tidy(n.replace(/\([^)]*\)/g, " ")) || n;
+  const seen = new Set<string>();
+  const criteria = criteriaCols.map((c, i) => {
+    const base = c.matched >= 0 ? fw.framework.criteria[c.matched]!.name : plainName(c.name);
+    let name = base;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base} (${k})`;
+    seen.add(name.toLowerCase());
+    return {
+      key: `c${i + 1}`,
+      name,
+      aliases: [c.name],
+      max: c.max!,
+      source: "Suy ra từ tiêu đề bảng",
+      ...(c.group !== "" ? { group: `g${groupNames.indexOf(c.group) + 1}` } : {}),
+    };
+  });
+  const scale = Number(scaleText);
+  const framework: Framework = {
+    name: `Bộ tiêu chí suy ra từ bảng (${criteria.length} tiêu chí, thang ${scaleText})`,
+    source: "Suy ra từ tiêu đề bảng",
+    criteria,
+    ...(groupNames.length > 0
+      ? { groups: groupNames.map((g, i) => ({ key: `g${i + 1}`, name: plainName(g), aliases: [g] })) }
+      : {}),
+    thresholds: fw.framework.thresholds,
+    thresholdsSource: fw.framework.thresholdsSource,
+    ...(scale === fw.framework.scale && fw.boundsKnown
+      ? fw.framework.levels
+        ? { levels: fw.framework.levels }
+        : {}
+      : { levels: [] }),
+    ...(fw.framework.levelBasis ? { levelBasis: fw.framework.levelBasis } : {}),
+    scale,
+    decimals: fw.framework.decimals,
+    reducedMax: fw.framework.reducedMax,
+    ...(fw.framework.subject ? { subject: fw.framework.subject } : {}),
+  };
+  let compiled: CompiledFramework;
+  try {
+    compiled = compileFramework(framework);
+  } catch {
+    return undefined;
+  }
+  const groupCols = groupNames.map((g) => list.find((c) => c.isGroup && c.group === g)?.col ?? -1);
+  const missing: string[] = [];
+  if (partial) {
+    const found = new Set(list.map((c) => c.matched));
+    fw.criteria.forEach((c, i) => {
+      if (!found.has(i)) missing.push(c.criterion.name);
+    });
+  }
+  return {
+    top,
+    bottom,
+    kind: "criteria",
+    columns: {
+      ...given,
+      criteria: criteriaCols.map((c) => c.col),
+      ...(groupCols.some((g) => g >= 0) ? { groups: groupCols } : {}),
+    },
+    implied: { framework: compiled, missing },
+  };
+}
+
+/** Columns of a criteria table's header that hold numbers in its first unit's row but no role. */
+function extraColumns(
+  sheet: SheetGrid,
+  header: HeaderCandidate,
+  rows: ReadonlyArray<TableRow>,
+): Array<{ col: number; header: string }> {
+  const first = rows[0];
+  if (!first) return [];
+  const used = new Set(tableColumns(header.columns));
+  const list: Array<{ col: number; header: string }> = [];
+  const end = Math.min(colEnd(sheet, header.top), (sheet.left ?? 0) + 200);
+  for (let c = sheet.left ?? 0; c < end; c++) {
+    if (used.has(c)) continue;
+    const text = headerText(sheet, header.top, header.bottom, c);
+    if (text.trim() === "" || !isNumberish(cellAt(sheet, first.row, c))) continue;
+    list.push({ col: c, header: tidy(text) });
+  }
+  return list;
+}
+
+/** The text of a header column over its one or two rows. */
+function headerText(sheet: SheetGrid, top: number, bottom: number, col: number): string {
+  const parts: string[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const v = cellAt(sheet, r, col).v;
+    if (typeof v === "string" && v.trim() !== "") parts.push(v);
+  }
+  return parts.join(" ");
 }
 
 function isEmptyCell(cell: Cell): boolean {
@@ -224,7 +561,12 @@ function tableColumns(columns: TableColumns): number[] {
     columns.level,
     columns.rank,
     columns.max,
+    columns.maxToDo,
+    columns.notAssessed,
+    columns.points,
+    columns.percent,
     ...columns.criteria,
+    ...(columns.groups ?? []),
   ];
   return list.filter((c): c is number => c !== undefined && c >= 0);
 }
@@ -383,7 +725,7 @@ const ROMAN: Record<string, Level> = { i: "I", ii: "II", iii: "III", iv: "IV" };
  */
 export function parseSummaryLine(text: string): SummaryPart[] | undefined {
   const t = stripAccents(text.normalize("NFC")).toLowerCase();
-  if (!/so (don vi|co quan|dia phuong)[^:]*muc do/.test(t)) return undefined;
+  if (!/so (don vi|co quan|dia phuong|xa|phuong)[^:]*(muc|xep loai|loai)/.test(t)) return undefined;
   const parts: SummaryPart[] = [];
   // One level, then more joined by a separator. The separator is either a sign with optional
   // spaces or spaces alone, never both ways at once: no exponential backtracking on long runs of
@@ -398,6 +740,12 @@ export function parseSummaryLine(text: string): SummaryPart[] | undefined {
       .filter((l): l is Level => l !== undefined);
     if (levels.length > 0) parts.push({ levels, count: Number(m[2]) });
   }
+  if (parts.length > 0) return parts;
+  // Named levels: "- Số đơn vị đạt mức Tốt: 3 - Số đơn vị xếp loại Khá: 2" (names without accents,
+  // lower case; matched to the block's level names the same way).
+  const named = /(?:muc(?: do)?|xep loai|loai)\s+([a-z][a-z ]{0,30}?)\s*:\s*(\d+)/g;
+  for (let m = named.exec(t); m; m = named.exec(t))
+    parts.push({ levels: [m[1]!.trim()], count: Number(m[2]) });
   return parts.length > 0 ? parts : undefined;
 }
 
@@ -424,7 +772,10 @@ function readSheetTables(
     if (header) {
       const { rows, bottom } = readRows(sheet, header, fw);
       const cols = tableColumns(header.columns);
+      const extra = header.kind === "criteria" && !header.implied ? extraColumns(sheet, header, rows) : [];
       tables.push({
+        ...(header.implied ? { implied: header.implied } : {}),
+        ...(extra.length > 0 ? { extra } : {}),
         kind: header.kind,
         sheet: ref,
         columns: header.columns,
@@ -471,19 +822,26 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
   };
   const blocks: MutableBlock[] = [];
   const orphans: Table[] = [];
+  const orphanSummaries = new Map<Table, SummaryLine[]>();
+  // Sheets that state the ranking rule are ranking sheets the add-in wrote: their tables never
+  // stand alone as rank-only tables.
+  const written = new Set<SheetRef>();
   for (const ref of sheets) {
     const { tables: found, lines } = readSheetTables(ref, fw);
+    if (lines.some((l) => WRITTEN_RULE.test(l.text))) written.add(ref);
     // Walk tables and lines in row order, so each line joins what stands above it.
     const events = [
       ...found.map((t) => ({ row: t.headerTop, table: t as Table | undefined, line: undefined })),
       ...lines.map((l) => ({ row: l.row, table: undefined, line: l })),
     ].sort((a, b) => a.row - b.row);
     let lastTableKind: TableKind | undefined;
+    let lastOrphan: Table | undefined;
     for (const e of events) {
       if (e.table) {
         tables.push(e.table);
         lastTableKind = e.table.kind;
-        if (e.table.kind === "criteria") {
+        lastOrphan = undefined;
+        if (e.table.kind === "criteria" || e.table.kind === "results") {
           blocks.push({
             title: blockTitle(e.table, ref),
             criteria: e.table,
@@ -493,12 +851,26 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
           });
         } else {
           const open = [...blocks].reverse().find((b) => b.rankings.length === 0);
-          if (open && blocks[blocks.length - 1] === open) open.rankings.push(e.table);
-          else orphans.push(e.table);
+          if (open && blocks[blocks.length - 1] === open && open.criteria.kind === "criteria")
+            open.rankings.push(e.table);
+          else {
+            orphans.push(e.table);
+            lastOrphan = e.table;
+          }
         }
         continue;
       }
       const line = e.line!;
+      // A summary line under a table that may stand alone (a rank-only table) is kept for it.
+      if (lastOrphan) {
+        const parts = parseSummaryLine(line.text);
+        if (parts) {
+          const list = orphanSummaries.get(lastOrphan) ?? [];
+          list.push({ sheet: ref, row: line.row, col: line.col, text: line.text, parts });
+          orphanSummaries.set(lastOrphan, list);
+        }
+        continue;
+      }
       const current = blocks[blocks.length - 1];
       if (!current || lastTableKind === undefined) continue;
       const parts = parseSummaryLine(line.text);
@@ -512,12 +884,31 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
   }
   // Ranking tables with no open block before them (e.g. a ranking sheet made earlier) join the
   // block whose units they name most.
+  // A ranking table that names no block's units stands alone: a rank-only table, checked by its
+  // own ranks and totals.
+  const alone: MutableBlock[] = [];
   for (const t of orphans) {
     const block = bestBlockFor(t, blocks);
     if (block) block.rankings.push(t);
+    else if (!written.has(t.sheet)) {
+      t.kind = "ranks";
+      alone.push({
+        title: blockTitle(t, t.sheet),
+        criteria: t,
+        rankings: [],
+        notes: [],
+        summaries: orphanSummaries.get(t) ?? [],
+      });
+    }
   }
-  return { sheets, tables, blocks };
+  const all = [...blocks, ...alone].sort(
+    (a, b) => a.criteria.sheet.index - b.criteria.sheet.index || a.criteria.headerTop - b.criteria.headerTop,
+  );
+  return { sheets, tables, blocks: all };
 }
+
+/** The rule line the add-in writes under its ranking tables (plan.ts rankingRule), in either language. */
+const WRITTEN_RULE = /Thứ hạng theo tổng điểm giảm dần|Ranked by total, descending/;
 
 function blockTitle(table: Table, ref: SheetRef): string {
   return table.title !== "" ? table.title : ref.name;
@@ -530,6 +921,7 @@ function bestBlockFor(
   let best: { rankings: Table[] } | undefined;
   let bestScore = 0;
   for (const b of blocks) {
+    if (b.criteria.kind !== "criteria") continue;
     const names = new Set(b.criteria.rows.map((r) => r.name.toLowerCase()));
     const score = table.rows.filter((r) => names.has(r.name.toLowerCase())).length;
     if (score > bestScore) {

@@ -16,12 +16,19 @@ export function normalizeTotal(points: Exact, max: Exact, scale: number, decimal
     : normalizeExact(points, max, scale, decimals);
 }
 
-/** The level a total earns: I at or above thresholds[0], II at or above [1], III at or above [2], else IV. */
-export function classifyLevel(total: Exact, thresholds: readonly [Exact, Exact, Exact]): Level {
-  for (let i = 0; i < 3; i++) {
-    if (compareExact(total, thresholds[i]!) >= 0) return LEVELS[i]!;
+/**
+ * The level a total earns: names[i] at or above bounds[i] (bounds decreasing), else the level after
+ * the last bound. With three bounds and no names: I, II, III or IV.
+ */
+export function classifyLevel(
+  total: Exact,
+  bounds: ReadonlyArray<Exact>,
+  names: ReadonlyArray<Level> = LEVELS,
+): Level {
+  for (let i = 0; i < bounds.length; i++) {
+    if (compareExact(total, bounds[i]!) >= 0) return names[i]!;
   }
-  return "IV";
+  return names[bounds.length] ?? names[names.length - 1]!;
 }
 
 /**
@@ -90,19 +97,28 @@ function rankCompared(
   return { ranks, order };
 }
 
-/** How many units reached each level. */
-export function countLevels(levels: ReadonlyArray<Level>): Record<Level, number> {
-  // Counted in locals (a keyed store per unit is slow in code not yet optimized).
-  let one = 0;
-  let two = 0;
-  let three = 0;
-  let four = 0;
+/** How many units reached each level, per level name in the framework's order (best first). */
+export interface LevelCount {
+  readonly level: Level;
+  readonly count: number;
+}
+
+/** How many units reached each of `names` (in that order). */
+export function countLevels(
+  levels: ReadonlyArray<Level>,
+  names: ReadonlyArray<Level> = LEVELS,
+): LevelCount[] {
+  const counts = new Array<number>(names.length).fill(0);
+  // The usual few names: a linear scan per unit beats a keyed store in code not yet optimized.
   for (let i = 0; i < levels.length; i++) {
-    const l = levels[i];
-    if (l === "I") one++;
-    else if (l === "II") two++;
-    else if (l === "III") three++;
-    else four++;
+    const k = names.indexOf(levels[i]!);
+    if (k >= 0) counts[k]!++;
   }
-  return { I: one, II: two, III: three, IV: four };
+  return names.map((level, k) => ({ level, count: counts[k]! }));
+}
+
+/** The count of one level in a list of counts (0 when absent). */
+export function countOf(counts: ReadonlyArray<LevelCount>, level: Level): number {
+  for (const c of counts) if (c.level === level) return c.count;
+  return 0;
 }

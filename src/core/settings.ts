@@ -14,6 +14,8 @@ import {
   compileFramework,
   DEFAULT_FRAMEWORK,
   FrameworkError,
+  frameworkFromJson,
+  frameworkToJson,
   type Criterion,
   type Framework,
   type ReducedMax,
@@ -66,6 +68,9 @@ export function planSettingsSheet(framework: Framework): SettingsPlan {
     rows.push(["criterion", num(c.max), c.name, c.aliases.join(ALIAS_SEPARATOR), c.source, c.key]);
   }
   for (const r of framework.reducedMax) rows.push(["reduced", num(r.max), r.unit, r.note ?? ""]);
+  // The whole framework in today's file format (levels, groups, weights, words, indices); the rows
+  // above stay for the named range CQS_THRESHOLDS and for readers of the first format.
+  rows.push(["json", JSON.stringify(frameworkToJson(framework))]);
   return {
     sheet: SETTINGS_SHEET,
     rows,
@@ -97,6 +102,16 @@ export function readSettingsSheet(sheet: SheetGrid): Framework {
   const fields: Record<string, string> = {};
   for (let r = sheet.top ?? 0; r < rowEnd(sheet); r++) {
     const key = textOf(sheet, r, 0);
+    if (key === "json") {
+      const text = textOf(sheet, r, 1);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new FrameworkError(`${SETTINGS_SHEET}: dòng ${r + 1} không phải JSON hợp lệ`);
+      }
+      return frameworkFromJson(json);
+    }
     switch (key) {
       case "":
       case SETTINGS_SHEET:

@@ -72,7 +72,12 @@ describe("a correct sheet", () => {
       ["Sở Giao thông Vận tải", "89.18", "II", 4],
       ["Sở Tài chính", "88.30", "II", 5],
     ]);
-    expect(b.counts).toEqual({ I: 3, II: 2, III: 0, IV: 0 });
+    expect(b.counts).toEqual([
+      { level: "I", count: 3 },
+      { level: "II", count: 2 },
+      { level: "III", count: 0 },
+      { level: "IV", count: 0 },
+    ]);
   });
 });
 

@@ -9,6 +9,20 @@ import {
 } from "../../src/core/messages";
 
 const params = {
+  points: "75.41",
+  scale: "100",
+  notAssessed: "8",
+  group: "Nhận thức số",
+  level: "II",
+  otherLevel: "III",
+  otherUnit: "Sở Nội vụ",
+  otherTotal: "85.10",
+  framework: "Thừa Thiên Huế 2021",
+  missing: "Dữ liệu số",
+  digits: "4",
+  header: "Ghi chú điểm cộng",
+  kind: "results",
+  decimals: "2",
   expected: "88.30",
   actual: "88.31",
   what: "Nhận thức",

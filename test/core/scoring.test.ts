@@ -3,7 +3,7 @@ import { compileFramework, DEFAULT_FRAMEWORK } from "../../src/core/framework";
 import { classifyLevel, countLevels, normalizeTotal, rankUnits } from "../../src/core/scoring";
 
 const ex = (v: number): Exact => exactFromNumber(v)!;
-const thresholds = compileFramework(DEFAULT_FRAMEWORK).thresholds;
+const thresholds = compileFramework(DEFAULT_FRAMEWORK).bounds;
 
 describe("classifyLevel (default bounds 90 / 80 / 70)", () => {
   it.each([
@@ -48,6 +48,20 @@ describe("normalizeTotal", () => {
 
 describe("countLevels", () => {
   it("counts each level", () => {
-    expect(countLevels(["I", "I", "II", "IV"])).toEqual({ I: 2, II: 1, III: 0, IV: 1 });
+    expect(countLevels(["I", "I", "II", "IV"])).toEqual([
+      { level: "I", count: 2 },
+      { level: "II", count: 1 },
+      { level: "III", count: 0 },
+      { level: "IV", count: 1 },
+    ]);
+  });
+
+  it("counts named levels in the framework's order", () => {
+    expect(countLevels(["Khá", "Tốt", "Khá"], ["Tốt", "Khá", "Trung bình", "Yếu"])).toEqual([
+      { level: "Tốt", count: 1 },
+      { level: "Khá", count: 2 },
+      { level: "Trung bình", count: 0 },
+      { level: "Yếu", count: 0 },
+    ]);
   });
 });

@@ -403,7 +403,12 @@ describe("settings", () => {
     const { analysis, frameworkSource } = await validateWorkbook(host);
     expect(frameworkSource).toBe("workbook");
     // With level I from 92, Quảng Điền (92.96) is the only district at level I.
-    expect(analysis.blocks[1]?.counts).toEqual({ I: 1, II: 8, III: 0, IV: 0 });
+    expect(analysis.blocks[1]?.counts).toEqual([
+      { level: "I", count: 1 },
+      { level: "II", count: 8 },
+      { level: "III", count: 0 },
+      { level: "IV", count: 0 },
+    ]);
     await saveSettings(host, DEFAULT_FRAMEWORK);
     expect((await loadSettings(host))?.thresholds).toEqual(DEFAULT_FRAMEWORK.thresholds);
     expect(fake.workbook.namedItems().filter((n) => n.name === THRESHOLDS_NAME)).toHaveLength(1);
