@@ -17,3 +17,5 @@ export * from "./settings";
 export * from "./writes";
 export { foldHeader, nameWords, stripAccents, tidy } from "./text";
 export { decodeLegacyVietnamese, type LegacyEncoding } from "./legacy";
+export * from "./appendix";
+export * from "./chart";
