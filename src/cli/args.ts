@@ -5,7 +5,7 @@
 import type { Lang } from "../core";
 import type { RankingOrder } from "../core";
 
-export type Command = "check" | "rank" | "demo" | "help" | "version";
+export type Command = "check" | "rank" | "demo" | "help" | "version" | "export";
 
 export interface CliOptions {
   readonly command: Command;
@@ -17,6 +17,12 @@ export interface CliOptions {
   readonly force: boolean;
   readonly separate: boolean;
   readonly order: RankingOrder;
+  /** export: the Word file to write, the decision's number and date, what else to include. */
+  readonly docx?: string;
+  readonly decision?: string;
+  readonly date?: string;
+  readonly withCriteria?: boolean;
+  readonly withCharts?: boolean;
 }
 
 export class UsageError extends Error {
@@ -25,14 +31,19 @@ export class UsageError extends Error {
 
 const FLAGS: Readonly<Record<string, ReadonlyArray<Command>>> = {
   "--json": ["check"],
-  "--force": ["rank", "demo"],
+  "--force": ["rank", "demo", "export"],
   "--separate": ["rank"],
+  "--with-criteria": ["export"],
+  "--with-charts": ["export"],
 };
 const VALUED: Readonly<Record<string, ReadonlyArray<Command>>> = {
-  "--lang": ["check", "rank", "demo"],
-  "--framework": ["check", "rank"],
+  "--lang": ["check", "rank", "demo", "export"],
+  "--framework": ["check", "rank", "export"],
   "--out": ["rank"],
   "--order": ["rank"],
+  "--docx": ["export"],
+  "--decision": ["export"],
+  "--date": ["export"],
 };
 
 export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
@@ -43,8 +54,8 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   if (first === "--version" || first === "-v" || first === "version") {
     return { command: "version", json: false, lang: "vi", force: false, separate: false, order: "rank" };
   }
-  if (first !== "check" && first !== "rank" && first !== "demo") {
-    throw new UsageError(`Lệnh không hợp lệ "${first}": dùng check, rank hoặc demo (cqs --help)`);
+  if (first !== "check" && first !== "rank" && first !== "demo" && first !== "export") {
+    throw new UsageError(`Lệnh không hợp lệ "${first}": dùng check, rank, export hoặc demo (cqs --help)`);
   }
   const command: Command = first;
   const positional: string[] = [];
@@ -94,6 +105,11 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   }
   if (command === "rank" && !values.has("--out"))
     throw new UsageError("Thiếu --out <tệp-mới.xlsx> cho lệnh rank");
+  if (command === "export" && !values.has("--docx"))
+    throw new UsageError("Thiếu --docx <tệp-mới.docx> cho lệnh export");
+  const date = values.get("--date");
+  if (date !== undefined && !isDecisionDate(date))
+    throw new UsageError(`--date nhận ngày dạng dd/mm/yyyy (ví dụ 31/01/2023), không nhận "${date}"`);
   const framework = values.get("--framework");
   const out = values.get("--out");
   return {
@@ -106,6 +122,32 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
     force: flags.has("--force"),
     separate: flags.has("--separate"),
     order,
+    ...exportOptions(command, values, flags),
+  };
+}
+
+/** "31/01/2023", "1/2/2023": a real calendar date written day/month/year. */
+function isDecisionDate(text: string): boolean {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (!m) return false;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= days;
+}
+
+function exportOptions(
+  command: Command,
+  values: ReadonlyMap<string, string>,
+  flags: ReadonlySet<string>,
+): Partial<CliOptions> {
+  if (command !== "export") return {};
+  const pick = (name: string) => values.get(name);
+  return {
+    docx: pick("--docx")!,
+    ...(pick("--decision") !== undefined ? { decision: pick("--decision")! } : {}),
+    ...(pick("--date") !== undefined ? { date: pick("--date")! } : {}),
+    withCriteria: flags.has("--with-criteria"),
+    withCharts: flags.has("--with-charts"),
   };
 }
 
@@ -115,6 +157,9 @@ Cách dùng:
   cqs check <sổ-tính.xlsx> [--json] [--lang vi|en] [--framework <bộ-tiêu-chí.json>]
   cqs rank  <sổ-tính.xlsx> --out <tệp-mới.xlsx> [--force] [--separate] [--order rank|source]
             [--framework <bộ-tiêu-chí.json>] [--lang vi|en]
+  cqs export <sổ-tính.xlsx> --docx <tệp-mới.docx> [--decision "292/QĐ-UBND"] [--date 31/01/2023]
+            [--with-criteria] [--with-charts] [--force] [--framework <bộ-tiêu-chí.json>] [--lang vi|en]
+            phụ lục xếp hạng dạng Word (Nghị định 30/2020/NĐ-CP)
   cqs demo  [--lang vi|en]     kiểm tra và xếp hạng sổ tính mẫu năm 2022 (examples/), ghi vào out/
 
-Mã thoát: 0 không có lỗi (rank: đã ghi); 1 có lỗi trong sổ tính; 2 đầu vào không dùng được.`;
+Mã thoát: 0 không có lỗi (rank, export: đã ghi); 1 có lỗi trong sổ tính; 2 đầu vào không dùng được.`;

@@ -7,6 +7,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import {
   analyzeWorkbook,
+  appendixModel,
   DEFAULT_FRAMEWORK,
   formatExact,
   frameworkFromJson,
@@ -26,6 +27,8 @@ import {
 } from "../adapters/xlsx";
 import { parseArgs, UsageError, USAGE, type CliOptions } from "./args";
 import { checkJson, checkText, printableLines } from "./report";
+import { renderBlockCharts } from "./charts";
+import { exportAppendix } from "./export";
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -116,6 +119,8 @@ async function writeRanking(
     grid.sheets.map((s) => s.name),
     { order: opts.order, lang: opts.lang },
   );
+  // The block's chart under each ranking sheet's table (shown 640 pixels wide).
+  const charts = renderBlockCharts(appendixModel(analysis, { lang: opts.lang }), io.err);
   const { written, warnings } = await writeRankingWorkbook({
     inputPath: file,
     loaded: opened.loaded,
@@ -123,6 +128,7 @@ async function writeRanking(
     sheets,
     separate: opts.separate,
     force: opts.force,
+    pictures: charts.map((c) => c && { ...c, shownWidth: 640 }),
   });
   for (const w of warnings) io.err(w);
   const vi = opts.lang === "vi";
@@ -220,6 +226,8 @@ export async function run(argv: ReadonlyArray<string>, rawIo: CliIo): Promise<nu
         return await rank(opts, opts.workbook!, opts.out!, io);
       case "demo":
         return await demo(opts, io);
+      case "export":
+        return await exportAppendix(opts, opts.workbook!, io, analyzeFile);
     }
   } catch (e) {
     io.err(`cqs: ${errorLine(e, lang)}`);
