@@ -19,6 +19,7 @@ import {
   type WorkbookGrid,
 } from "../core";
 import {
+  checkOutputPath,
   openWorkbookFile,
   WorkbookReadError,
   type OpenedWorkbook,
@@ -119,6 +120,8 @@ async function writeRanking(
     grid.sheets.map((s) => s.name),
     { order: opts.order, lang: opts.lang },
   );
+  // A refused output fails before the charts are drawn.
+  await checkOutputPath(file, outPath, opts.force);
   // The block's chart under each ranking sheet's table (shown 640 pixels wide).
   const charts = renderBlockCharts(appendixModel(analysis, { lang: opts.lang }), io.err);
   const { written, warnings } = await writeRankingWorkbook({
