@@ -30,7 +30,9 @@ export function renderBlockCharts(
       return chartPng(spec);
     } catch (e) {
       const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-      warn(vi ? `${sheet}: không vẽ được biểu đồ (${msg}).` : `${sheet}: the chart could not be drawn (${msg}).`);
+      warn(
+        vi ? `${sheet}: không vẽ được biểu đồ (${msg}).` : `${sheet}: the chart could not be drawn (${msg}).`,
+      );
       return undefined;
     }
   });

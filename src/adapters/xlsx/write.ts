@@ -510,7 +510,10 @@ function addSheetPictures(
     const picture = pictures[k];
     const ws = wb.getWorksheet(s.name);
     if (!picture || !ws) return;
-    const id = wb.addImage({ buffer: Buffer.from(picture.png) as unknown as ExcelJS.Buffer, extension: "png" });
+    const id = wb.addImage({
+      buffer: Buffer.from(picture.png) as unknown as ExcelJS.Buffer,
+      extension: "png",
+    });
     const width = picture.shownWidth ?? picture.width;
     ws.addImage(id, {
       tl: { col: 0, row: s.rows.length + 1 },
