@@ -1,10 +1,7 @@
 /** The blocks' charts as PNG images, for the ranking workbook and the Word appendix. */
 import type { AppendixModel, Lang } from "../core";
-import { levelBarCharts } from "../core";
+import { levelBarCharts, MAX_CHART_UNITS } from "../core";
 import { chartPng, type ChartImage } from "../adapters/chart/render";
-
-/** Above this many units a bar chart is no longer legible in print: none is drawn. */
-export const MAX_CHART_UNITS = 80;
 
 /**
  * One chart per block (undefined where there is none). Never throws: a chart that cannot be

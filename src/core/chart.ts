@@ -20,6 +20,9 @@ export const LEVEL_COLOURS: Readonly<Record<Level, string>> = {
   IV: "#E57373",
 };
 
+/** Above this many units a bar chart is no longer legible in print or on a sheet: none is drawn. */
+export const MAX_CHART_UNITS = 80;
+
 /** Colour of the threshold lines and their labels. */
 export const THRESHOLD_COLOUR = "#B71C1C";
 
@@ -54,6 +57,7 @@ export const CHART_TEXT = {
   vi: {
     subtitle: (label: string, n: number) => `${label} — ${n} đơn vị, theo thứ hạng`,
     axis: "Tổng điểm",
+    unitByRank: "Đơn vị (theo thứ hạng)",
     level: (l: Level) => `Mức độ ${l}`,
     threshold: (l: Level, v: string) => `Mức ${l}: ${v}`,
     leftOut: (n: number) => `${n} đơn vị chưa tính được tổng điểm không có trong biểu đồ`,
@@ -61,6 +65,7 @@ export const CHART_TEXT = {
   en: {
     subtitle: (label: string, n: number) => `${label} — ${n} units, by rank`,
     axis: "Total",
+    unitByRank: "Unit (by rank)",
     level: (l: Level) => `Level ${l}`,
     threshold: (l: Level, v: string) => `Level ${l}: ${v}`,
     leftOut: (n: number) => `${n} unit(s) without a total are not in the chart`,

@@ -8,7 +8,11 @@
  */
 import {
   analyzeWorkbook,
+  appendixModel,
+  CHART_TEXT,
   DEFAULT_FRAMEWORK,
+  levelBarCharts,
+  MAX_CHART_UNITS,
   planRankingSheets,
   planSettingsSheet,
   SETTINGS_SHEET,
@@ -18,6 +22,7 @@ import {
   type PlannedMark,
   type RankingOrder,
 } from "../../core";
+import { queueRankingCharts, type RankingChartsResult } from "./charts";
 import { clearMarks, markCells, MARKS_SHEET } from "./marks";
 import { readWorkbookGrid, type ReadScope } from "./read";
 import { queuePlannedSheet, queueSelect, queueSettings } from "./write";
@@ -136,6 +141,8 @@ export interface RankingResult extends ValidateResult {
   readonly added: ReadonlyArray<string>;
   /** Whether the writes form one Undo step (ExcelApi 1.20, and Excel accepted the grouping). */
   readonly undoGrouped: boolean;
+  /** The native charts added on the new sheets, and the blocks left without one. */
+  readonly charts?: RankingChartsResult;
 }
 
 function isUndoNotSupported(e: unknown): boolean {
@@ -157,13 +164,28 @@ export async function buildRanking(
     if (plans.length === 0) return { ...result, added: [] };
     options.onProgress?.("write");
     let first: Excel.Worksheet | undefined;
+    const sheets: Excel.Worksheet[] = [];
     for (const plan of plans) {
       const sheet = queuePlannedSheet(context, plan);
+      sheets.push(sheet);
       first ??= sheet;
     }
+    // Each block's chart on its new sheet, in the same sync.
+    const specs = levelBarCharts(appendixModel(result.analysis));
+    const charts = queueRankingCharts(
+      plans.map((p, k) => ({
+        sheet: sheets[k]!,
+        name: p.name,
+        spec: specs[k]!,
+        tableRows: p.rows.length,
+        tableCols: p.rows[0]?.length ?? 0,
+      })),
+      { unit: CHART_TEXT.vi.unitByRank, total: CHART_TEXT.vi.axis },
+      MAX_CHART_UNITS,
+    );
     first?.activate();
     await context.sync();
-    return { ...result, added: plans.map((p) => p.name) };
+    return { ...result, added: plans.map((p) => p.name), charts };
   };
   if (!host.capabilities.undoGroup) return { ...(await host.Excel.run(batch)), undoGrouped: false };
   try {
