@@ -260,6 +260,20 @@ describe("cqs export refusals", () => {
     expect(fs.existsSync(path.join(dir, "none.docx"))).toBe(false);
   });
 
+  it("writes names holding characters XML cannot carry as U+FFFD, so the file still opens", async () => {
+    const out = path.join(dir, "control.docx");
+    const input = path.join(ROOT, "test/fixtures/hostile/control-chars.xlsx");
+    expect((await cqs("export", input, "--docx", out, "--with-criteria")).code).toBe(0);
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    for (const part of ["word/document.xml", "word/footnotes.xml", "docProps/core.xml"]) {
+      const xml = (await zip.file(part)?.async("string")) ?? "";
+      // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+      expect(() => parseXml(xml)).not.toThrow();
+    }
+    expect(textOf((await readDocx(out)).document)).toContain("\uFFFD");
+  }, 60_000);
+
   it("refuses the input as output", async () => {
     const copy = path.join(dir, "input.xlsx");
     fs.copyFileSync(EXAMPLE, copy);

@@ -37,6 +37,19 @@ import {
   type AppendixModel,
 } from "../../core/appendix";
 
+/**
+ * Characters XML 1.0 cannot hold (C0 controls, U+FFFE/U+FFFF, lone surrogates): a name read from a
+ * cell may hold them, and one would make the whole file unreadable. Written as U+FFFD, visibly, as
+ * the .xlsx writer does.
+ */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlText(s: string): string {
+  return s.replace(NOT_XML, "\uFFFD");
+}
+
 /** A4 in twentieths of a point, portrait. */
 export const A4_TWIPS = { width: 11906, height: 16838 } as const;
 
@@ -78,7 +91,7 @@ export interface AppendixDocxOptions {
 function centred(text: string, run: { bold?: boolean; italics?: boolean; size?: number } = {}): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    children: [new TextRun({ text, ...run })],
+    children: [new TextRun({ text: xmlText(text), ...run })],
   });
 }
 
@@ -112,7 +125,7 @@ function textCell(
   size: number,
   bold = false,
 ): TableCell {
-  return cell([new TextRun({ text, bold, size })], width, align);
+  return cell([new TextRun({ text: xmlText(text), bold, size })], width, align);
 }
 
 /**
@@ -139,7 +152,7 @@ class Footnotes {
     this.notes[String(id)] = {
       children: [
         new Paragraph({
-          children: [new TextRun({ text: appendixFootnoteText(f, this.model.lang), size: SMALL })],
+          children: [new TextRun({ text: xmlText(appendixFootnoteText(f, this.model.lang)), size: SMALL })],
         }),
       ],
     };
@@ -166,7 +179,7 @@ function rankingTable(block: AppendixBlock, k: number, notes: Footnotes): Table 
           textCell(r.name, widths[1]!, AlignmentType.LEFT, BODY),
           cell(
             [
-              new TextRun({ text: r.totalText, size: BODY }),
+              new TextRun({ text: xmlText(r.totalText), size: BODY }),
               ...(r.footnote !== undefined ? [notes.mark(k, r.footnote, BODY)] : []),
             ],
             widths[2]!,
@@ -206,7 +219,7 @@ function criteriaTable(block: AppendixBlock, k: number, notes: Footnotes): Table
         ...scores.map((s, i) =>
           i === last && r.footnote !== undefined
             ? cell(
-                [new TextRun({ text: s, size: SMALL }), notes.mark(k, r.footnote, SMALL)],
+                [new TextRun({ text: xmlText(s), size: SMALL }), notes.mark(k, r.footnote, SMALL)],
                 widths[i + 2]!,
                 AlignmentType.CENTER,
               )
@@ -227,7 +240,7 @@ function heading(text: string): Paragraph {
   return new Paragraph({
     spacing: { before: 240, after: 120 },
     keepNext: true,
-    children: [new TextRun({ text, bold: true, size: BODY })],
+    children: [new TextRun({ text: xmlText(text), bold: true, size: BODY })],
   });
 }
 
@@ -259,7 +272,9 @@ function blockChildren(
           spacing: { before: 120 },
           children: [new TextRun({ text: APPENDIX_TEXT[model.lang].notes, bold: true, size: NOTE })],
         }),
-        ...block.notes.map((n) => new Paragraph({ children: [new TextRun({ text: n, size: NOTE })] })),
+        ...block.notes.map(
+          (n) => new Paragraph({ children: [new TextRun({ text: xmlText(n), size: NOTE })] }),
+        ),
       );
     }
     children.push(heading(`2. ${block.rankingHeading}`));
@@ -269,7 +284,7 @@ function blockChildren(
         alignment: AlignmentType.CENTER,
         spacing: { after: 120 },
         keepNext: true,
-        children: [new TextRun({ text: block.rankingHeading, bold: true, size: BODY })],
+        children: [new TextRun({ text: xmlText(block.rankingHeading), bold: true, size: BODY })],
       }),
     );
   }
@@ -277,11 +292,11 @@ function blockChildren(
     rankingTable(block, k, notes),
     new Paragraph({
       spacing: { before: 120 },
-      children: [new TextRun({ text: block.summaryLine, size: BODY })],
+      children: [new TextRun({ text: xmlText(block.summaryLine), size: BODY })],
     }),
     new Paragraph({
       spacing: { before: 60 },
-      children: [new TextRun({ text: model.frameworkNote, italics: true, size: NOTE })],
+      children: [new TextRun({ text: xmlText(model.frameworkNote), italics: true, size: NOTE })],
     }),
   );
   if (chart) {
@@ -297,7 +312,11 @@ function blockChildren(
             type: "png",
             data: chart.png,
             transformation: { width, height },
-            altText: { name: block.label, title: block.rankingHeading, description: block.rankingHeading },
+            altText: {
+              name: xmlText(block.label),
+              title: xmlText(block.rankingHeading),
+              description: xmlText(block.rankingHeading),
+            },
           }),
         ],
       }),
@@ -330,7 +349,7 @@ export function appendixDocument(model: AppendixModel, options: AppendixDocxOpti
   }));
   return new Document({
     creator: "CQS",
-    title: options.title ?? model.blocks[0]?.titleLines[0] ?? "",
+    title: xmlText(options.title ?? model.blocks[0]?.titleLines[0] ?? ""),
     styles: {
       default: {
         document: {
