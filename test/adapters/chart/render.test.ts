@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import { chartPng, chartSize, chartSvg, CHART_FONT_FAMILY } from "../../../src/adapters/chart/render";
 import { openWorkbookFile } from "../../../src/adapters/xlsx";
@@ -42,5 +43,13 @@ describe("chartPng (resvg, Noto Sans from npm)", () => {
     expect(image.height).toBe(size.height * 2);
     // Not a blank page: a PNG of text and bars compresses far less than an empty one.
     expect(image.png.length).toBeGreaterThan(20_000);
+  });
+
+  it("saves the first block's chart in test-results/ for people to look at", () => {
+    const dir = path.resolve(__dirname, "../../../test-results");
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, "chart-phu-luc-I.png");
+    fs.writeFileSync(file, chartPng(charts[0]!).png);
+    expect(fs.statSync(file).size).toBeGreaterThan(20_000);
   });
 });
