@@ -1,17 +1,19 @@
 /** The blocks' charts as PNG images, for the ranking workbook and the Word appendix. */
 import type { AppendixModel, Lang } from "../core";
 import { levelBarCharts, MAX_CHART_UNITS } from "../core";
-import { chartPng, type ChartImage } from "../adapters/chart/render";
+import type { ChartImage } from "../adapters/chart/render";
 
 /**
  * One chart per block (undefined where there is none). Never throws: a chart that cannot be
  * drawn is reported through `warn` and left out, and the rest of the command goes on.
  */
-export function renderBlockCharts(
+export async function renderBlockCharts(
   model: AppendixModel,
   warn: (line: string) => void,
-): Array<ChartImage | undefined> {
+): Promise<Array<ChartImage | undefined>> {
   const vi = model.lang === "vi";
+  // Loaded when a chart is drawn, so `check` does not load ECharts and resvg.
+  const { chartPng } = await import("../adapters/chart/render");
   return levelBarCharts(model).map((spec, k) => {
     const sheet = model.blocks[k]!.sheet;
     if (spec.categories.length === 0) return undefined;

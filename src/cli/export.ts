@@ -31,7 +31,7 @@ export async function exportAppendix(
     ...(opts.date !== undefined ? { date: opts.date } : {}),
     withCriteria: opts.withCriteria === true,
   });
-  const charts = opts.withCharts ? renderBlockCharts(model, io.err) : undefined;
+  const charts = opts.withCharts ? await renderBlockCharts(model, io.err) : undefined;
   const bytes = await appendixDocx(model, {
     withCriteria: opts.withCriteria === true,
     ...(charts ? { charts } : {}),

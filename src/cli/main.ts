@@ -29,7 +29,6 @@ import {
 import { parseArgs, UsageError, USAGE, type CliOptions } from "./args";
 import { checkJson, checkText, printableLines } from "./report";
 import { renderBlockCharts } from "./charts";
-import { exportAppendix } from "./export";
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -123,7 +122,7 @@ async function writeRanking(
   // A refused output fails before the charts are drawn.
   await checkOutputPath(file, outPath, opts.force);
   // The block's chart under each ranking sheet's table (shown 640 pixels wide).
-  const charts = renderBlockCharts(appendixModel(analysis, { lang: opts.lang }), io.err);
+  const charts = await renderBlockCharts(appendixModel(analysis, { lang: opts.lang }), io.err);
   const { written, warnings } = await writeRankingWorkbook({
     inputPath: file,
     loaded: opened.loaded,
@@ -229,8 +228,11 @@ export async function run(argv: ReadonlyArray<string>, rawIo: CliIo): Promise<nu
         return await rank(opts, opts.workbook!, opts.out!, io);
       case "demo":
         return await demo(opts, io);
-      case "export":
+      case "export": {
+        // Loaded when asked for, so the other commands do not load the .docx library.
+        const { exportAppendix } = await import("./export");
         return await exportAppendix(opts, opts.workbook!, io, analyzeFile);
+      }
     }
   } catch (e) {
     io.err(`cqs: ${errorLine(e, lang)}`);
