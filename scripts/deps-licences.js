@@ -33,6 +33,10 @@ const ALLOWED = new Set([
   "Zlib",
   "Python-2.0",
   "CC0-1.0",
+  // Weak, file-level copyleft: @resvg/resvg-js (the chart PNG renderer), used unmodified.
+  "MPL-2.0",
+  // Fonts (Noto Sans for the charts): free to bundle and embed, not to sell alone.
+  "OFL-1.1",
 ]);
 
 /**
@@ -87,6 +91,8 @@ function collect() {
   const expanded = new Set();
   const walk = (deps, top) => {
     for (const [name, d] of Object.entries(deps ?? {})) {
+      // An optional dependency for another platform (resvg's binaries): not installed, nothing to check.
+      if (d.version === undefined) continue;
       const key = `${name}@${d.version}`;
       let p = packages.get(key);
       if (!p) {

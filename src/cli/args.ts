@@ -5,7 +5,7 @@
 import type { Lang } from "../core";
 import type { RankingOrder } from "../core";
 
-export type Command = "check" | "rank" | "demo" | "compare" | "frameworks" | "help" | "version";
+export type Command = "check" | "rank" | "demo" | "compare" | "frameworks" | "export" | "help" | "version";
 
 export interface CliOptions {
   readonly command: Command;
@@ -20,6 +20,12 @@ export interface CliOptions {
   /** compare: last year's workbook (the second file) and the mapping file. */
   readonly previous?: string;
   readonly map?: string;
+  /** export: the Word file to write, the decision's number and date, what else to include. */
+  readonly docx?: string;
+  readonly decision?: string;
+  readonly date?: string;
+  readonly withCriteria?: boolean;
+  readonly withCharts?: boolean;
 }
 
 export class UsageError extends Error {
@@ -28,15 +34,20 @@ export class UsageError extends Error {
 
 const FLAGS: Readonly<Record<string, ReadonlyArray<Command>>> = {
   "--json": ["check", "compare", "frameworks"],
-  "--force": ["rank", "demo", "compare"],
+  "--force": ["rank", "demo", "compare", "export"],
   "--separate": ["rank"],
+  "--with-criteria": ["export"],
+  "--with-charts": ["export"],
 };
 const VALUED: Readonly<Record<string, ReadonlyArray<Command>>> = {
-  "--lang": ["check", "rank", "demo", "compare", "frameworks"],
-  "--framework": ["check", "rank", "compare"],
+  "--lang": ["check", "rank", "demo", "compare", "frameworks", "export"],
+  "--framework": ["check", "rank", "compare", "export"],
   "--out": ["rank", "compare"],
   "--map": ["compare"],
   "--order": ["rank"],
+  "--docx": ["export"],
+  "--decision": ["export"],
+  "--date": ["export"],
 };
 
 export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
@@ -52,10 +63,11 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
     first !== "rank" &&
     first !== "demo" &&
     first !== "compare" &&
-    first !== "frameworks"
+    first !== "frameworks" &&
+    first !== "export"
   ) {
     throw new UsageError(
-      `Lệnh không hợp lệ "${first}": dùng check, rank, compare, frameworks hoặc demo (cqs --help)`,
+      `Lệnh không hợp lệ "${first}": dùng check, rank, compare, export, frameworks hoặc demo (cqs --help)`,
     );
   }
   const command: Command = first;
@@ -113,6 +125,11 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   }
   if (command === "rank" && !values.has("--out"))
     throw new UsageError("Thiếu --out <tệp-mới.xlsx> cho lệnh rank");
+  if (command === "export" && !values.has("--docx"))
+    throw new UsageError("Thiếu --docx <tệp-mới.docx> cho lệnh export");
+  const date = values.get("--date");
+  if (date !== undefined && !isDecisionDate(date))
+    throw new UsageError(`--date nhận ngày dạng dd/mm/yyyy (ví dụ 31/01/2023), không nhận "${date}"`);
   const framework = values.get("--framework");
   const out = values.get("--out");
   return {
@@ -127,6 +144,32 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
     order,
     ...(command === "compare" ? { previous: positional[1]! } : {}),
     ...(values.has("--map") ? { map: values.get("--map")! } : {}),
+    ...exportOptions(command, values, flags),
+  };
+}
+
+/** "31/01/2023", "1/2/2023": a real calendar date written day/month/year. */
+function isDecisionDate(text: string): boolean {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (!m) return false;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= days;
+}
+
+function exportOptions(
+  command: Command,
+  values: ReadonlyMap<string, string>,
+  flags: ReadonlySet<string>,
+): Partial<CliOptions> {
+  if (command !== "export") return {};
+  const pick = (name: string) => values.get(name);
+  return {
+    docx: pick("--docx")!,
+    ...(pick("--decision") !== undefined ? { decision: pick("--decision")! } : {}),
+    ...(pick("--date") !== undefined ? { date: pick("--date")! } : {}),
+    withCriteria: flags.has("--with-criteria"),
+    withCharts: flags.has("--with-charts"),
   };
 }
 
@@ -139,6 +182,9 @@ Cách dùng:
   cqs compare <năm-nay.xlsx> <năm-trước.xlsx> [--map <đối-chiếu.json>] [--json] [--out <tệp-mới.xlsx>]
             [--force] [--lang vi|en]   so sánh với năm trước: điểm, thứ hạng (tăng/giảm n bậc), mức độ
   cqs frameworks [--json]      các bộ tiêu chí có sẵn (id, tên, nguồn); --framework nhận id hoặc tệp .json
+  cqs export <sổ-tính.xlsx> --docx <tệp-mới.docx> [--decision "292/QĐ-UBND"] [--date 31/01/2023]
+            [--with-criteria] [--with-charts] [--force] [--framework <bộ-tiêu-chí.json>] [--lang vi|en]
+            phụ lục xếp hạng dạng Word (Nghị định 30/2020/NĐ-CP)
   cqs demo  [--lang vi|en]     kiểm tra và xếp hạng sổ tính mẫu năm 2022 (examples/), ghi vào out/
 
-Mã thoát: 0 không có lỗi (rank: đã ghi); 1 có lỗi trong sổ tính; 2 đầu vào không dùng được.`;
+Mã thoát: 0 không có lỗi (rank, export: đã ghi); 1 có lỗi trong sổ tính; 2 đầu vào không dùng được.`;

@@ -8,6 +8,7 @@ import * as path from "path";
 import {
   analyzeWorkbook,
   compareExact,
+  appendixModel,
   DEFAULT_FRAMEWORK,
   exactFromInteger,
   localNumber,
@@ -42,6 +43,7 @@ import {
 } from "../core/compareText";
 import { planComparisonSheets } from "../core/comparePlan";
 import {
+  checkOutputPath,
   openWorkbookFile,
   WorkbookReadError,
   type OpenedWorkbook,
@@ -50,6 +52,7 @@ import {
 } from "../adapters/xlsx";
 import { parseArgs, UsageError, USAGE, type CliOptions } from "./args";
 import { checkJson, checkText, printableLines } from "./report";
+import { renderBlockCharts } from "./charts";
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -153,6 +156,10 @@ async function writeRanking(
     grid.sheets.map((s) => s.name),
     { order: opts.order, lang: opts.lang },
   );
+  // A refused output fails before the charts are drawn.
+  await checkOutputPath(file, outPath, opts.force);
+  // The block's chart under each ranking sheet's table (shown 640 pixels wide).
+  const charts = await renderBlockCharts(appendixModel(analysis, { lang: opts.lang }), io.err);
   const { written, warnings } = await writeRankingWorkbook({
     inputPath: file,
     loaded: opened.loaded,
@@ -160,6 +167,7 @@ async function writeRanking(
     sheets,
     separate: opts.separate,
     force: opts.force,
+    pictures: charts.map((c) => c && { ...c, shownWidth: 640 }),
   });
   for (const w of warnings) io.err(w);
   const vi = opts.lang === "vi";
@@ -411,6 +419,11 @@ export async function run(argv: ReadonlyArray<string>, rawIo: CliIo): Promise<nu
               ).join("\n"),
         );
         return 0;
+      case "export": {
+        // Loaded when asked for, so the other commands do not load the .docx library.
+        const { exportAppendix } = await import("./export");
+        return await exportAppendix(opts, opts.workbook!, io, analyzeFile);
+      }
     }
   } catch (e) {
     io.err(`cqs: ${errorLine(e, lang)}`);

@@ -20,3 +20,5 @@ export { decodeLegacyVietnamese, type LegacyEncoding } from "./legacy";
 export * from "./library";
 // The year-over-year comparison (./compare, ./compareText, ./comparePlan) is imported from its own
 // modules, not from here: the task pane loads it on demand, outside its first load.
+export * from "./appendix";
+export * from "./chart";

@@ -365,6 +365,7 @@ class SheetModel {
   frozenColumns = 0;
   borders: BorderRecord[] = [];
   autofitColumns: number[] = [];
+  charts: FakeChartModel[] = [];
   deleted = false;
   constructor(
     public name: string,
@@ -623,6 +624,33 @@ export class FakeWorkbook {
   }
 
   // ---- inspection helpers -----------------------------------------------------------------
+
+  /** The charts of a sheet, with their categories and series values read from the cells now. */
+  charts(sheet: string): FakeChartView[] {
+    const s = this._mustSheet(sheet);
+    return s.charts.map((chart) => {
+      const rect = parseReference(chart.source.address)!.rect;
+      const text = (r: number, c: number): string => {
+        const v = s.get(r, c)?.v;
+        return v === null || v === undefined ? "" : String(v);
+      };
+      const categories: string[] = [];
+      for (let r = rect.r0 + 1; r <= rect.r1; r++) categories.push(text(r, rect.c0));
+      return {
+        ...chart,
+        categories,
+        seriesData: chart.series.map((series, k) => {
+          const c = rect.c0 + 1 + k;
+          const values: number[] = [];
+          for (let r = rect.r0 + 1; r <= rect.r1; r++) {
+            const v = s.get(r, c)?.v;
+            values.push(typeof v === "number" ? v : Number.NaN);
+          }
+          return { ...series, name: text(rect.r0, c), values };
+        }),
+      };
+    });
+  }
 
   sheetNames(): string[] {
     return this._sheets.map((s) => s.name);
@@ -1809,6 +1837,10 @@ export class Worksheet extends ResolvedEntity<SheetModel> {
 
   get freezePanes(): WorksheetFreezePanes {
     return (this._freeze ??= new WorksheetFreezePanes(this._ctx, this));
+  }
+
+  get charts(): ChartCollection {
+    return new ChartCollection(this._ctx, this);
   }
 
   /** The range at an A1 address ("A1:E30", "K18", "A:C", with or without the sheet), or the whole sheet. */
@@ -3235,4 +3267,225 @@ export function fakeOffice(
       });
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts (ExcelApi 1.1; series chartType, line style, markers and data labels 1.7): the calls the
+// ranking's chart makes, recorded on the sheet. Loading chart properties is not modelled.
+// ---------------------------------------------------------------------------------------------
+
+/** A chart as the double keeps it. Series come from the source range: first column categories,
+ * header row series names (seriesBy "Columns"). */
+export interface FakeChartModel {
+  readonly type: string;
+  readonly seriesBy: string;
+  readonly source: { readonly sheet: string; readonly address: string };
+  title?: string;
+  legendPosition?: string;
+  valueAxis: { minimum?: number; maximum?: number };
+  /** Top-left and bottom-right cells of setPosition. */
+  position?: { readonly start: string; readonly end?: string };
+  readonly series: FakeChartSeriesModel[];
+}
+
+export interface FakeChartSeriesModel {
+  chartType?: string;
+  hasDataLabels?: boolean;
+  markerStyle?: string;
+  line: { color?: string; lineStyle?: string };
+  /** Solid fills set on points, by point index. */
+  readonly pointFills: Array<string | undefined>;
+}
+
+/** What the preview and tests read: the chart with its categories and values from the cells. */
+export interface FakeChartView extends FakeChartModel {
+  readonly categories: string[];
+  readonly seriesData: Array<{ readonly name: string; readonly values: number[] } & FakeChartSeriesModel>;
+}
+
+const CHART_TYPES = new Set(["ColumnClustered", "BarClustered", "Line", "LineMarkers", "Pie"]);
+
+/** Holds the model a chart proxy stands for once `charts.add` has run (actions run in order). */
+interface ChartRef {
+  model?: FakeChartModel;
+}
+
+abstract class ChartPart extends ClientObject {
+  constructor(
+    ctx: RequestContext,
+    protected readonly _ref: ChartRef,
+  ) {
+    super(ctx);
+  }
+  protected _chart(where: string): FakeChartModel {
+    if (!this._ref.model) throw itemNotFound(where);
+    return this._ref.model;
+  }
+  _plan(): Runner {
+    throw notImplemented(`loading ${this._type}`);
+  }
+}
+
+/** Excel.ChartCollection. */
+export class ChartCollection extends ClientObject {
+  protected readonly _type = "ChartCollection";
+  constructor(
+    ctx: RequestContext,
+    private readonly _sheet: Worksheet,
+  ) {
+    super(ctx);
+  }
+  add(type: string, sourceData: Range, seriesBy?: string): Chart {
+    const ref: ChartRef = {};
+    this._act("ChartCollection.add", { type, seriesBy }, () => {
+      const sheet = this._sheet._target("ChartCollection.add");
+      if (!CHART_TYPES.has(type)) throw invalidArgument("ChartCollection.add", `chart type ${type}`);
+      const src = sourceData._target("ChartCollection.add");
+      if (src.sheet !== sheet) throw invalidArgument("ChartCollection.add", "the source is on another sheet");
+      const columns = src.rect.c1 - src.rect.c0;
+      if (columns < 1) throw invalidArgument("ChartCollection.add", "no series in the source");
+      const model: FakeChartModel = {
+        type,
+        seriesBy: seriesBy ?? "Auto",
+        source: { sheet: sheet.name, address: rectA1(src.rect) },
+        valueAxis: {},
+        series: Array.from({ length: columns }, () => ({ line: {}, pointFills: [] })),
+      };
+      sheet.charts.push(model);
+      ref.model = model;
+    });
+    return new Chart(this._ctx, ref);
+  }
+  _plan(): Runner {
+    throw notImplemented("loading ChartCollection");
+  }
+}
+
+/** Excel.Chart. */
+export class Chart extends ChartPart {
+  protected readonly _type = "Chart";
+  get title(): { text: string } {
+    const set = (text: string): void =>
+      this._act("ChartTitle.text", text, () => (this._chart("ChartTitle.text").title = text));
+    return {
+      get text(): string {
+        throw notImplemented("reading ChartTitle.text");
+      },
+      set text(v: string) {
+        set(v);
+      },
+    };
+  }
+  get legend(): { position: string } {
+    const set = (p: string): void =>
+      this._act("ChartLegend.position", p, () => (this._chart("ChartLegend.position").legendPosition = p));
+    return {
+      get position(): string {
+        throw notImplemented("reading ChartLegend.position");
+      },
+      set position(v: string) {
+        set(v);
+      },
+    };
+  }
+  get axes(): { valueAxis: { minimum: number; maximum: number } } {
+    const set = (k: "minimum" | "maximum", v: number): void =>
+      this._act(`ChartAxis.${k}`, v, () => (this._chart(`ChartAxis.${k}`).valueAxis[k] = v));
+    return {
+      valueAxis: {
+        get minimum(): number {
+          throw notImplemented("reading ChartAxis.minimum");
+        },
+        set minimum(v: number) {
+          set("minimum", v);
+        },
+        get maximum(): number {
+          throw notImplemented("reading ChartAxis.maximum");
+        },
+        set maximum(v: number) {
+          set("maximum", v);
+        },
+      },
+    };
+  }
+  get series(): { getItemAt(index: number): ChartSeries } {
+    return { getItemAt: (index: number) => new ChartSeries(this._ctx, this._ref, index) };
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this._act("Chart.setPosition", { startCell, endCell }, () => {
+      const chart = this._chart("Chart.setPosition");
+      if (!parseReference(startCell) || (endCell !== undefined && !parseReference(endCell)))
+        throw invalidArgument("Chart.setPosition");
+      chart.position = endCell === undefined ? { start: startCell } : { start: startCell, end: endCell };
+    });
+  }
+}
+
+/** Excel.ChartSeries (by index). */
+export class ChartSeries extends ChartPart {
+  protected readonly _type = "ChartSeries";
+  constructor(
+    ctx: RequestContext,
+    ref: ChartRef,
+    private readonly _index: number,
+  ) {
+    super(ctx, ref);
+  }
+  private _series(where: string): FakeChartSeriesModel {
+    const s = this._chart(where).series[this._index];
+    if (!s) throw invalidArgument(where, `no series ${this._index}`);
+    return s;
+  }
+  set chartType(v: string) {
+    this._act("ChartSeries.chartType", v, () => {
+      if (!CHART_TYPES.has(v)) throw invalidArgument("ChartSeries.chartType", v);
+      this._series("ChartSeries.chartType").chartType = v;
+    });
+  }
+  set hasDataLabels(v: boolean) {
+    this._act(
+      "ChartSeries.hasDataLabels",
+      v,
+      () => (this._series("ChartSeries.hasDataLabels").hasDataLabels = v),
+    );
+  }
+  set markerStyle(v: string) {
+    this._act("ChartSeries.markerStyle", v, () => (this._series("ChartSeries.markerStyle").markerStyle = v));
+  }
+  get format(): { line: { color: string; lineStyle: string } } {
+    const set = (k: "color" | "lineStyle", v: string): void =>
+      this._act(`ChartLineFormat.${k}`, v, () => (this._series(`ChartLineFormat.${k}`).line[k] = v));
+    return {
+      line: {
+        get color(): string {
+          throw notImplemented("reading ChartLineFormat.color");
+        },
+        set color(v: string) {
+          set("color", v);
+        },
+        get lineStyle(): string {
+          throw notImplemented("reading ChartLineFormat.lineStyle");
+        },
+        set lineStyle(v: string) {
+          set("lineStyle", v);
+        },
+      },
+    };
+  }
+  get points(): { getItemAt(index: number): { format: { fill: { setSolidColor(color: string): void } } } } {
+    return {
+      getItemAt: (index: number) => ({
+        format: {
+          fill: {
+            setSolidColor: (color: string) =>
+              this._act("ChartFill.setSolidColor", color, () => {
+                const norm = normalizeColor(color);
+                if (!norm) throw invalidArgument("ChartFill.setSolidColor", color);
+                this._series("ChartFill.setSolidColor").pointFills[index] = norm;
+              }),
+          },
+        },
+      }),
+    };
+  }
 }

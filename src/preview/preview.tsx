@@ -17,6 +17,7 @@ import {
   type FakeOffice,
   type FakeWorkbook,
 } from "../excel-double/fake-excel";
+import { SheetCharts } from "./charts";
 import { columnWidths, displayText, parseRange, sheetExtent, type Merge } from "./cells";
 
 /** An older perpetual Excel (2019 volume-licensed): ExcelApi 1.7, no custom functions, no Undo grouping. */
@@ -372,6 +373,7 @@ function Preview({ preview, fileName }: { preview: PreviewGlobal; fileName: stri
         <div style={S.sheetArea}>
           <div style={S.gridScroll} key={active}>
             {active && <SheetGridView workbook={workbook} sheet={active} onSelect={select} />}
+            {active && <SheetCharts workbook={workbook} sheet={active} />}
           </div>
           <div style={S.tabs} role="tablist">
             {visible.map((name) => (

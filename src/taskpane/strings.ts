@@ -112,6 +112,15 @@ const vi = {
   errorItemNotFound: "Không tìm thấy trang tính hoặc ô (có thể đã bị đổi tên hay xóa). Hãy kiểm tra lại.",
   errorItemAlreadyExists: "Tên trang tính đã có. Hãy thử lại.",
   errorTooLarge: "Sổ tính quá lớn cho một lần đọc.",
+  exportWord: "Xuất Word",
+  exportWordHint:
+    "Lưu phụ lục xếp hạng thành tệp Word theo thể thức Nghị định 30/2020/NĐ-CP (A4, Times New Roman), như lệnh cqs export.",
+  exportWordMac:
+    "Excel cho Mac không cho phần bổ trợ tải tệp xuống: dùng lệnh cqs export <sổ-tính.xlsx> --docx <tệp.docx> trên máy tính.",
+  exportWordDone: (name: string) => `Đã lưu ${name}.`,
+  stageExport: "Đang dựng tệp Word…",
+  chartsSkipped: (sheets: string) =>
+    `Không vẽ biểu đồ cho ${sheets} (quá nhiều đơn vị, hoặc Excel này không có API biểu đồ).`,
 };
 
 export type PaneStrings = typeof vi;
@@ -225,6 +234,15 @@ const en: PaneStrings = {
   errorItemNotFound: "A sheet or cell was not found (renamed or deleted?). Check again.",
   errorItemAlreadyExists: "A sheet of that name exists already. Try again.",
   errorTooLarge: "The workbook is too large for one read.",
+  exportWord: "Export to Word",
+  exportWordHint:
+    "Saves the ranking appendix as a Word file laid out per Decree 30/2020/NĐ-CP (A4, Times New Roman), as cqs export does.",
+  exportWordMac:
+    "Excel for Mac does not let an add-in download a file: use cqs export <workbook.xlsx> --docx <file.docx> on a computer.",
+  exportWordDone: (name: string) => `Saved ${name}.`,
+  stageExport: "Building the Word file…",
+  chartsSkipped: (sheets: string) =>
+    `No chart for ${sheets} (too many units, or no charts API in this Excel).`,
 };
 
 export const PANE_TEXT: Readonly<Record<Lang, PaneStrings>> = { vi, en };

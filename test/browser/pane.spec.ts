@@ -259,6 +259,30 @@ async function main(): Promise<void> {
       await page.screenshot({ path: path.join(RESULTS, "pane-ranking.png") });
     });
 
+    await step("the ranking sheet carries its native chart (bars by level, threshold lines)", async () => {
+      const chart = page.locator('[data-testid="sheet-chart"][data-sheet="Xếp hạng Phụ lục I"]');
+      await chart.waitFor({ timeout: TIMEOUT });
+      expectEqual(await chart.locator('[data-testid="chart-bar"]').count(), 20, "bars");
+      expectEqual(await chart.locator('[data-testid="chart-line"]').count(), 3, "threshold lines");
+      await chart.scrollIntoViewIfNeeded();
+      await chart.screenshot({ path: path.join(RESULTS, "pane-chart.png") });
+    });
+
+    await step("Xuất Word saves the appendix as a .docx", async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: TIMEOUT }),
+        frame.getByRole("button", { name: "Xuất Word", exact: true }).click(),
+      ]);
+      const file = path.join(RESULTS, "pane-export.docx");
+      await download.saveAs(file);
+      expectEqual(download.suggestedFilename().endsWith(" - phụ lục.docx"), true, "file name");
+      expectEqual(fs.readFileSync(file).subarray(0, 2).toString(), "PK", "a zip (.docx)");
+      await frame
+        .locator('[data-testid="status"]')
+        .filter({ hasText: "Đã lưu" })
+        .waitFor({ timeout: TIMEOUT });
+    });
+
     await step("a second Lập bảng xếp hạng adds new sheets and leaves the first ones alone", async () => {
       const firstSheet = (): unknown =>
         (window as unknown as PreviewWindow).__CQS_PREVIEW__.workbook.values("Xếp hạng Phụ lục I", "A1:E30");

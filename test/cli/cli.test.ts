@@ -484,7 +484,7 @@ describe("cqs rank on other inputs", () => {
       });
       fs.rmSync(tmp, { recursive: true, force: true });
     }
-  });
+  }, 60_000); // six workbooks written, each with its charts drawn
 });
 
 describe("--framework <file.json>", () => {

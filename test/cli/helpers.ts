@@ -49,7 +49,9 @@ function newestMtime(dir: string): number {
  */
 export function ensureBuiltCli(): void {
   const main = path.join(ROOT, "lib/cli/main.js");
-  const sources = ["src/core", "src/adapters/xlsx", "src/cli"].map((d) => newestMtime(path.join(ROOT, d)));
+  const sources = ["src/core", "src/adapters/xlsx", "src/adapters/docx", "src/adapters/chart", "src/cli"].map(
+    (d) => newestMtime(path.join(ROOT, d)),
+  );
   if (fs.existsSync(main) && fs.statSync(main).mtimeMs >= Math.max(...sources)) return;
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], {
     cwd: ROOT,

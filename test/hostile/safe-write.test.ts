@@ -125,6 +125,7 @@ describe("the input's bytes are unchanged after every command", () => {
       expect(fs.statSync(input).mtimeMs).toBe(mtime);
       expect(leftovers()).toEqual(["xep-hang.xlsx"]);
     },
+    30_000, // two workbooks written, each with its charts drawn
   );
 
   test("an existing output is kept unless --force", async () => {

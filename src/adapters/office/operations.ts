@@ -9,7 +9,11 @@
  */
 import {
   analyzeWorkbook,
+  appendixModel,
+  CHART_TEXT,
   DEFAULT_FRAMEWORK,
+  levelBarCharts,
+  MAX_CHART_UNITS,
   planRankingSheets,
   planSettingsSheet,
   SETTINGS_SHEET,
@@ -19,6 +23,7 @@ import {
   type PlannedMark,
   type RankingOrder,
 } from "../../core";
+import { queueRankingCharts, type RankingChartsResult } from "./charts";
 import { clearMarks, markCells, MARKS_SHEET } from "./marks";
 import { readWorkbookGrid, type ReadScope } from "./read";
 import { queueSelect, queueSettings, writePlannedSheets } from "./write";
@@ -163,6 +168,8 @@ export interface RankingResult extends ValidateResult {
   readonly added: ReadonlyArray<string>;
   /** Whether the writes form one Undo step (ExcelApi 1.20, and Excel accepted the grouping). */
   readonly undoGrouped: boolean;
+  /** The native charts added on the new sheets, and the blocks left without one. */
+  readonly charts?: RankingChartsResult;
 }
 
 function isUndoNotSupported(e: unknown): boolean {
@@ -184,8 +191,26 @@ export async function buildRanking(
     const plans = planRankingSheets(result.analysis, allSheets, { order: options.order ?? "rank" });
     if (plans.length === 0) return { ...result, added: [] };
     options.onProgress?.("write");
-    await writePlannedSheets(context, plans, { activateFirst: true });
-    return { ...result, added: plans.map((p) => p.name) };
+    // Each block's chart on its new sheet, queued with the last write.
+    const specs = levelBarCharts(appendixModel(result.analysis));
+    let charts: RankingChartsResult | undefined;
+    await writePlannedSheets(context, plans, {
+      activateFirst: true,
+      withSheets: (sheets) => {
+        charts = queueRankingCharts(
+          plans.map((p, k) => ({
+            sheet: sheets[k]!,
+            name: p.name,
+            spec: specs[k]!,
+            tableRows: p.rows.length,
+            tableCols: p.rows[0]?.length ?? 0,
+          })),
+          { unit: CHART_TEXT.vi.unitByRank, total: CHART_TEXT.vi.axis },
+          MAX_CHART_UNITS,
+        );
+      },
+    });
+    return { ...result, added: plans.map((p) => p.name), ...(charts ? { charts } : {}) };
   };
   if (!host.capabilities.undoGroup) return { ...(await host.Excel.run(batch)), undoGrouped: false };
   try {

@@ -214,7 +214,12 @@ function queueMerges(sheet: Excel.Worksheet, plan: PlannedSheet): void {
 export async function writePlannedSheets(
   context: Excel.RequestContext,
   plans: ReadonlyArray<PlannedSheet>,
-  options: { readonly budget?: number; readonly activateFirst?: boolean } = {},
+  options: {
+    readonly budget?: number;
+    readonly activateFirst?: boolean;
+    /** Queues more on the new sheets (charts) with the last write. */
+    readonly withSheets?: (sheets: ReadonlyArray<Excel.Worksheet>) => void;
+  } = {},
 ): Promise<Excel.Worksheet[]> {
   const budget = options.budget ?? REQUEST_BUDGET_BYTES;
   let bytes = 0;
@@ -245,6 +250,7 @@ export async function writePlannedSheets(
   parts[last] = () => {
     lastPart();
     sheets.forEach((sheet, i) => queueMerges(sheet, plans[i]!));
+    options.withSheets?.(sheets);
     if (options.activateFirst) sheets[0]?.activate();
   };
   await syncEach(context, parts);

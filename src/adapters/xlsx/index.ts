@@ -15,7 +15,10 @@ export {
 } from "./read";
 export {
   WorkbookWriteError,
+  checkOutputPath,
   findLostParts,
+  writeOutputFile,
+  type SheetPicture,
   writeRankingWorkbook,
   type WorkbookWriteReason,
   type WriteRankingOptions,

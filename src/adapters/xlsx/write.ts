@@ -329,6 +329,8 @@ export interface WriteRankingOptions {
    * sheets added. Without it the input is loaded here.
    */
   readonly loaded?: { readonly workbook: ExcelJS.Workbook; readonly bytes: Buffer };
+  /** A picture per planned sheet (same order; undefined for none): the block's chart. */
+  readonly pictures?: ReadonlyArray<SheetPicture | undefined>;
 }
 
 /**
@@ -389,6 +391,7 @@ export async function writeRankingWorkbook(
   let buffer: Buffer;
   try {
     for (const s of sheets) addPlannedSheet(wb, s);
+    if (opts.pictures) addSheetPictures(wb, sheets, opts.pictures);
     buffer = Buffer.from(await wb.xlsx.writeBuffer());
   } catch (e) {
     throw new WorkbookWriteError("WRITE_FAILED", outPath, shortMessage(e));
@@ -429,4 +432,93 @@ async function placeWithoutOverwrite(tmp: string, out: string, shownPath: string
   }
   if (await exists(out)) throw new WorkbookWriteError("OUT_EXISTS", shownPath);
   await fs.rename(tmp, out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other outputs (the Word appendix) and pictures on the ranking sheets
+
+/**
+ * Checks an output path before any work: not the input, not a directory, its folder exists, and
+ * it does not exist unless `force`. Returns the absolute path. Throws WorkbookWriteError.
+ */
+export async function checkOutputPath(inputPath: string, outPath: string, force: boolean): Promise<string> {
+  const out = nodePath.resolve(outPath);
+  if (await sameFile(inputPath, out)) throw new WorkbookWriteError("SAME_AS_INPUT", outPath);
+  let outStat;
+  try {
+    outStat = await fs.stat(out);
+  } catch {
+    outStat = undefined;
+  }
+  if (outStat?.isDirectory()) throw new WorkbookWriteError("OUT_IS_DIRECTORY", outPath);
+  if (outStat && !force) throw new WorkbookWriteError("OUT_EXISTS", outPath);
+  try {
+    if (!(await fs.stat(nodePath.dirname(out))).isDirectory()) throw new Error("not a directory");
+  } catch {
+    throw new WorkbookWriteError("OUT_DIR_MISSING", outPath);
+  }
+  return out;
+}
+
+/**
+ * Writes bytes to a new file the way the ranking workbook is written: checked first, then a temp
+ * file in the same folder renamed into place, never over an existing file without `force`.
+ */
+export async function writeOutputFile(opts: {
+  readonly inputPath: string;
+  readonly outPath: string;
+  readonly bytes: Uint8Array;
+  readonly force: boolean;
+}): Promise<string> {
+  const out = await checkOutputPath(opts.inputPath, opts.outPath, opts.force);
+  const tmp = nodePath.join(
+    nodePath.dirname(out),
+    `.${nodePath.basename(out)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+  );
+  try {
+    await fs.writeFile(tmp, opts.bytes, {
+      flag: fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY,
+    });
+    if (opts.force) await fs.rename(tmp, out);
+    else await placeWithoutOverwrite(tmp, out, opts.outPath);
+  } catch (e) {
+    if (e instanceof WorkbookWriteError) throw e;
+    throw new WorkbookWriteError("WRITE_FAILED", opts.outPath, shortMessage(e));
+  } finally {
+    await fs.unlink(tmp).catch(() => undefined);
+  }
+  return out;
+}
+
+/** A PNG to place on a planned sheet, under its last row. */
+export interface SheetPicture {
+  readonly png: Uint8Array;
+  /** Pixel size of the PNG. */
+  readonly width: number;
+  readonly height: number;
+  /** Width shown on the sheet, in pixels (the height follows). */
+  readonly shownWidth?: number;
+}
+
+/** Places each sheet's picture (same order as `sheets`) one row under the sheet's last planned row. */
+function addSheetPictures(
+  wb: ExcelJS.Workbook,
+  sheets: ReadonlyArray<PlannedSheet>,
+  pictures: ReadonlyArray<SheetPicture | undefined>,
+): void {
+  sheets.forEach((s, k) => {
+    const picture = pictures[k];
+    const ws = wb.getWorksheet(s.name);
+    if (!picture || !ws) return;
+    const id = wb.addImage({
+      buffer: Buffer.from(picture.png) as unknown as ExcelJS.Buffer,
+      extension: "png",
+    });
+    const width = picture.shownWidth ?? picture.width;
+    ws.addImage(id, {
+      tl: { col: 0, row: s.rows.length + 1 },
+      ext: { width, height: Math.round((width * picture.height) / picture.width) },
+      editAs: "oneCell",
+    });
+  });
 }

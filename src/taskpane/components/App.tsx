@@ -20,6 +20,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import type { Analysis, Finding, Framework, Lang, RankingOrder } from "../../core";
 import type { ReadScope } from "../../adapters/office/read";
 import { describeError, type OperationStage, type PaneEnvironment, type ValidateResult } from "../operations";
+import { downloadsBlockedSafe } from "../platform";
 import { PANE_TEXT, type PaneStrings } from "../strings";
 import { CapabilityNotices } from "./CapabilityNotices";
 import { findingKey, FindingsView } from "./FindingsView";
@@ -87,7 +88,7 @@ const useStyles = makeStyles({
   progressSlot: { height: "2px" },
 });
 
-type BusyKind = "validate" | "rank" | "mark" | "unmark" | "save" | "select";
+type BusyKind = "validate" | "rank" | "mark" | "unmark" | "save" | "select" | "export";
 
 interface Busy {
   readonly kind: BusyKind;
@@ -108,7 +109,7 @@ export interface AppProps {
 function busyLabel(t: PaneStrings, busy: Busy): string {
   if (busy.stage === "read") return t.stageRead;
   if (busy.stage === "analyze") return t.stageAnalyze;
-  if (busy.stage === "write") return t.stageWrite;
+  if (busy.stage === "write") return busy.kind === "export" ? t.stageExport : t.stageWrite;
   switch (busy.kind) {
     case "mark":
       return t.busyMark;
@@ -120,6 +121,8 @@ function busyLabel(t: PaneStrings, busy: Busy): string {
       return t.busySelect;
     case "rank":
       return t.stageWrite;
+    case "export":
+      return t.stageExport;
     default:
       return t.stageRead;
   }
@@ -151,6 +154,8 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
   const [settingsError, setSettingsError] = useState<string | undefined>();
   const t = PANE_TEXT[lang];
   const running = useRef(false);
+  // Excel for Mac cannot download a file from an add-in: the button says to use `cqs export`.
+  const [downloadsBlocked] = useState(() => downloadsBlockedSafe());
 
   const switchLang = (): void => {
     const next: Lang = lang === "vi" ? "en" : "vi";
@@ -231,7 +236,30 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
       if (errors > 0) lines.push(t.rankedWithErrors(errors));
       const missing = unitsWithoutTotal(r.analysis);
       if (missing > 0) lines.push(t.rankedMissing(missing));
+      const noChart = r.charts?.skipped.map((s) => s.sheet) ?? [];
+      if (noChart.length > 0) lines.push(t.chartsSkipped(quoteList(noChart, lang)));
       setStatus({ intent: errors > 0 || missing > 0 ? "warning" : "success", lines });
+    });
+
+  /** Checks the whole workbook afresh and saves its appendix as a Word file (library loaded now). */
+  const onExportWord = (): Promise<void> =>
+    run("export", async (progress) => {
+      if (!ops) return;
+      if (downloadsBlocked) {
+        setStatus({ intent: "info", lines: [t.exportWordMac] });
+        return;
+      }
+      setStatus(undefined);
+      const r = await ops.validate("workbook", progress);
+      if (r.analysis.blocks.length === 0) {
+        setStatus({ intent: "warning", lines: [t.noTables] });
+        return;
+      }
+      progress("write");
+      const word = await import(/* webpackChunkName: "word-export" */ "../exportWord");
+      const name = word.docxFileName(r.analysis.workbook, lang);
+      word.saveDownload(await word.appendixDocxBytes(r.analysis, lang), name);
+      setStatus({ intent: "success", lines: [t.exportWordDone(name)] });
     });
 
   const onSelectFinding = (f: Finding): void => {
@@ -353,6 +381,15 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
                 <Hint content={t.rankHint}>
                   <Button disabled={disabled || !environment.minimum.rank} onClick={() => void onRank()}>
                     {t.rank}
+                  </Button>
+                </Hint>
+                <Hint content={downloadsBlocked ? t.exportWordMac : t.exportWordHint}>
+                  <Button
+                    disabled={disabled || !environment.minimum.check}
+                    onClick={() => void onExportWord()}
+                    data-testid="export-word"
+                  >
+                    {t.exportWord}
                   </Button>
                 </Hint>
               </div>

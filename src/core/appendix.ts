@@ -1,0 +1,460 @@
+/**
+ * The appendix of the decision, as plain data: what a ranking sheet, a Word document or a chart
+ * shows for each block (DESIGN.md "rank"): the source sheet's title lines, the line naming the
+ * decision ("(Ban hành kèm theo Quyết định số … ngày …)"), the ranking heading, one row per unit in
+ * the criteria table's order under the ranking table's names, the summary line of level counts,
+ * and the footnotes (changed totals, totals that cannot be known, the framework used).
+ *
+ * Pure: built from an Analysis (its BlockResult/UnitResult and the model's tables). Words come
+ * from APPENDIX_TEXT, one dictionary per language.
+ */
+import type { Analysis, BlockResult, UnitResult } from "./analyze";
+import { compareExact, exactToString, formatExact, roundExact, type Exact } from "./exact";
+import type { Finding } from "./findings";
+import type { Framework, Level } from "./framework";
+import { cellAt, colEnd, type SheetGrid } from "./grid";
+import { decodeLegacyVietnamese } from "./legacy";
+import { levelCountsLine, localNumber, type Lang } from "./messages";
+import { matchUnits } from "./names";
+import { readCellNumber, shownValue } from "./numbers";
+import { parseNoteLine, parseSummaryLine, type Block, type Table } from "./read";
+import { stripAccents, tidy } from "./text";
+
+/** Why a unit's total cannot be known (its row stays, with TỔNG ĐIỂM and MỨC ĐỘ empty). */
+export type NoTotalReason = "missing" | "notNumber" | "uncalculated" | "aboveMax";
+
+export type AppendixFootnote =
+  /** The total typed in the criteria table differs from the recomputed one. */
+  | { readonly kind: "changedTotal"; readonly unit: string; readonly typed: string; readonly total: string }
+  /** The total cannot be known; `what` is the criterion whose score is the cause. */
+  | {
+      readonly kind: "noTotal";
+      readonly unit: string;
+      readonly reason: NoTotalReason;
+      readonly what: string;
+    };
+
+export interface AppendixRow {
+  /** Place in the table (1, 2, …), the criteria table's order. */
+  readonly stt: number;
+  /** The name as the ranking table writes it (else the criteria table's), in Unicode. */
+  readonly name: string;
+  /** The name as the criteria table writes it, in Unicode. */
+  readonly criteriaName: string;
+  /** The recomputed total; undefined when it cannot be known. */
+  readonly total?: Exact;
+  /** The total as the language writes it ("96,77"), or "" when unknown. */
+  readonly totalText: string;
+  readonly level?: Level;
+  readonly rank?: number;
+  /** The typed total, when it differs from the recomputed one ("88,31"). */
+  readonly typedText?: string;
+  /** 1-based number of this row's footnote in the block's `footnotes`, if any. */
+  readonly footnote?: number;
+  /** The criteria table's cells of this unit, as shown (with `withCriteria`). */
+  readonly scores?: ReadonlyArray<string>;
+}
+
+export interface AppendixBlock {
+  /** The source sheet of the criteria table. */
+  readonly sheet: string;
+  /** "Phụ lục I": the label the source gives, else one numbered in block order. */
+  readonly label: string;
+  /** Title lines of the source sheet (or the framework's words), without the label and decision line. */
+  readonly titleLines: ReadonlyArray<string>;
+  /** "(Ban hành kèm theo Quyết định số … ngày …)". */
+  readonly decisionLine: string;
+  /** Where the decision line came from: the source sheet, the options, or placeholders. */
+  readonly decisionFrom: "source" | "options" | "placeholder";
+  /** Heading of the criteria section, without its numbering. */
+  readonly criteriaHeading: string;
+  /** Heading of the ranking section, without its numbering. */
+  readonly rankingHeading: string;
+  /** Column headers of the ranking table: STT | Đơn vị | TỔNG ĐIỂM | MỨC ĐỘ. */
+  readonly headers: readonly [string, string, string, string];
+  /** Column headers of the criteria table (STT, Đơn vị, the criteria, Tổng cộng). */
+  readonly criteriaHeaders: ReadonlyArray<string>;
+  readonly rows: ReadonlyArray<AppendixRow>;
+  /** Row indices in rank order (ties in source order), without the rows that have no total. */
+  readonly rankOrder: ReadonlyArray<number>;
+  /** Level counts of the rows shown (units without a total are left out). */
+  readonly counts: Readonly<Record<Level, number>>;
+  readonly summaryLine: string;
+  /** The note lines of the criteria section ("1. Văn phòng UBND tỉnh: 75 điểm …"), as written. */
+  readonly notes: ReadonlyArray<string>;
+  readonly footnotes: ReadonlyArray<AppendixFootnote>;
+}
+
+export interface AppendixModel {
+  readonly lang: Lang;
+  readonly blocks: ReadonlyArray<AppendixBlock>;
+  /** The framework line: which framework and thresholds the totals and levels come from. */
+  readonly frameworkNote: string;
+  /** Lower bounds of levels I, II, III: as the framework writes them, and as the language does. */
+  readonly thresholds: ReadonlyArray<{
+    readonly level: Level;
+    readonly from: string;
+    readonly fromText: string;
+  }>;
+  readonly decimals: number;
+  /** The scale totals are brought to (100). */
+  readonly scale: number;
+}
+
+export interface AppendixOptions {
+  readonly lang?: Lang;
+  /** Decision number, e.g. "292/QĐ-UBND" (used when the source has no decision line). */
+  readonly decision?: string;
+  /** Decision date, e.g. "31/01/2023". */
+  readonly date?: string;
+  /** Also carry each unit's criteria cells (for the criteria tables). */
+  readonly withCriteria?: boolean;
+}
+
+/** The words of the appendix, Vietnamese first. */
+export const APPENDIX_TEXT = {
+  vi: {
+    label: (n: string) => `Phụ lục ${n}`,
+    defaultTitle: "KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG MỨC ĐỘ CHÍNH QUYỀN SỐ",
+    decisionLine: (no: string, date: string) => `(Ban hành kèm theo Quyết định số ${no} ngày ${date})`,
+    noDecision: "…/QĐ-UBND",
+    noDate: "…/…/…",
+    criteriaHeading: "Kết quả đánh giá các tiêu chí",
+    rankingHeading: "Xếp hạng mức độ chính quyền số",
+    headers: ["STT", "Đơn vị", "TỔNG ĐIỂM", "MỨC ĐỘ"] as const,
+    criteriaTotal: "Tổng cộng",
+    notes: "Ghi chú:",
+    changedTotal: (unit: string, typed: string, total: string) =>
+      `${unit}: tổng điểm ghi trong bảng tiêu chí là ${typed}; tính lại từ điểm các tiêu chí là ${total} (số được dùng ở bảng này).`,
+    noTotal: (unit: string, reason: NoTotalReason, what: string) =>
+      `${unit}: chưa tính được tổng điểm (${
+        {
+          missing: `thiếu điểm "${what}"`,
+          notNumber: `điểm "${what}" không phải là số`,
+          uncalculated: `công thức ở "${what}" chưa được tính`,
+          aboveMax: `điểm "${what}" vượt điểm tối đa`,
+        }[reason]
+      }); không xếp mức độ.`,
+    frameworkNote: (name: string, t: Readonly<Record<"I" | "II" | "III", string>>) =>
+      `Tổng điểm tính lại theo bộ tiêu chí “${name}”; mức độ I từ ${t.I} điểm, mức độ II từ ${t.II}, mức độ III từ ${t.III}, mức độ IV dưới ${t.III}.`,
+  },
+  en: {
+    label: (n: string) => `Appendix ${n}`,
+    defaultTitle: "DIGITAL GOVERNMENT LEVEL: ASSESSMENT AND RANKING",
+    decisionLine: (no: string, date: string) => `(Issued with Decision No. ${no} of ${date})`,
+    noDecision: "…/QĐ-UBND",
+    noDate: "…/…/…",
+    criteriaHeading: "Assessment by criterion",
+    rankingHeading: "Digital government level ranking",
+    headers: ["No.", "Unit", "TOTAL", "LEVEL"] as const,
+    criteriaTotal: "Total",
+    notes: "Notes:",
+    changedTotal: (unit: string, typed: string, total: string) =>
+      `${unit}: the criteria table gives the total ${typed}; recomputed from the criterion scores it is ${total} (used in this table).`,
+    noTotal: (unit: string, reason: NoTotalReason, what: string) =>
+      `${unit}: no total (${
+        {
+          missing: `"${what}" is missing`,
+          notNumber: `"${what}" is not a number`,
+          uncalculated: `the formula of "${what}" is not calculated`,
+          aboveMax: `"${what}" is above its max`,
+        }[reason]
+      }); no level.`,
+    frameworkNote: (name: string, t: Readonly<Record<"I" | "II" | "III", string>>) =>
+      `Totals recomputed with the framework “${name}”; level I from ${t.I} points, level II from ${t.II}, level III from ${t.III}, level IV below ${t.III}.`,
+  },
+} as const;
+
+/** The text of a footnote in a language. */
+export function appendixFootnoteText(f: AppendixFootnote, lang: Lang): string {
+  const t = APPENDIX_TEXT[lang];
+  return f.kind === "changedTotal"
+    ? t.changedTotal(f.unit, f.typed, f.total)
+    : t.noTotal(f.unit, f.reason, f.what);
+}
+
+const THRESHOLD_LEVELS = ["I", "II", "III"] as const;
+
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+
+/** 1 → "I", …, 10 → "X"; beyond, the plain number. */
+export function romanNumeral(n: number): string {
+  return ROMAN[n - 1] ?? String(n);
+}
+
+/** Accent-free, lower-case, single-spaced text, for recognizing lines. */
+function folded(text: string): string {
+  return stripAccents(text.normalize("NFC")).toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** "2. Xếp hạng mức độ …" → "Xếp hạng mức độ …": a heading without its numbering. */
+export function withoutNumbering(title: string): string {
+  return title.replace(/^\s*(?:\d+|[IVX]+)\s*[.)]\s*/, "").trim();
+}
+
+const NUMBERED = /^\s*(?:\d+|[IVX]+)\s*[.)]\s*\S/;
+const LABEL = /^phu luc\b/;
+const DECISION = /(?:^|\()\s*(?:ban hanh )?kem theo (?:quyet dinh|qd)\b/;
+
+/** The first text of a row, tidied. */
+function lineOf(sheet: SheetGrid, row: number): string | undefined {
+  const end = colEnd(sheet, row);
+  for (let c = sheet.left ?? 0; c < end; c++) {
+    const v = cellAt(sheet, row, c).v;
+    if (typeof v === "string" && v.trim() !== "") return tidy(v);
+  }
+  return undefined;
+}
+
+/** A line that belongs to the block above, not to this block's title. */
+function isTrailingLine(text: string): boolean {
+  return (
+    parseSummaryLine(text) !== undefined ||
+    parseNoteLine(text) !== undefined ||
+    /^ghi chu\b/.test(folded(text))
+  );
+}
+
+interface SourceTitle {
+  readonly label?: string;
+  readonly lines: ReadonlyArray<string>;
+  readonly decisionLine?: string;
+  readonly criteriaHeading?: string;
+}
+
+/**
+ * The lines above a block's criteria table, on its sheet: from the end of the table before it
+ * (its notes and summary lines are passed over) to the header. The last numbered line is the
+ * criteria section's heading; a "Phụ lục …" line is the label; a "(Ban hành kèm theo …)" line
+ * names the decision.
+ */
+function sourceTitle(criteria: Table, tables: ReadonlyArray<Table>): SourceTitle {
+  const sheet = criteria.sheet.grid;
+  let floor = sheet.top ?? 0;
+  for (const t of tables) {
+    if (t.sheet.index === criteria.sheet.index && t.range.bottom < criteria.headerTop) {
+      floor = Math.max(floor, t.range.bottom + 1);
+    }
+  }
+  let lines: string[] = [];
+  for (let r = floor; r < criteria.headerTop; r++) {
+    const text = lineOf(sheet, r);
+    if (text === undefined) continue;
+    // Notes and summaries of the block above end there: the title starts after them.
+    if (isTrailingLine(text)) lines = [];
+    else lines.push(text);
+  }
+  let criteriaHeading: string | undefined;
+  if (lines.length > 0 && NUMBERED.test(lines[lines.length - 1]!)) criteriaHeading = lines.pop();
+  let label: string | undefined;
+  let decisionLine: string | undefined;
+  const rest: string[] = [];
+  for (const line of lines) {
+    const f = folded(line);
+    if (label === undefined && LABEL.test(f) && line.length <= 40) label = line;
+    else if (decisionLine === undefined && DECISION.test(f)) decisionLine = line;
+    else rest.push(line);
+  }
+  return {
+    ...(label !== undefined ? { label } : {}),
+    lines: rest,
+    ...(decisionLine !== undefined ? { decisionLine } : {}),
+    ...(criteriaHeading !== undefined ? { criteriaHeading } : {}),
+  };
+}
+
+/** The names of the block's ranking table, by criteria-table unit (undefined where unmatched). */
+function rankingNames(block: Block): ReadonlyArray<string | undefined> {
+  const ranking = block.rankings[0];
+  const criteria = block.criteria.rows;
+  if (!ranking) return criteria.map(() => undefined);
+  const matching = matchUnits(
+    criteria.map((r) => r.name),
+    ranking.rows.map((r) => r.name),
+    { left: criteria.map((r) => r.key), right: ranking.rows.map((r) => r.key) },
+  );
+  return criteria.map((_, i) => {
+    const j = matching.rightOf[i]!;
+    return j >= 0 ? ranking.rows[j]!.name : undefined;
+  });
+}
+
+function unicodeName(name: string): string {
+  return decodeLegacyVietnamese(name)?.text ?? name;
+}
+
+const NO_TOTAL_CODES: Readonly<Partial<Record<Finding["code"], NoTotalReason>>> = {
+  MISSING_SCORE: "missing",
+  NOT_A_NUMBER: "notNumber",
+  UNCALCULATED_FORMULA: "uncalculated",
+  SCORE_ABOVE_MAX: "aboveMax",
+};
+
+/** Why a unit has no total, from the findings on its row of the criteria table. */
+function noTotalCause(
+  findings: ReadonlyArray<Finding>,
+  unit: UnitResult,
+): { reason: NoTotalReason; what: string } | undefined {
+  for (const f of findings) {
+    if (f.sheet !== unit.sheet || f.row !== unit.row) continue;
+    const reason = NO_TOTAL_CODES[f.code];
+    if (reason) return { reason, what: f.params.what ?? "" };
+  }
+  return undefined;
+}
+
+/** A score cell as the appendix shows it: numbers in the language's writing, other text as typed. */
+function scoreText(sheet: SheetGrid, row: number, col: number, lang: Lang): string {
+  if (col < 0) return "";
+  const cell = cellAt(sheet, row, col);
+  const reading = readCellNumber(cell);
+  return reading.kind === "number" ? localNumber(exactToString(reading.value), lang) : shownValue(cell);
+}
+
+function thresholdTexts(framework: Framework, lang: Lang): Record<"I" | "II" | "III", string> {
+  const t = framework.thresholds;
+  return { I: localNumber(t.I, lang), II: localNumber(t.II, lang), III: localNumber(t.III, lang) };
+}
+
+function appendixBlock(
+  analysis: Analysis,
+  result: BlockResult,
+  block: Block,
+  k: number,
+  options: AppendixOptions,
+): AppendixBlock {
+  const lang = options.lang ?? "vi";
+  const t = APPENDIX_TEXT[lang];
+  const decimals = analysis.framework.decimals;
+  const source = sourceTitle(block.criteria, analysis.model.tables);
+  const names = rankingNames(block);
+  const inBlock = analysis.findings.filter((f) => f.sheet === result.sheet);
+  const footnotes: AppendixFootnote[] = [];
+  const rows: AppendixRow[] = [];
+  const counts: Record<Level, number> = { I: 0, II: 0, III: 0, IV: 0 };
+  const grid = block.criteria.sheet.grid;
+  const columns = block.criteria.columns;
+  result.units.forEach((u, i) => {
+    const criteriaName = unicodeName(u.name);
+    const name = unicodeName(names[i] ?? u.name);
+    // A score above its maximum makes the total unknown, as a missing score does.
+    const cause = noTotalCause(inBlock, u);
+    const known = u.total !== undefined && cause?.reason !== "aboveMax";
+    const total = known ? u.total : undefined;
+    let typedText: string | undefined;
+    let footnote: number | undefined;
+    if (total !== undefined && u.typedTotal !== undefined) {
+      const typed = roundExact(u.typedTotal, decimals);
+      if (compareExact(typed, total) !== 0) {
+        typedText = localNumber(formatExact(typed, decimals), lang);
+        footnotes.push({
+          kind: "changedTotal",
+          unit: name,
+          typed: typedText,
+          total: localNumber(formatExact(total, decimals), lang),
+        });
+        footnote = footnotes.length;
+      }
+    } else if (total === undefined) {
+      footnotes.push({
+        kind: "noTotal",
+        unit: name,
+        reason: cause?.reason ?? "missing",
+        what: cause?.what ?? "",
+      });
+      footnote = footnotes.length;
+    }
+    const level = total !== undefined ? u.level : undefined;
+    if (level !== undefined) counts[level]++;
+    const scores = options.withCriteria
+      ? [
+          ...columns.criteria.map((c) => scoreText(grid, u.row, c, lang)),
+          total !== undefined ? localNumber(formatExact(total, decimals), lang) : "",
+        ]
+      : undefined;
+    rows.push({
+      stt: i + 1,
+      name,
+      criteriaName,
+      ...(total !== undefined ? { total } : {}),
+      totalText: total !== undefined ? localNumber(formatExact(total, decimals), lang) : "",
+      ...(level !== undefined ? { level } : {}),
+      ...(total !== undefined && u.rank !== undefined ? { rank: u.rank } : {}),
+      ...(typedText !== undefined ? { typedText } : {}),
+      ...(footnote !== undefined ? { footnote } : {}),
+      ...(scores ? { scores } : {}),
+    });
+  });
+  const rankOrder = result.order.filter((i) => rows[i]!.total !== undefined);
+  let decisionLine: string;
+  let decisionFrom: AppendixBlock["decisionFrom"];
+  if (source.decisionLine !== undefined) {
+    decisionLine = source.decisionLine;
+    decisionFrom = "source";
+  } else if (options.decision !== undefined || options.date !== undefined) {
+    decisionLine = t.decisionLine(options.decision ?? t.noDecision, options.date ?? t.noDate);
+    decisionFrom = "options";
+  } else {
+    decisionLine = t.decisionLine(t.noDecision, t.noDate);
+    decisionFrom = "placeholder";
+  }
+  // A ranking title that is a note or a summary line is not a heading (no heading above the table).
+  const rankingTitle =
+    result.rankingTitle !== undefined && !isTrailingLine(result.rankingTitle)
+      ? result.rankingTitle
+      : undefined;
+  const criteriaTitle =
+    source.criteriaHeading ??
+    (result.title !== result.sheet && NUMBERED.test(result.title) ? result.title : undefined);
+  return {
+    sheet: result.sheet,
+    label:
+      source.label ??
+      (LABEL.test(folded(result.sheet)) && lang === "vi" ? result.sheet : t.label(romanNumeral(k + 1))),
+    titleLines: source.lines.length > 0 ? source.lines : [t.defaultTitle],
+    decisionLine,
+    decisionFrom,
+    criteriaHeading: criteriaTitle !== undefined ? withoutNumbering(criteriaTitle) : t.criteriaHeading,
+    rankingHeading: rankingTitle !== undefined ? withoutNumbering(rankingTitle) : t.rankingHeading,
+    headers: t.headers,
+    criteriaHeaders: [
+      t.headers[0],
+      t.headers[1],
+      ...analysis.framework.criteria.map((c) => c.name),
+      t.criteriaTotal,
+    ],
+    rows,
+    rankOrder,
+    counts,
+    summaryLine: levelCountsLine(counts, lang),
+    notes: block.notes.map((n) => n.text),
+    footnotes,
+  };
+}
+
+/**
+ * The appendix of every block of an analysis. Blocks come in the analysis's order (one per
+ * criteria table). Changed totals and unknown totals are footnoted; the summary line counts the
+ * rows shown.
+ *
+ * @example
+ *   const model = appendixModel(analyzeWorkbook(grid, DEFAULT_FRAMEWORK), { decision: "292/QĐ-UBND" });
+ *   model.blocks[0].rows.find((r) => r.name === "Sở Tài chính")?.totalText; // "88,30"
+ */
+export function appendixModel(analysis: Analysis, options: AppendixOptions = {}): AppendixModel {
+  const lang = options.lang ?? "vi";
+  const framework = analysis.framework;
+  const t = thresholdTexts(framework, lang);
+  return {
+    lang,
+    blocks: analysis.blocks.map((b, k) => appendixBlock(analysis, b, analysis.model.blocks[k]!, k, options)),
+    frameworkNote: APPENDIX_TEXT[lang].frameworkNote(framework.name, t),
+    thresholds: THRESHOLD_LEVELS.map((level) => ({
+      level,
+      from: framework.thresholds[level],
+      fromText: t[level],
+    })),
+    decimals: framework.decimals,
+    scale: framework.scale,
+  };
+}
