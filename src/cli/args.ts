@@ -17,6 +17,12 @@ export interface CliOptions {
   readonly force: boolean;
   readonly separate: boolean;
   readonly order: RankingOrder;
+  /** rank: refuse (exit 1, nothing written) while the check finds errors. */
+  readonly strict: boolean;
+  /** rank: add a "Thứ hạng" column. */
+  readonly withRank: boolean;
+  /** check --out: the findings file's format. */
+  readonly format: "xlsx" | "csv";
 }
 
 export class UsageError extends Error {
@@ -25,23 +31,35 @@ export class UsageError extends Error {
 
 const FLAGS: Readonly<Record<string, ReadonlyArray<Command>>> = {
   "--json": ["check"],
-  "--force": ["rank", "demo"],
+  "--force": ["check", "rank", "demo"],
   "--separate": ["rank"],
+  "--strict": ["rank"],
+  "--with-rank": ["rank"],
 };
 const VALUED: Readonly<Record<string, ReadonlyArray<Command>>> = {
   "--lang": ["check", "rank", "demo"],
   "--framework": ["check", "rank"],
-  "--out": ["rank"],
+  "--out": ["check", "rank"],
   "--order": ["rank"],
+  "--format": ["check"],
 };
+
+const NO_OPTIONS = {
+  force: false,
+  separate: false,
+  order: "source",
+  strict: false,
+  withRank: false,
+  format: "xlsx",
+} as const;
 
 export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   const [first, ...rest] = argv;
   if (first === undefined || first === "help" || first === "--help" || first === "-h") {
-    return { command: "help", json: false, lang: "vi", force: false, separate: false, order: "rank" };
+    return { command: "help", json: false, lang: "vi", ...NO_OPTIONS };
   }
   if (first === "--version" || first === "-v" || first === "version") {
-    return { command: "version", json: false, lang: "vi", force: false, separate: false, order: "rank" };
+    return { command: "version", json: false, lang: "vi", ...NO_OPTIONS };
   }
   if (first !== "check" && first !== "rank" && first !== "demo") {
     throw new UsageError(`Lệnh không hợp lệ "${first}": dùng check, rank hoặc demo (cqs --help)`);
@@ -53,7 +71,7 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === "--help" || arg === "-h") {
-      return { command: "help", json: false, lang: "vi", force: false, separate: false, order: "rank" };
+      return { command: "help", json: false, lang: "vi", ...NO_OPTIONS };
     }
     if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
@@ -83,7 +101,7 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   }
   const lang = values.get("--lang") ?? "vi";
   if (lang !== "vi" && lang !== "en") throw new UsageError(`--lang nhận vi hoặc en, không nhận "${lang}"`);
-  const order = values.get("--order") ?? "rank";
+  const order = values.get("--order") ?? "source";
   if (order !== "rank" && order !== "source")
     throw new UsageError(`--order nhận rank hoặc source, không nhận "${order}"`);
   if (command === "demo") {
@@ -94,6 +112,11 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   }
   if (command === "rank" && !values.has("--out"))
     throw new UsageError("Thiếu --out <tệp-mới.xlsx> cho lệnh rank");
+  const format = values.get("--format") ?? (/\.csv$/i.test(values.get("--out") ?? "") ? "csv" : "xlsx");
+  if (format !== "xlsx" && format !== "csv")
+    throw new UsageError(`--format nhận xlsx hoặc csv, không nhận "${format}"`);
+  if (command === "check" && values.has("--format") && !values.has("--out"))
+    throw new UsageError("--format cần --out <tệp-kết-quả>");
   const framework = values.get("--framework");
   const out = values.get("--out");
   return {
@@ -106,6 +129,9 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
     force: flags.has("--force"),
     separate: flags.has("--separate"),
     order,
+    strict: flags.has("--strict"),
+    withRank: flags.has("--with-rank"),
+    format,
   };
 }
 
@@ -113,8 +139,9 @@ export const USAGE = `cqs — kiểm tra và xếp hạng mức độ chính quy
 
 Cách dùng:
   cqs check <sổ-tính.xlsx> [--json] [--lang vi|en] [--framework <bộ-tiêu-chí.json>]
-  cqs rank  <sổ-tính.xlsx> --out <tệp-mới.xlsx> [--force] [--separate] [--order rank|source]
-            [--framework <bộ-tiêu-chí.json>] [--lang vi|en]
+            [--out <kết-quả.xlsx|kết-quả.csv>] [--format xlsx|csv] [--force]
+  cqs rank  <sổ-tính.xlsx> --out <tệp-mới.xlsx> [--force] [--separate] [--strict]
+            [--order source|rank] [--with-rank] [--framework <bộ-tiêu-chí.json>] [--lang vi|en]
   cqs demo  [--lang vi|en]     kiểm tra và xếp hạng sổ tính mẫu năm 2022 (examples/), ghi vào out/
 
 Mã thoát: 0 không có lỗi (rank: đã ghi); 1 có lỗi trong sổ tính; 2 đầu vào không dùng được.`;

@@ -15,5 +15,7 @@ export * from "./analyze";
 export * from "./plan";
 export * from "./settings";
 export * from "./writes";
+export * from "./own";
+export * from "./findings-out";
 export { foldHeader, nameWords, stripAccents, tidy } from "./text";
 export { decodeLegacyVietnamese, type LegacyEncoding } from "./legacy";

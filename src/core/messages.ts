@@ -143,15 +143,82 @@ export const UI_TEXT = {
 /**
  * The summary line of level counts in the decision's wording:
  * "- Số đơn vị đạt mức độ I: 18 - Số đơn vị đạt mức độ II: 2 - Số đơn vị đạt mức độ III, IV: 0".
- * Levels III and IV share one part when both are 0, as the decision writes them.
+ * With `groups` (the source's own summary line, e.g. [[I], [II], [III, IV]]) the levels are
+ * grouped as the source groups them, and a level it leaves out is added when units reach it;
+ * without, levels III and IV share one part when both are 0, as the decision writes them.
  */
-export function levelCountsLine(counts: Readonly<Record<Level, number>>, lang: Lang = "vi"): string {
-  const parts: Array<[string, number]> = [
-    ["I", counts.I],
-    ["II", counts.II],
-  ];
-  if (counts.III === 0 && counts.IV === 0) parts.push(["III, IV", 0]);
-  else parts.push(["III", counts.III], ["IV", counts.IV]);
+export function levelCountsLine(
+  counts: Readonly<Record<Level, number>>,
+  lang: Lang = "vi",
+  groups?: ReadonlyArray<ReadonlyArray<Level>>,
+): string {
+  let parts: Array<[string, number]>;
+  if (groups && groups.length > 0) {
+    const seen = new Set<Level>();
+    parts = [];
+    for (const g of groups) {
+      const levels = g.filter((l) => !seen.has(l));
+      if (levels.length === 0) continue;
+      for (const l of levels) seen.add(l);
+      parts.push([levels.join(", "), levels.reduce((n, l) => n + counts[l], 0)]);
+    }
+    for (const l of ["I", "II", "III", "IV"] as const)
+      if (!seen.has(l) && counts[l] > 0) parts.push([l, counts[l]]);
+  } else {
+    parts = [
+      ["I", counts.I],
+      ["II", counts.II],
+    ];
+    if (counts.III === 0 && counts.IV === 0) parts.push(["III, IV", 0]);
+    else parts.push(["III", counts.III], ["IV", counts.IV]);
+  }
   const label = lang === "vi" ? "Số đơn vị đạt mức độ" : "Units at level";
   return parts.map(([l, n]) => `- ${label} ${l}: ${n}`).join(" ");
 }
+
+/** Words of the ranking sheet (the decision's appendix) and of the findings sheet. */
+export const APPENDIX_TEXT = {
+  vi: {
+    header: { stt: "STT", unit: "Đơn vị", total: "TỔNG ĐIỂM", level: "MỨC ĐỘ", rank: "Thứ hạng" },
+    fallbackTitle: "KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG MỨC ĐỘ CHÍNH QUYỀN SỐ",
+    notes: "Ghi chú:",
+    changedComment: (typed: string, recomputed: string) => `Bảng điểm ghi ${typed}; tính lại ${recomputed}`,
+    changedLine: (unit: string, typed: string, recomputed: string, at: string) =>
+      `- ${unit}: bảng điểm ghi ${typed}; tính lại ${recomputed} (${at}).`,
+    unknownLine: (unit: string, reasons: string) =>
+      `- ${unit}: không tính được tổng điểm nên không xếp mức độ và không tính vào số đơn vị đạt các mức độ — ${reasons}.`,
+    frameworkLine: (
+      name: string,
+      source: string,
+      decimals: number,
+      t: Readonly<Record<"I" | "II" | "III", string>>,
+    ) =>
+      `- Tính theo bộ tiêu chí "${name}"${source ? ` (${source})` : ""}: tổng điểm = (tổng điểm các tiêu chí × 100) / điểm tối đa, ` +
+      `làm tròn ${decimals} chữ số thập phân; mức độ I: từ ${t.I} điểm; mức độ II: từ ${t.II} đến dưới ${t.I}; ` +
+      `mức độ III: từ ${t.III} đến dưới ${t.II}; mức độ IV: dưới ${t.III}.`,
+    rankLine:
+      "- Thứ hạng theo tổng điểm giảm dần; các đơn vị bằng điểm cùng hạng, hạng kế tiếp bỏ qua (1, 2, 2, 4).",
+  },
+  en: {
+    header: { stt: "No.", unit: "Unit", total: "TOTAL", level: "LEVEL", rank: "Rank" },
+    fallbackTitle: "DIGITAL GOVERNMENT LEVEL ASSESSMENT AND RANKING",
+    notes: "Notes:",
+    changedComment: (typed: string, recomputed: string) =>
+      `The score sheet says ${typed}; recomputed ${recomputed}`,
+    changedLine: (unit: string, typed: string, recomputed: string, at: string) =>
+      `- ${unit}: the score sheet says ${typed}; recomputed ${recomputed} (${at}).`,
+    unknownLine: (unit: string, reasons: string) =>
+      `- ${unit}: no total can be computed, so no level, and not counted in the level counts — ${reasons}.`,
+    frameworkLine: (
+      name: string,
+      source: string,
+      decimals: number,
+      t: Readonly<Record<"I" | "II" | "III", string>>,
+    ) =>
+      `- Framework "${name}"${source ? ` (${source})` : ""}: total = (sum of criterion scores × 100) / max points, ` +
+      `rounded half up to ${decimals} decimals; level I: ${t.I} and above; level II: ${t.II} to below ${t.I}; ` +
+      `level III: ${t.III} to below ${t.II}; level IV: below ${t.III}.`,
+    rankLine:
+      "- Ranked by total, descending; equal totals share a rank and the next rank is skipped (1, 2, 2, 4).",
+  },
+} as const;

@@ -1,21 +1,33 @@
 /**
- * Planning the ranking sheets: one new sheet per block, laid out like the decision's appendix
- * (STT | Đơn vị | Tổng điểm | Mức độ | Thứ hạng, then the summary line), as plain data.
+ * Planning the ranking sheets: one new sheet per block, laid out as the decision prints its
+ * appendix (DESIGN.md's `rank` contract): the source's title lines, the ranking section's heading,
+ * STT | Đơn vị | TỔNG ĐIỂM | MỨC ĐỘ in the criteria table's order under the ranking table's names,
+ * the summary line, and notes saying what was changed and what could not be computed. As plain
+ * data, with the print setup of Decree 30/2020/NĐ-CP.
  */
 import type { Analysis, BlockResult, UnitResult } from "./analyze";
-import { exactToNumber } from "./exact";
+import { exactToNumber, type Exact } from "./exact";
+import type { Finding, FindingCode } from "./findings";
 import type { Level } from "./framework";
+import { a1Range, cellAt, colEnd, type CellRange, type SheetGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
-import { levelCountsLine, UI_TEXT, type Lang } from "./messages";
-import type { PlannedCell, PlannedSheet } from "./writes";
+import { APPENDIX_TEXT, findingMessage, levelCountsLine, localNumber, UI_TEXT, type Lang } from "./messages";
+import { matchUnits } from "./names";
+import type { Block } from "./read";
+import { parseNoteLine, parseSummaryLine } from "./read";
+import { rankUnits } from "./scoring";
+import { tidy } from "./text";
+import { DECREE_30_PRINT, type PlannedCell, type PlannedSheet } from "./writes";
 
 export type RankingOrder = "rank" | "source";
 
 export interface RankingOptions {
+  /** "source" (the default): the criteria table's order, as the decision prints it. */
   readonly order?: RankingOrder;
+  /** Add a "Thứ hạng" column. */
+  readonly withRank?: boolean;
   readonly lang?: Lang;
 }
-
 /** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], not blank, no leading/trailing quote. */
 export const MAX_SHEET_NAME = 31;
 
@@ -43,49 +55,257 @@ export function freeSheetName(base: string, taken: Iterable<string>): string {
   }
 }
 
-/** "2. Xếp hạng mức độ …" → "Xếp hạng mức độ …": titles without their numbering. */
-function bareTitle(title: string): string {
-  return title.replace(/^\s*(?:\d+|[IVX]+)\s*[.)]\s*/, "").trim();
-}
+/** Findings that leave a unit's total unknown: a score missing, not a number, negative or above its max. */
+const UNKNOWN_TOTAL: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  "MISSING_SCORE",
+  "NOT_A_NUMBER",
+  "UNCALCULATED_FORMULA",
+  "SCORE_ABOVE_MAX",
+  "SCORE_NEGATIVE",
+]);
 
 const HEADER_FILL = "#D9E1F2";
+/** A numbered section heading: "1. Kết quả …", "II. Xếp hạng …". */
+const SECTION_HEADING = /^\s*(?:\d+|[IVX]+)\s*[.)]\s*\S/;
+/** At most this many title lines are taken from above a criteria table. */
+const MAX_TITLE_LINES = 6;
+
+/** The first text cell of a row, tidied, or undefined. */
+function rowText(sheet: SheetGrid, row: number): string | undefined {
+  for (let c = sheet.left ?? 0; c < colEnd(sheet, row); c++) {
+    const v = cellAt(sheet, row, c).v;
+    if (typeof v === "string" && v.trim() !== "") return tidy(v);
+  }
+  return undefined;
+}
+
+/**
+ * The title lines above a block's criteria table (below whatever table comes before it on the
+ * sheet), without the criteria section's own numbered heading ("1. Kết quả đánh giá …") and
+ * without note or summary lines.
+ */
+export function sourceTitleLines(model: Pick<Analysis, "model">["model"], block: Block): string[] {
+  const table = block.criteria;
+  const sheet = table.sheet.grid;
+  let floor = sheet.top ?? 0;
+  for (const t of model.tables) {
+    if (t.sheet.name === table.sheet.name && t.range.bottom < table.headerTop)
+      floor = Math.max(floor, t.range.bottom + 1);
+  }
+  const lines: string[] = [];
+  for (let r = floor; r < table.headerTop; r++) {
+    const text = rowText(sheet, r);
+    if (text === undefined || parseSummaryLine(text) || parseNoteLine(text)) continue;
+    lines.push(text);
+  }
+  // The line right above the table that numbers its section is the criteria section's heading.
+  if (lines.length > 0 && SECTION_HEADING.test(lines[lines.length - 1]!)) lines.pop();
+  return lines.slice(-MAX_TITLE_LINES);
+}
+
+/** The model block a block result was computed from. */
+function modelBlock(analysis: Pick<Analysis, "model">, block: BlockResult): Block | undefined {
+  return analysis.model.blocks.find(
+    (b) => b.criteria.sheet.name === block.sheet && a1Range(b.criteria.range) === block.range,
+  );
+}
+
+/** Each unit's name in the block's ranking table (where it has one and the names match), else its own. */
+function rankingNames(block: BlockResult, source: Block | undefined): string[] {
+  const names = block.units.map((u) => u.name);
+  const ranking = source?.rankings[0];
+  if (!source || !ranking || ranking.rows.length === 0) return names;
+  const matching = matchUnits(
+    source.criteria.rows.map((r) => r.name),
+    ranking.rows.map((r) => r.name),
+    { left: source.criteria.rows.map((r) => r.key), right: ranking.rows.map((r) => r.key) },
+  );
+  return names.map((n, i) => {
+    const j = i < matching.rightOf.length ? matching.rightOf[i]! : -1;
+    return j >= 0 ? ranking.rows[j]!.name : n;
+  });
+}
+
+/** What the plan says about one unit. */
+interface UnitLine {
+  readonly unit: UnitResult;
+  readonly name: string;
+  /** The total shown, or undefined when it cannot be known. */
+  readonly total?: Exact;
+  readonly level?: Level;
+  rank?: number;
+  /** TOTAL_MISMATCH: the typed and the recomputed total, as the finding states them. */
+  readonly changed?: { readonly typed: string; readonly recomputed: string; readonly cell: string };
+  /** Why the total cannot be known. */
+  readonly reasons: ReadonlyArray<Finding>;
+}
+
+/** The findings of the criteria sheet by row. */
+function findingsByRow(findings: ReadonlyArray<Finding>, sheet: string): Map<number, Finding[]> {
+  const map = new Map<number, Finding[]>();
+  for (const f of findings) {
+    if (f.sheet !== sheet) continue;
+    const list = map.get(f.row);
+    if (list) list.push(f);
+    else map.set(f.row, [f]);
+  }
+  return map;
+}
 
 function text(v: string, extra: Omit<PlannedCell, "v"> = {}): PlannedCell {
   return { v, ...extra };
 }
 
-/** Plans the ranking sheet of one block. */
+/** Estimated height (points) of a wrapped line of `chars` characters over `width` character widths at 13 pt. */
+function wrappedHeight(chars: number, width: number): number {
+  const perLine = Math.max(10, Math.floor(width * 0.85));
+  return Math.max(1, Math.ceil(chars / perLine)) * 17;
+}
+
+/**
+ * What the ranking sheet says about each unit of a block, in the criteria table's order: its name
+ * (the ranking table's), its total and level unless a finding leaves them unknown, its rank among
+ * the known totals, and whether the typed total was changed (TOTAL_MISMATCH).
+ */
+function unitLines(
+  block: BlockResult,
+  analysis: Partial<Pick<Analysis, "findings">>,
+  source: Block | undefined,
+  lang: Lang,
+): UnitLine[] {
+  const names = rankingNames(block, source);
+  const byRow = findingsByRow(analysis.findings ?? [], block.sheet);
+  const totalCol = source?.criteria.columns.total;
+  const lines: UnitLine[] = block.units.map((u, i) => {
+    const found = byRow.get(u.row) ?? [];
+    const reasons = found.filter((f) => UNKNOWN_TOTAL.has(f.code) && f.col !== totalCol);
+    const mismatch = found.find((f) => f.code === "TOTAL_MISMATCH");
+    const known = u.total !== undefined && reasons.length === 0;
+    const name = names[i]!;
+    return {
+      unit: u,
+      name: decodeLegacyVietnamese(name)?.text ?? name,
+      ...(known ? { total: u.total, level: u.level } : {}),
+      ...(known && mismatch
+        ? {
+            changed: {
+              typed: localNumber(mismatch.params.actual ?? "", lang),
+              recomputed: localNumber(mismatch.params.expected ?? "", lang),
+              cell: `${mismatch.sheet}!${mismatch.cell}`,
+            },
+          }
+        : {}),
+      reasons: known ? [] : reasons,
+    };
+  });
+  const known = lines.filter((l) => l.total !== undefined);
+  const { ranks } = rankUnits(known.map((l) => l.total!));
+  known.forEach((l, k) => (l.rank = ranks[k]));
+  return lines;
+}
+
+/** A unit the ranking sheet leaves without total and level, and why (the findings' messages). */
+export interface UnknownTotal {
+  readonly unit: string;
+  readonly reasons: ReadonlyArray<string>;
+}
+
+/** The units of a block whose total cannot be known, with the reasons (for the CLI's stderr and the pane). */
+export function unknownTotals(
+  block: BlockResult,
+  analysis: Partial<Pick<Analysis, "model" | "findings">>,
+  lang: Lang = "vi",
+): UnknownTotal[] {
+  const source = analysis.model ? modelBlock({ model: analysis.model }, block) : undefined;
+  return unitLines(block, analysis, source, lang)
+    .filter((l) => l.total === undefined)
+    .map((l) => ({
+      unit: l.name,
+      reasons:
+        l.reasons.length > 0
+          ? l.reasons.map((f) => `${f.sheet}!${f.cell}: ${findingMessage(f, lang)}`)
+          : [UI_TEXT[lang].noTotal],
+    }));
+}
+
+/** The level counts the ranking sheet states: units whose total cannot be known are left out. */
+export function appendixLevelCounts(
+  block: BlockResult,
+  analysis: Partial<Pick<Analysis, "model" | "findings">>,
+): Record<Level, number> {
+  const source = analysis.model ? modelBlock({ model: analysis.model }, block) : undefined;
+  const counts: Record<Level, number> = { I: 0, II: 0, III: 0, IV: 0 };
+  for (const l of unitLines(block, analysis, source, "vi")) if (l.level) counts[l.level]++;
+  return counts;
+}
+
+/** Plans the ranking sheet of one block (the decision's appendix). */
 export function planRankingSheet(
   block: BlockResult,
-  analysis: Pick<Analysis, "framework">,
+  analysis: Pick<Analysis, "framework"> & Partial<Pick<Analysis, "model" | "findings">>,
   name: string,
   options: RankingOptions = {},
 ): PlannedSheet {
   const lang = options.lang ?? "vi";
-  const t = UI_TEXT[lang];
-  const decimals = analysis.framework.decimals;
+  const w = APPENDIX_TEXT[lang];
+  const framework = analysis.framework;
+  const decimals = framework.decimals;
   const fmt = decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
-  const width = 5;
-  const pad = (cells: PlannedCell[]): PlannedCell[] => {
-    while (cells.length < width) cells.push({ v: null });
-    return cells;
-  };
+  const withRank = options.withRank === true;
+  const width = withRank ? 5 : 4;
+  const columnWidths = withRank ? [6, 46, 13, 10, 10] : [6, 50, 13, 11];
+  const textWidth = columnWidths.reduce((a, b) => a + b, 0);
+  const source = analysis.model ? modelBlock({ model: analysis.model }, block) : undefined;
   const rows: PlannedCell[][] = [];
-  rows.push(pad([text(t.rankingTitle, { bold: true, align: "center" })]));
-  rows.push(
-    pad([text(bareTitle(block.rankingTitle ?? block.title), { italic: true, align: "center", wrap: true })]),
-  );
-  rows.push(pad([]));
+  const heights: Array<number | undefined> = [];
+  const merges: CellRange[] = [];
+  /** A line of text across the table's width. */
+  const line = (v: string, extra: Omit<PlannedCell, "v">, height = true): void => {
+    const cells: PlannedCell[] = [text(v, { wrap: true, valign: "top", ...extra })];
+    while (cells.length < width) cells.push({ v: null });
+    merges.push({ top: rows.length, left: 0, bottom: rows.length, right: width - 1 });
+    heights.push(height ? wrappedHeight(v.length, textWidth) : undefined);
+    rows.push(cells);
+  };
+  const blank = (): void => {
+    rows.push(Array.from({ length: width }, () => ({ v: null })));
+    heights.push(undefined);
+  };
+
+  // Title lines: the source's, else the framework's words.
+  const titles = source && analysis.model ? sourceTitleLines(analysis.model, source) : [];
+  if (titles.length === 0)
+    titles.push(w.fallbackTitle, ...(block.title !== block.sheet ? [block.title] : []));
+  for (const t of titles) {
+    const note = /^\(.*\)$/.test(t);
+    line(t, { bold: !note, italic: note, align: "center" });
+  }
+  blank();
+  // The ranking section's heading, where the source has one ("2. Xếp hạng mức độ …").
+  const heading = block.rankingTitle;
+  if (heading && !titles.includes(heading) && !parseNoteLine(heading) && !/^ghi ch[uú]/i.test(heading))
+    line(heading, { bold: true, align: "left" });
+
+  // The header.
   const headerRow = rows.length;
+  const h = w.header;
   rows.push(
-    [t.stt, t.unit, t.total, t.level, t.rank].map((h) =>
-      text(h, { bold: true, align: "center", border: true, fill: HEADER_FILL, wrap: true }),
+    (withRank ? [h.stt, h.unit, h.total, h.level, h.rank] : [h.stt, h.unit, h.total, h.level]).map((v) =>
+      text(v, { bold: true, align: "center", border: true, fill: HEADER_FILL, wrap: true, valign: "middle" }),
     ),
   );
-  const order = options.order === "source" ? block.units.map((_, i) => i) : block.order;
-  // Cells that repeat are shared (planned cells are read-only data): the empty cell, the four
-  // level cells, and the whole numbers of the STT and rank columns (a unit's place and its rank
-  // are the same number unless it is tied).
+  heights.push(undefined);
+
+  // What is known of each unit.
+  const lines = unitLines(block, analysis, source, lang);
+  const known = lines.filter((l) => l.total !== undefined);
+  const { order } = rankUnits(known.map((l) => l.total!));
+  const listed =
+    options.order === "rank"
+      ? [...order.map((k) => known[k]!), ...lines.filter((l) => l.total === undefined)]
+      : lines;
+
+  // The rows. Cells that repeat are shared (planned cells are read-only data).
   const empty: PlannedCell = { v: null, border: true };
   const levelCells: Record<Level, PlannedCell> = {
     I: { v: "I", align: "center", border: true },
@@ -94,37 +314,56 @@ export function planRankingSheet(
     IV: { v: "IV", align: "center", border: true },
   };
   const shared: SharedCells = { empty, levels: levelCells, whole: [], fmt };
-  for (let k = 0; k < order.length; k++) rows.push(unitRow(shared, k + 1, block.units[order[k]!]!));
-  const summaryRow = rows.length;
-  rows.push(pad([text(levelCountsLine(block.counts, lang))]));
-  const missing = block.units.filter((u) => u.total === undefined).length;
-  const ruleRow = rows.length;
-  rows.push(pad([text(rankingRule(lang, decimals), { italic: true, wrap: true })]));
-  if (missing > 0) {
-    rows.push(
-      pad([
-        text(
-          lang === "vi"
-            ? `${missing} đơn vị chưa tính được tổng điểm (thiếu điểm hoặc điểm không phải là số) được xếp cuối, không có hạng.`
-            : `${missing} unit(s) without a computable total are listed last, without a rank.`,
-          { italic: true, wrap: true },
-        ),
-      ]),
-    );
+  for (let k = 0; k < listed.length; k++) {
+    rows.push(unitRow(shared, k + 1, listed[k]!, withRank, w));
+    heights.push(undefined);
   }
-  const last = width - 1;
+
+  // The summary line, grouped as the source groups it, counting only the known levels.
+  const counts: Record<Level, number> = { I: 0, II: 0, III: 0, IV: 0 };
+  for (const l of known) if (l.level) counts[l.level]++;
+  const groups = source?.summaries[0]?.parts.map((p) => p.levels);
+  line(levelCountsLine(counts, lang, groups), {});
+
+  // Notes: what changed, what could not be computed, the framework used.
+  blank();
+  line(w.notes, { italic: true, bold: true }, false);
+  for (const l of listed) {
+    if (l.changed)
+      line(w.changedLine(l.name, l.changed.typed, l.changed.recomputed, l.changed.cell), { italic: true });
+  }
+  for (const l of lines) {
+    if (l.total !== undefined) continue;
+    const reasons =
+      l.reasons.length > 0
+        ? l.reasons.map((f) => `${f.sheet}!${f.cell}: ${findingMessage(f, lang)}`).join("; ")
+        : UI_TEXT[lang].noTotal;
+    line(w.unknownLine(l.name, reasons), { italic: true });
+  }
+  const t = framework.thresholds;
+  line(
+    w.frameworkLine(framework.name, framework.source, decimals, {
+      I: localNumber(t.I, lang),
+      II: localNumber(t.II, lang),
+      III: localNumber(t.III, lang),
+    }),
+    { italic: true },
+  );
+  if (withRank || options.order === "rank") line(w.rankLine, { italic: true });
+
   return {
     name,
     rows,
-    merges: [
-      { top: 0, left: 0, bottom: 0, right: last },
-      { top: 1, left: 0, bottom: 1, right: last },
-      { top: summaryRow, left: 0, bottom: summaryRow, right: last },
-      { top: ruleRow, left: 0, bottom: ruleRow, right: last },
-      ...(missing > 0 ? [{ top: ruleRow + 1, left: 0, bottom: ruleRow + 1, right: last }] : []),
-    ],
-    columnWidths: [6, 44, 12, 10, 10],
+    merges,
+    columnWidths,
     freezeRows: headerRow + 1,
+    rowHeights: heights,
+    print: {
+      ...DECREE_30_PRINT,
+      titleRows: { top: headerRow, bottom: headerRow },
+      printArea: { top: 0, left: 0, bottom: rows.length - 1, right: width - 1 },
+    },
+    own: "ranking",
   };
 }
 
@@ -142,18 +381,32 @@ function wholeCell(shared: SharedCells, m: number): PlannedCell {
   return (shared.whole[m] ??= { v: m, fmt: "0", align: "center", border: true });
 }
 
-/** The row of a unit at place `place`: STT, name, total, level, rank. */
-function unitRow(shared: SharedCells, place: number, u: UnitResult): PlannedCell[] {
-  return [
+/** The row of a unit at place `place`: STT, name, total, level (and rank). */
+function unitRow(
+  shared: SharedCells,
+  place: number,
+  l: UnitLine,
+  withRank: boolean,
+  w: (typeof APPENDIX_TEXT)[Lang],
+): PlannedCell[] {
+  const total: PlannedCell =
+    l.total === undefined
+      ? shared.empty
+      : {
+          v: exactToNumber(l.total),
+          fmt: shared.fmt,
+          align: "center",
+          border: true,
+          ...(l.changed ? { note: w.changedComment(l.changed.typed, l.changed.recomputed) } : {}),
+        };
+  const cells = [
     wholeCell(shared, place),
-    // A name typed in TCVN3 or VNI is written in its Unicode spelling.
-    { v: decodeLegacyVietnamese(u.name)?.text ?? u.name, align: "left", border: true },
-    u.total !== undefined
-      ? { v: exactToNumber(u.total), fmt: shared.fmt, align: "center", border: true }
-      : shared.empty,
-    u.level !== undefined ? shared.levels[u.level] : shared.empty,
-    u.rank !== undefined ? wholeCell(shared, u.rank) : shared.empty,
+    { v: l.name, align: "left", border: true, wrap: true } as PlannedCell,
+    total,
+    l.level !== undefined ? shared.levels[l.level] : shared.empty,
   ];
+  if (withRank) cells.push(l.rank !== undefined ? wholeCell(shared, l.rank) : shared.empty);
+  return cells;
 }
 
 /** The ranking rule, stated on the sheet. */

@@ -444,11 +444,13 @@ function readSheetTables(
   return { tables, lines };
 }
 
-/** The sheets the table finder reads: not the settings sheet, not very hidden ones. */
+/** The sheets the table finder reads: not the settings sheet, not very hidden ones, not the add-in's own. */
 export function sheetsToRead(workbook: WorkbookGrid): SheetRef[] {
   const refs: SheetRef[] = [];
+  const own = new Set((workbook.ownSheets ?? []).map((n) => n.toLocaleLowerCase()));
   workbook.sheets.forEach((grid, index) => {
     if (grid.name === SETTINGS_SHEET || grid.state === "veryHidden") return;
+    if (own.has(grid.name.toLocaleLowerCase())) return;
     refs.push({ name: grid.name, index, grid });
   });
   return refs;

@@ -10,12 +10,14 @@ export {
   type OpenedWorkbook,
   sniffWorkbookBytes,
   workbookToGrid,
+  ownSheetsOf,
   type ReadLimits,
   type WorkbookReadReason,
 } from "./read";
 export {
   WorkbookWriteError,
   findLostParts,
+  writeOutputFile,
   writeRankingWorkbook,
   type WorkbookWriteReason,
   type WriteRankingOptions,
