@@ -37,6 +37,7 @@ interface DecisionBlock {
   title: string;
   group: string;
   rankingTitle: string;
+  criteriaTitle: string;
   notes: string[];
   summary: string;
   criteria: Array<{ unit: string; scores: string[]; total: string }>;
@@ -565,10 +566,12 @@ describe("cqs rank: the decision's appendix by default", () => {
     const after = await cqs("check", out, "--json");
     expect(after.code).toBe(1);
     const json = JSON.parse(after.out);
-    const errors = (j: { findings: Array<{ severity: string }> }) =>
+    const errors = (j: { findings: Array<{ code?: string; severity: string }> }) =>
       j.findings.filter((f) => f.severity === "error");
     expect(errors(json)).toEqual(errors(before));
-    expect(errors(json).map((f: { code?: string }) => f.code)).toEqual(Array(5).fill("TOTAL_MISMATCH"));
+    expect(errors(json).map((f: { code?: string; severity: string }) => f.code)).toEqual(
+      Array(5).fill("TOTAL_MISMATCH"),
+    );
     expect(json.findings).toEqual(before.findings);
     expect(json.tables).toEqual(before.tables);
   });

@@ -21,6 +21,14 @@ import {
 import { clearMarks, markCells, MARKS_SHEET } from "./marks";
 import { readWorkbookGrid, type ReadScope } from "./read";
 import { queuePlannedSheet, queueSelect, queueSettings } from "./write";
+import {
+  loadedNames,
+  ownSheetsOfLoaded,
+  queueNamesLoad,
+  queueOwnSheetRecords,
+  queueSheetExtras,
+  type SheetNotice,
+} from "./appendix";
 
 /** What the add-in can use in this Excel. */
 export interface Capabilities {
@@ -32,6 +40,12 @@ export interface Capabilities {
   readonly mergedAreas: boolean;
   /** Custom functions runtime 1.1 (the CQS.* functions). */
   readonly customFunctions: boolean;
+  /** ExcelApi 1.9: page layout (print setup of the ranking sheets). */
+  readonly pageLayout?: boolean;
+  /** ExcelApi 1.10: cell comments (a changed total's comment). */
+  readonly comments?: boolean;
+  /** ExcelApi 1.7: cell links (the findings sheet). */
+  readonly hyperlinks?: boolean;
 }
 
 /** The parts of the Excel and Office globals the operations use (real ones, or test doubles). */
@@ -58,6 +72,9 @@ export function detectCapabilitiesSafe(isSetSupported: IsSetSupported | undefine
     cellProperties: has("ExcelApi", "1.9"),
     mergedAreas: has("ExcelApi", "1.13"),
     customFunctions: has("CustomFunctionsRuntime", "1.1"),
+    pageLayout: has("ExcelApi", "1.9"),
+    comments: has("ExcelApi", "1.10"),
+    hyperlinks: has("ExcelApi", "1.7"),
   };
 }
 
@@ -100,13 +117,18 @@ async function readAndAnalyze(
   context: Excel.RequestContext,
   host: ExcelHost,
   options: ValidateOptions,
-): Promise<ValidateResult & { allSheets: string[] }> {
+): Promise<ValidateResult & { allSheets: string[]; takenNames: string[] }> {
   options.onProgress?.("read");
-  const { grid, allSheets } = await readWorkbookGrid(context, host.workbookName ?? "Sổ tính", {
+  // The names ride along with the read's first sync: they record the add-in's own sheets.
+  const names = queueNamesLoad(context);
+  const read = await readWorkbookGrid(context, host.workbookName ?? "Sổ tính", {
     scope: options.scope ?? "workbook",
     settingsSheet: SETTINGS_SHEET,
     mergedAreas: host.capabilities.mergedAreas,
   });
+  const allSheets = read.allSheets;
+  const ownSheets = ownSheetsOfLoaded(names);
+  const grid = ownSheets.length > 0 ? { ...read.grid, ownSheets } : read.grid;
   const stored = options.framework ? undefined : workbookFramework(grid);
   const framework = options.framework ?? stored ?? DEFAULT_FRAMEWORK;
   options.onProgress?.("analyze");
@@ -114,6 +136,7 @@ async function readAndAnalyze(
   const analysis = analyzeWorkbook(grid, framework);
   return {
     allSheets,
+    takenNames: loadedNames(names).map((n) => n.name),
     analysis,
     sheetNames: grid.sheets.map((s) => s.name),
     frameworkSource: options.framework ? "given" : stored ? "workbook" : "default",
@@ -126,7 +149,7 @@ export async function validateWorkbook(
   options: ValidateOptions = {},
 ): Promise<ValidateResult> {
   return host.Excel.run(async (context) => {
-    const { allSheets: _all, ...result } = await readAndAnalyze(context, host, options);
+    const { allSheets: _all, takenNames: _names, ...result } = await readAndAnalyze(context, host, options);
     return result;
   });
 }
@@ -136,6 +159,8 @@ export interface RankingResult extends ValidateResult {
   readonly added: ReadonlyArray<string>;
   /** Whether the writes form one Undo step (ExcelApi 1.20, and Excel accepted the grouping). */
   readonly undoGrouped: boolean;
+  /** What this Excel could not apply (print setup, comments): the pane says so. */
+  readonly notices?: ReadonlyArray<SheetNotice>;
 }
 
 function isUndoNotSupported(e: unknown): boolean {
@@ -148,22 +173,28 @@ function isUndoNotSupported(e: unknown): boolean {
  */
 export async function buildRanking(
   host: ExcelHost,
-  options: ValidateOptions & { readonly order?: RankingOrder } = {},
+  options: ValidateOptions & { readonly order?: RankingOrder; readonly withRank?: boolean } = {},
 ): Promise<RankingResult> {
   const batch = async (context: Excel.RequestContext): Promise<Omit<RankingResult, "undoGrouped">> => {
     // The scope only narrows what is checked; free names are chosen against every sheet.
-    const { allSheets, ...result } = await readAndAnalyze(context, host, options);
-    const plans = planRankingSheets(result.analysis, allSheets, { order: options.order ?? "rank" });
+    const { allSheets, takenNames, ...result } = await readAndAnalyze(context, host, options);
+    const plans = planRankingSheets(result.analysis, allSheets, {
+      order: options.order ?? "source",
+      withRank: options.withRank === true,
+    });
     if (plans.length === 0) return { ...result, added: [] };
     options.onProgress?.("write");
     let first: Excel.Worksheet | undefined;
+    const notices = new Set<SheetNotice>();
     for (const plan of plans) {
       const sheet = queuePlannedSheet(context, plan);
+      for (const n of queueSheetExtras(context, sheet, plan, host.capabilities)) notices.add(n);
       first ??= sheet;
     }
+    queueOwnSheetRecords(context, plans, takenNames);
     first?.activate();
     await context.sync();
-    return { ...result, added: plans.map((p) => p.name) };
+    return { ...result, added: plans.map((p) => p.name), notices: [...notices] };
   };
   if (!host.capabilities.undoGroup) return { ...(await host.Excel.run(batch)), undoGrouped: false };
   try {
