@@ -7,6 +7,7 @@ import type { Finding } from "./findings";
 import type { CellRange } from "./grid";
 import { findingMessage, UI_TEXT, type Lang } from "./messages";
 import { quoteSheetName } from "./own";
+import { cellsSpan } from "./fixes";
 import { freeSheetName } from "./plan";
 import { DECREE_30_PRINT, type PlannedCell, type PlannedSheet } from "./writes";
 
@@ -115,4 +116,38 @@ export function findingsCsv(findings: ReadonlyArray<Finding>, lang: Lang = "vi")
     );
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** Findings of one code on one sheet: one line in the pane, its cells expandable. */
+export interface FindingGroup {
+  /** Stable key: code and sheet. */
+  readonly key: string;
+  readonly code: Finding["code"];
+  readonly severity: Finding["severity"];
+  readonly sheet: string;
+  readonly findings: ReadonlyArray<Finding>;
+  /** The smallest range covering the cells ("Phụ lục II!C7:K15"), or the one cell. */
+  readonly span: string;
+}
+
+/**
+ * Groups findings by code and sheet, in the order their first finding comes. A group of one is a
+ * finding on its own.
+ */
+export function groupFindings(findings: ReadonlyArray<Finding>): FindingGroup[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.code}|${f.sheet}`;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
+  return [...groups].map(([key, list]) => ({
+    key,
+    code: list[0]!.code,
+    severity: list[0]!.severity,
+    sheet: list[0]!.sheet,
+    findings: list,
+    span: cellsSpan(list),
+  }));
 }

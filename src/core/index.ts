@@ -17,5 +17,6 @@ export * from "./settings";
 export * from "./writes";
 export * from "./own";
 export * from "./findings-out";
+export * from "./fixes";
 export { foldHeader, nameWords, stripAccents, tidy } from "./text";
 export { decodeLegacyVietnamese, type LegacyEncoding } from "./legacy";

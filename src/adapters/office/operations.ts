@@ -79,7 +79,7 @@ export function detectCapabilitiesSafe(isSetSupported: IsSetSupported | undefine
 }
 
 /** Runs a batch; one Undo step where ExcelApi 1.20 is present. */
-function runGrouped<T>(host: ExcelHost, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+export function runGrouped<T>(host: ExcelHost, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   if (host.capabilities.undoGroup) {
     const run = host.Excel.run as unknown as (
       options: { mergeUndoGroup: boolean },
@@ -163,7 +163,7 @@ export interface RankingResult extends ValidateResult {
   readonly notices?: ReadonlyArray<SheetNotice>;
 }
 
-function isUndoNotSupported(e: unknown): boolean {
+export function isUndoNotSupported(e: unknown): boolean {
   return (e as { code?: unknown } | null)?.code === "UndoNotSupported";
 }
 
