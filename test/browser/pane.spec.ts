@@ -181,7 +181,7 @@ async function main(): Promise<void> {
       const nameBox = await page.locator('[data-testid="name-box"]').innerText();
       expectEqual(nameBox, "Phụ lục II!K13", "name box");
       const cell = await page.locator('[data-testid="selected-cell"]').innerText();
-      expectEqual(cell, "88.65", "selected cell's text");
+      expectEqual(cell, "88,65", "selected cell's text (decimal comma, as Excel in Vietnamese)");
       await frame.locator('[data-testid="finding"][data-cell="Phụ lục I!K18"]').click();
       await waitForSelection(page, "K18");
       expectEqual(await page.locator('[data-testid="name-box"]').innerText(), "Phụ lục I!K18", "name box");

@@ -79,7 +79,10 @@ export function detectCapabilitiesSafe(isSetSupported: IsSetSupported | undefine
 }
 
 /** Runs a batch; one Undo step where ExcelApi 1.20 is present. */
-export function runGrouped<T>(host: ExcelHost, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+export function runGrouped<T>(
+  host: ExcelHost,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+): Promise<T> {
   if (host.capabilities.undoGroup) {
     const run = host.Excel.run as unknown as (
       options: { mergeUndoGroup: boolean },
@@ -111,6 +114,8 @@ export interface ValidateResult {
   readonly sheetNames: ReadonlyArray<string>;
   /** Where the framework came from. */
   readonly frameworkSource: "workbook" | "default" | "given";
+  /** The active sheet was one of the add-in's own: the workbook's criteria sheets were read. */
+  readonly scopeWidened?: boolean;
 }
 
 async function readAndAnalyze(
@@ -128,7 +133,25 @@ async function readAndAnalyze(
   });
   const allSheets = read.allSheets;
   const ownSheets = ownSheetsOfLoaded(names);
-  const grid = ownSheets.length > 0 ? { ...read.grid, ownSheets } : read.grid;
+  let readGrid = read.grid;
+  // The active sheet is one the add-in made (a ranking sheet just built): the scope follows the
+  // criteria sheets, so the workbook is read instead.
+  const own = new Set(ownSheets.map((n) => n.toLocaleLowerCase()));
+  const scopeWidened =
+    options.scope === "active" &&
+    ownSheets.length > 0 &&
+    readGrid.sheets.some((s) => own.has(s.name.toLocaleLowerCase())) &&
+    readGrid.sheets.every((s) => own.has(s.name.toLocaleLowerCase()) || s.name === SETTINGS_SHEET);
+  if (scopeWidened) {
+    readGrid = (
+      await readWorkbookGrid(context, host.workbookName ?? "Sổ tính", {
+        scope: "workbook",
+        settingsSheet: SETTINGS_SHEET,
+        mergedAreas: host.capabilities.mergedAreas,
+      })
+    ).grid;
+  }
+  const grid = ownSheets.length > 0 ? { ...readGrid, ownSheets } : readGrid;
   const stored = options.framework ? undefined : workbookFramework(grid);
   const framework = options.framework ?? stored ?? DEFAULT_FRAMEWORK;
   options.onProgress?.("analyze");
@@ -140,6 +163,7 @@ async function readAndAnalyze(
     analysis,
     sheetNames: grid.sheets.map((s) => s.name),
     frameworkSource: options.framework ? "given" : stored ? "workbook" : "default",
+    ...(scopeWidened ? { scopeWidened } : {}),
   };
 }
 

@@ -279,9 +279,9 @@ describe("buildRanking", () => {
 
   it("checks the active sheet only, but chooses names free across the workbook", async () => {
     const { fake, host } = await setupExample(MODERN, {}, { activeSheet: "Phụ lục II" });
-    await buildRanking(host, { scope: "active" });
-    // The new sheet is now the active one: it holds no criteria table, so nothing is built.
-    expect((await buildRanking(host, { scope: "active" })).added).toEqual([]);
+    const first = await buildRanking(host, { scope: "active" });
+    expect(first.added).toEqual(["Xếp hạng Phụ lục II"]);
+    expect(first.scopeWidened).toBeUndefined();
     await selectCell(host, "Phụ lục II", "A1");
     await buildRanking(host, { scope: "active" });
     expect(fake.workbook.sheetNames()).toEqual([
@@ -290,6 +290,17 @@ describe("buildRanking", () => {
       "Xếp hạng Phụ lục II",
       "Xếp hạng Phụ lục II (2)",
     ]);
+  });
+
+  it("with the active sheet one the add-in made, the scope follows the criteria sheets", async () => {
+    const { fake, host } = await setupExample(MODERN, {}, { activeSheet: "Phụ lục II" });
+    await buildRanking(host, { scope: "active" });
+    // The new ranking sheet is now the active one: checking "the active sheet" reads the criteria sheets.
+    expect(fake.workbook.activeSheet).toBe("Xếp hạng Phụ lục II");
+    const again = await validateWorkbook(host, { scope: "active" });
+    expect(again.scopeWidened).toBe(true);
+    expect(again.analysis.blocks.map((b) => b.sheet)).toEqual(["Phụ lục I", "Phụ lục II"]);
+    expect(again.analysis.summary.error).toBe(5);
   });
 });
 
