@@ -131,10 +131,10 @@ export interface FindingGroup {
 }
 
 /**
- * Groups findings by code and sheet, in the order their first finding comes. A group of one is a
- * finding on its own.
+ * Groups findings by code and sheet, in the order their first finding comes. Groups smaller than
+ * `minimum` are split back into findings on their own (a group of one each).
  */
-export function groupFindings(findings: ReadonlyArray<Finding>): FindingGroup[] {
+export function groupFindings(findings: ReadonlyArray<Finding>, minimum = 2): FindingGroup[] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = `${f.code}|${f.sheet}`;
@@ -142,12 +142,18 @@ export function groupFindings(findings: ReadonlyArray<Finding>): FindingGroup[] 
     if (list) list.push(f);
     else groups.set(key, [f]);
   }
-  return [...groups].map(([key, list]) => ({
+  const group = (key: string, list: Finding[]): FindingGroup => ({
     key,
     code: list[0]!.code,
     severity: list[0]!.severity,
     sheet: list[0]!.sheet,
     findings: list,
     span: cellsSpan(list),
-  }));
+  });
+  const out: FindingGroup[] = [];
+  for (const [key, list] of groups) {
+    if (list.length >= minimum) out.push(group(key, list));
+    else for (const f of list) out.push(group(`${key}|${f.cell}`, [f]));
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { analyzeWorkbook } from "../../src/core/analyze";
-import { findingReference, findingsCsv, planFindingsSheet } from "../../src/core/findings-out";
+import { findingReference, findingsCsv, groupFindings, planFindingsSheet } from "../../src/core/findings-out";
 import { DEFAULT_FRAMEWORK } from "../../src/core/framework";
 import { criteriaRows, sheet, workbook } from "./build-grid";
 
@@ -45,5 +45,25 @@ describe("findings written out", () => {
     expect(findingReference(first)).toBe(`'Phụ lục I'!${first.cell}`);
     expect(body.map((r) => r[1]!.v)).toContain("Lỗi");
     expect(plan.print?.titleRows).toEqual({ top: h, bottom: h });
+  });
+});
+
+describe("groupFindings", () => {
+  it("one line per code and sheet with the cells' span; small groups stay separate", () => {
+    const groups = groupFindings(analysis.findings);
+    const text = groups.find((g) => g.code === "TEXT_NUMBER")!;
+    expect(text.findings).toHaveLength(1);
+    const many = groupFindings([
+      ...analysis.findings,
+      ...analysis.findings.map((f) => ({
+        ...f,
+        row: f.row + 5,
+        cell: f.cell.replace(/\d+/, (d) => String(Number(d) + 5)),
+      })),
+    ]);
+    const grouped = many.find((g) => g.code === "TEXT_NUMBER")!;
+    expect(grouped.findings).toHaveLength(2);
+    expect(grouped.span).toBe("Phụ lục I!E3:E8");
+    expect(groupFindings(analysis.findings, 5).every((g) => g.findings.length === 1)).toBe(true);
   });
 });

@@ -32,6 +32,9 @@ import type { ReadScope } from "../../adapters/office/read";
 import type { ValidateResult } from "../operations";
 import { PANE_TEXT } from "../strings";
 
+/** The same finding on at least this many cells of a sheet is one line (a few stay separate lines). */
+const GROUP_MINIMUM = 5;
+
 /** Findings shown per group before "show all" (a sheet of 10,000 units can hold thousands). */
 const FIRST_SHOWN = 100;
 
@@ -280,7 +283,7 @@ export function FindingsView({
       </div>
       {SEVERITIES.filter((s) => counts[s] > 0 && shown[s]).map((severity) => {
         const list = analysis.findings.filter((f) => f.severity === severity);
-        const groups = groupFindings(list);
+        const groups = groupFindings(list, GROUP_MINIMUM);
         const visible = showAll[severity] ? groups : groups.slice(0, FIRST_SHOWN);
         const label = UI_TEXT[lang].severity[severity];
         return (
