@@ -35,22 +35,27 @@ export function queueSheetExtras(
     all.format.font.name = plan.print.font.name;
     all.format.font.size = plan.print.font.size;
   }
+  // Each part only where this Excel (or the test double standing in for it) has its API.
+  const formatHas = (key: string): boolean => key in all.format;
   plan.rowHeights?.forEach((h, r) => {
-    if (h !== undefined && h > 0) sheet.getRange(`${r + 1}:${r + 1}`).format.rowHeight = h;
+    if (h !== undefined && h > 0 && formatHas("rowHeight"))
+      sheet.getRange(`${r + 1}:${r + 1}`).format.rowHeight = h;
   });
+  const comments = caps.comments === true && "comments" in context.workbook;
+  const hyperlinks = caps.hyperlinks === true && "hyperlink" in all;
   plan.rows.forEach((row, r) => {
     row.forEach((cell, c) => {
-      if (cell.valign)
+      if (cell.valign && formatHas("verticalAlignment"))
         sheet.getRange(a1(r, c)).format.verticalAlignment = cell.valign === "top" ? "Top" : "Center";
       if (cell.note) {
-        if (caps.comments) {
+        if (comments) {
           (
             context.workbook as unknown as { comments: { add(at: string, content: string): void } }
           ).comments.add(`${quote(plan.name)}!${a1(r, c)}`, cell.note);
         } else notices.add("comments");
       }
       if (cell.link && typeof cell.v === "string") {
-        if (caps.hyperlinks) {
+        if (hyperlinks) {
           (sheet.getRange(a1(r, c)) as unknown as { hyperlink: unknown }).hyperlink = {
             documentReference: cell.link,
             textToDisplay: cell.v,
@@ -61,7 +66,7 @@ export function queueSheetExtras(
   });
   const print = plan.print;
   if (print) {
-    if (caps.pageLayout) {
+    if (caps.pageLayout === true && "pageLayout" in sheet) {
       const layout = (sheet as unknown as { pageLayout: PageLayoutLike }).pageLayout;
       const m = print.marginsMm;
       layout.paperSize = "A4";
@@ -83,7 +88,8 @@ export function queueSheetExtras(
         layout.headersFooters.defaultForAllPages.centerHeader = "&P";
         layout.headersFooters.firstPage.centerHeader = "";
       }
-      (sheet as unknown as { showGridlines: boolean }).showGridlines = print.gridlines;
+      if ("showGridlines" in sheet)
+        (sheet as unknown as { showGridlines: boolean }).showGridlines = print.gridlines;
     } else notices.add("pageLayout");
   }
   return [...notices];
