@@ -52,7 +52,8 @@ const vi = {
   check: "Kiểm tra",
   checkHint: "Đọc các bảng điểm, tính lại tổng điểm, mức độ, thứ hạng và dòng tổng hợp.",
   mark: "Đánh dấu",
-  markHint: "Tô màu các ô có vấn đề (đỏ: lỗi, vàng: cảnh báo, xanh: thông tin). Xóa đánh dấu trả lại màu cũ.",
+  markHint:
+    "Tô màu các ô có vấn đề theo bộ lọc (mặc định lỗi: đỏ, cảnh báo: vàng; bật Thông tin để tô cả xanh). Xóa đánh dấu trả lại màu cũ.",
   unmark: "Xóa đánh dấu",
   unmarkHint: "Trả lại đúng màu nền ban đầu của các ô đã đánh dấu.",
   checkTitle: "Kiểm tra bảng điểm",
@@ -191,7 +192,7 @@ const en: PaneStrings = {
   checkHint: "Reads the score tables and recomputes totals, levels, ranks and the summary line.",
   mark: "Mark",
   markHint:
-    "Fills the cells with problems (red: error, yellow: warning, blue: info). Remove marks restores the fills.",
+    "Fills the cells with problems as filtered (by default errors red, warnings yellow; turn Info on for blue). Remove marks restores the fills.",
   unmark: "Remove marks",
   unmarkHint: "Restores the marked cells' original fills exactly.",
   checkTitle: "Check the score sheets",
