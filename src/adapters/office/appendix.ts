@@ -36,7 +36,10 @@ export function queueSheetExtras(
     all.format.font.size = plan.print.font.size;
   }
   // Each part only where this Excel (or the test double standing in for it) has its API.
-  const formatHas = (key: string): boolean => key in all.format;
+  // `format` is a navigation property (a proxy, no load needed): only its class's API is looked at.
+  // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+  const format: object = all.format;
+  const formatHas = (key: string): boolean => key in format;
   plan.rowHeights?.forEach((h, r) => {
     if (h !== undefined && h > 0 && formatHas("rowHeight"))
       sheet.getRange(`${r + 1}:${r + 1}`).format.rowHeight = h;
