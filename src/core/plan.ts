@@ -131,11 +131,12 @@ interface UnitLine {
   readonly unit: UnitResult;
   readonly name: string;
   /** The total shown, or undefined when it cannot be known. */
-  readonly total?: Exact;
-  readonly level?: Level;
-  rank?: number;
+  readonly total: Exact | undefined;
+  readonly level: Level | undefined;
+  rank: number | undefined;
   /** TOTAL_MISMATCH: the typed and the recomputed total, as the finding states them. */
-  readonly changed?: { readonly typed: string; readonly recomputed: string; readonly cell: string };
+  readonly changed:
+    { readonly typed: string; readonly recomputed: string; readonly cell: string } | undefined;
   /** Why the total cannot be known. */
   readonly reasons: ReadonlyArray<Finding>;
 }
@@ -172,37 +173,65 @@ function unitLines(
   analysis: Partial<Pick<Analysis, "findings">>,
   source: Block | undefined,
   lang: Lang,
-): UnitLine[] {
+): { lines: UnitLine[]; known: UnitLine[]; order: number[] } {
   const names = rankingNames(block, source);
   const byRow = findingsByRow(analysis.findings ?? [], block.sheet);
   const totalCol = source?.criteria.columns.total;
-  const lines: UnitLine[] = block.units.map((u, i) => {
-    const found = byRow.get(u.row) ?? [];
-    const reasons = found.filter((f) => UNKNOWN_TOTAL.has(f.code) && f.col !== totalCol);
-    const mismatch = found.find((f) => f.code === "TOTAL_MISMATCH");
-    const known = u.total !== undefined && reasons.length === 0;
-    const name = names[i]!;
-    return {
-      unit: u,
-      name: decodeLegacyVietnamese(name)?.text ?? name,
-      ...(known ? { total: u.total, level: u.level } : {}),
-      ...(known && mismatch
-        ? {
-            changed: {
-              typed: localNumber(mismatch.params.actual ?? "", lang),
-              recomputed: localNumber(mismatch.params.expected ?? "", lang),
-              cell: `${mismatch.sheet}!${mismatch.cell}`,
-            },
-          }
-        : {}),
-      reasons: known ? [] : reasons,
-    };
-  });
-  const known = lines.filter((l) => l.total !== undefined);
-  const { ranks } = rankUnits(known.map((l) => l.total!));
-  known.forEach((l, k) => (l.rank = ranks[k]));
-  return lines;
+  const lines: UnitLine[] = new Array<UnitLine>(block.units.length);
+  const known: UnitLine[] = [];
+  const totals: Exact[] = [];
+  for (let i = 0; i < block.units.length; i++) {
+    const line = unitLine(block.units[i]!, names[i]!, byRow.get(block.units[i]!.row), totalCol, lang);
+    lines[i] = line;
+    if (line.total !== undefined) {
+      known.push(line);
+      totals.push(line.total);
+    }
+  }
+  const { ranks, order } = rankUnits(totals);
+  for (let k = 0; k < known.length; k++) known[k]!.rank = ranks[k];
+  return { lines, known, order };
 }
+
+/** One unit's line (one function per unit, as analyze.ts's checkUnit; one object shape for all). */
+function unitLine(
+  u: UnitResult,
+  rankingName: string,
+  found: ReadonlyArray<Finding> | undefined,
+  totalCol: number | undefined,
+  lang: Lang,
+): UnitLine {
+  let reasons: Finding[] = NO_FINDINGS;
+  let mismatch: Finding | undefined;
+  if (found) {
+    for (const f of found) {
+      if (UNKNOWN_TOTAL.has(f.code) && f.col !== totalCol) {
+        if (reasons === NO_FINDINGS) reasons = [];
+        reasons.push(f);
+      } else if (f.code === "TOTAL_MISMATCH") mismatch = f;
+    }
+  }
+  const known = u.total !== undefined && reasons.length === 0;
+  return {
+    unit: u,
+    // A name typed in TCVN3 or VNI is written in its Unicode spelling.
+    name: decodeLegacyVietnamese(rankingName)?.text ?? rankingName,
+    total: known ? u.total : undefined,
+    level: known ? u.level : undefined,
+    rank: undefined,
+    changed:
+      known && mismatch
+        ? {
+            typed: localNumber(mismatch.params.actual ?? "", lang),
+            recomputed: localNumber(mismatch.params.expected ?? "", lang),
+            cell: `${mismatch.sheet}!${mismatch.cell}`,
+          }
+        : undefined,
+    reasons: known ? NO_FINDINGS : reasons,
+  };
+}
+
+const NO_FINDINGS: Finding[] = [];
 
 /** A unit the ranking sheet leaves without total and level, and why (the findings' messages). */
 export interface UnknownTotal {
@@ -218,7 +247,7 @@ export function unknownTotals(
 ): UnknownTotal[] {
   const source = analysis.model ? modelBlock({ model: analysis.model }, block) : undefined;
   return unitLines(block, analysis, source, lang)
-    .filter((l) => l.total === undefined)
+    .lines.filter((l) => l.total === undefined)
     .map((l) => ({
       unit: l.name,
       reasons:
@@ -235,7 +264,7 @@ export function appendixLevelCounts(
 ): Record<Level, number> {
   const source = analysis.model ? modelBlock({ model: analysis.model }, block) : undefined;
   const counts: Record<Level, number> = { I: 0, II: 0, III: 0, IV: 0 };
-  for (const l of unitLines(block, analysis, source, "vi")) if (l.level) counts[l.level]++;
+  for (const l of unitLines(block, analysis, source, "vi").known) if (l.level) counts[l.level]++;
   return counts;
 }
 
@@ -297,9 +326,7 @@ export function planRankingSheet(
   heights.push(undefined);
 
   // What is known of each unit.
-  const lines = unitLines(block, analysis, source, lang);
-  const known = lines.filter((l) => l.total !== undefined);
-  const { order } = rankUnits(known.map((l) => l.total!));
+  const { lines, known, order } = unitLines(block, analysis, source, lang);
   const listed =
     options.order === "rank"
       ? [...order.map((k) => known[k]!), ...lines.filter((l) => l.total === undefined)]
@@ -392,13 +419,15 @@ function unitRow(
   const total: PlannedCell =
     l.total === undefined
       ? shared.empty
-      : {
-          v: exactToNumber(l.total),
-          fmt: shared.fmt,
-          align: "center",
-          border: true,
-          ...(l.changed ? { note: w.changedComment(l.changed.typed, l.changed.recomputed) } : {}),
-        };
+      : l.changed
+        ? {
+            v: exactToNumber(l.total),
+            fmt: shared.fmt,
+            align: "center",
+            border: true,
+            note: w.changedComment(l.changed.typed, l.changed.recomputed),
+          }
+        : { v: exactToNumber(l.total), fmt: shared.fmt, align: "center", border: true };
   const cells = [
     wholeCell(shared, place),
     { v: l.name, align: "left", border: true, wrap: true } as PlannedCell,
