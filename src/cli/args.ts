@@ -26,6 +26,12 @@ export interface CliOptions {
   readonly date?: string;
   readonly withCriteria?: boolean;
   readonly withCharts?: boolean;
+  /** rank: refuse (exit 1, nothing written) while the check finds errors. */
+  readonly strict: boolean;
+  /** rank: add a "Thứ hạng" column. */
+  readonly withRank: boolean;
+  /** check --out: the findings file's format. */
+  readonly format: "xlsx" | "csv";
 }
 
 export class UsageError extends Error {
@@ -34,29 +40,41 @@ export class UsageError extends Error {
 
 const FLAGS: Readonly<Record<string, ReadonlyArray<Command>>> = {
   "--json": ["check", "compare", "frameworks"],
-  "--force": ["rank", "demo", "compare", "export"],
+  "--force": ["check", "rank", "demo", "compare", "export"],
   "--separate": ["rank"],
+  "--strict": ["rank"],
+  "--with-rank": ["rank"],
   "--with-criteria": ["export"],
   "--with-charts": ["export"],
 };
 const VALUED: Readonly<Record<string, ReadonlyArray<Command>>> = {
   "--lang": ["check", "rank", "demo", "compare", "frameworks", "export"],
   "--framework": ["check", "rank", "compare", "export"],
-  "--out": ["rank", "compare"],
+  "--out": ["check", "rank", "compare"],
   "--map": ["compare"],
   "--order": ["rank"],
+  "--format": ["check"],
   "--docx": ["export"],
   "--decision": ["export"],
   "--date": ["export"],
 };
 
+const NO_OPTIONS = {
+  force: false,
+  separate: false,
+  order: "source",
+  strict: false,
+  withRank: false,
+  format: "xlsx",
+} as const;
+
 export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   const [first, ...rest] = argv;
   if (first === undefined || first === "help" || first === "--help" || first === "-h") {
-    return { command: "help", json: false, lang: "vi", force: false, separate: false, order: "rank" };
+    return { command: "help", json: false, lang: "vi", ...NO_OPTIONS };
   }
   if (first === "--version" || first === "-v" || first === "version") {
-    return { command: "version", json: false, lang: "vi", force: false, separate: false, order: "rank" };
+    return { command: "version", json: false, lang: "vi", ...NO_OPTIONS };
   }
   if (
     first !== "check" &&
@@ -77,7 +95,7 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === "--help" || arg === "-h") {
-      return { command: "help", json: false, lang: "vi", force: false, separate: false, order: "rank" };
+      return { command: "help", json: false, lang: "vi", ...NO_OPTIONS };
     }
     if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
@@ -107,7 +125,7 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   }
   const lang = values.get("--lang") ?? "vi";
   if (lang !== "vi" && lang !== "en") throw new UsageError(`--lang nhận vi hoặc en, không nhận "${lang}"`);
-  const order = values.get("--order") ?? "rank";
+  const order = values.get("--order") ?? "source";
   if (order !== "rank" && order !== "source")
     throw new UsageError(`--order nhận rank hoặc source, không nhận "${order}"`);
   if (command === "demo" || command === "frameworks") {
@@ -130,6 +148,11 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   const date = values.get("--date");
   if (date !== undefined && !isDecisionDate(date))
     throw new UsageError(`--date nhận ngày dạng dd/mm/yyyy (ví dụ 31/01/2023), không nhận "${date}"`);
+  const format = values.get("--format") ?? (/\.csv$/i.test(values.get("--out") ?? "") ? "csv" : "xlsx");
+  if (format !== "xlsx" && format !== "csv")
+    throw new UsageError(`--format nhận xlsx hoặc csv, không nhận "${format}"`);
+  if (command === "check" && values.has("--format") && !values.has("--out"))
+    throw new UsageError("--format cần --out <tệp-kết-quả>");
   const framework = values.get("--framework");
   const out = values.get("--out");
   return {
@@ -142,6 +165,9 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
     force: flags.has("--force"),
     separate: flags.has("--separate"),
     order,
+    strict: flags.has("--strict"),
+    withRank: flags.has("--with-rank"),
+    format,
     ...(command === "compare" ? { previous: positional[1]! } : {}),
     ...(values.has("--map") ? { map: values.get("--map")! } : {}),
     ...exportOptions(command, values, flags),
@@ -177,8 +203,9 @@ export const USAGE = `cqs — kiểm tra và xếp hạng mức độ chính quy
 
 Cách dùng:
   cqs check <sổ-tính.xlsx> [--json] [--lang vi|en] [--framework <bộ-tiêu-chí.json>]
-  cqs rank  <sổ-tính.xlsx> --out <tệp-mới.xlsx> [--force] [--separate] [--order rank|source]
-            [--framework <bộ-tiêu-chí.json>] [--lang vi|en]
+            [--out <kết-quả.xlsx|kết-quả.csv>] [--format xlsx|csv] [--force]
+  cqs rank  <sổ-tính.xlsx> --out <tệp-mới.xlsx> [--force] [--separate] [--strict]
+            [--order source|rank] [--with-rank] [--framework <bộ-tiêu-chí.json>] [--lang vi|en]
   cqs compare <năm-nay.xlsx> <năm-trước.xlsx> [--map <đối-chiếu.json>] [--json] [--out <tệp-mới.xlsx>]
             [--force] [--lang vi|en]   so sánh với năm trước: điểm, thứ hạng (tăng/giảm n bậc), mức độ
   cqs frameworks [--json]      các bộ tiêu chí có sẵn (id, tên, nguồn); --framework nhận id hoặc tệp .json

@@ -36,7 +36,7 @@ export async function exportAppendix(
     withCriteria: opts.withCriteria === true,
     ...(charts ? { charts } : {}),
   });
-  const written = await writeOutputFile({ inputPath: file, outPath, bytes, force: opts.force });
+  const written = await writeOutputFile(file, outPath, Buffer.from(bytes), opts.force);
   const given = opts.decision !== undefined || opts.date !== undefined;
   for (const b of model.blocks) {
     if (b.decisionFrom === "source" && given) {

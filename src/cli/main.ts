@@ -20,7 +20,11 @@ import {
   isFrameworkFile,
   LIBRARY,
   libraryFramework,
+  appendixLevelCounts,
+  findingsCsv,
+  planFindingsSheet,
   planRankingSheets,
+  unknownTotals,
   workbookFramework,
   type Analysis,
   type Framework,
@@ -48,6 +52,7 @@ import {
   WorkbookReadError,
   type OpenedWorkbook,
   WorkbookWriteError,
+  writeOutputFile,
   writeRankingWorkbook,
 } from "../adapters/xlsx";
 import { parseArgs, UsageError, USAGE, type CliOptions } from "./args";
@@ -136,11 +141,46 @@ async function check(opts: CliOptions, file: string, io: CliIo): Promise<number>
       ? JSON.stringify(checkJson(analysis, file, opts.lang), null, 2)
       : checkText(analysis, file, opts.lang),
   );
+  if (opts.out !== undefined) {
+    const vi = opts.lang === "vi";
+    let written: string;
+    if (opts.format === "csv") {
+      const csv = findingsCsv(analysis.findings, opts.lang);
+      written = await writeOutputFile(file, opts.out, Buffer.from(csv, "utf8"), opts.force);
+    } else {
+      const sheet = planFindingsSheet(analysis, [], opts.lang);
+      written = (
+        await writeRankingWorkbook({
+          inputPath: file,
+          outPath: opts.out,
+          sheets: [sheet],
+          separate: true,
+          force: opts.force,
+        })
+      ).written;
+    }
+    // stdout may carry JSON: where the findings went is said on stderr.
+    io.err(
+      vi
+        ? `Đã ghi ${analysis.findings.length} phát hiện vào ${written}`
+        : `Written ${analysis.findings.length} finding(s) to ${written}`,
+    );
+  }
   return analysis.summary.error > 0 ? 1 : 0;
 }
 
 async function rank(opts: CliOptions, file: string, outPath: string, io: CliIo): Promise<number> {
-  return writeRanking(opts, file, await analyzeFile(opts, file), outPath, io);
+  const checked = await analyzeFile(opts, file);
+  const errors = checked.analysis.summary.error;
+  if (opts.strict && errors > 0) {
+    io.err(
+      opts.lang === "vi"
+        ? `Sổ tính có ${errors} lỗi (xem: cqs check "${file}"): với --strict không ghi bảng xếp hạng nào.`
+        : `The workbook has ${errors} error(s) (see: cqs check "${file}"): with --strict no ranking is written.`,
+    );
+    return 1;
+  }
+  return writeRanking(opts, file, checked, outPath, io);
 }
 
 /** Writes the ranking workbook of an input already opened and checked. */
@@ -154,7 +194,7 @@ async function writeRanking(
   const sheets = planRankingSheets(
     analysis,
     grid.sheets.map((s) => s.name),
-    { order: opts.order, lang: opts.lang },
+    { order: opts.order, withRank: opts.withRank, lang: opts.lang },
   );
   // A refused output fails before the charts are drawn.
   await checkOutputPath(file, outPath, opts.force);
@@ -172,12 +212,11 @@ async function writeRanking(
   for (const w of warnings) io.err(w);
   const vi = opts.lang === "vi";
   for (const block of analysis.blocks) {
-    const missing = block.units.filter((u) => u.total === undefined).map((u) => u.name);
-    if (missing.length > 0) {
+    for (const u of unknownTotals(block, analysis, opts.lang)) {
       io.err(
         vi
-          ? `${block.sheet}: chưa tính được tổng điểm của ${missing.length} đơn vị (xếp cuối, không có hạng): ${missing.join("; ")}`
-          : `${block.sheet}: no total for ${missing.length} unit(s) (listed last, without rank): ${missing.join("; ")}`,
+          ? `${block.sheet}: ${u.unit}: không tính được tổng điểm (để trống tổng điểm và mức độ): ${u.reasons.join("; ")}`
+          : `${block.sheet}: ${u.unit}: no total can be computed (total and level left empty): ${u.reasons.join("; ")}`,
       );
     }
   }
@@ -194,9 +233,10 @@ async function writeRanking(
       sheets
         .map((s, k) => {
           const b = analysis.blocks[k]!;
+          const counts = appendixLevelCounts(b, analysis);
           const levels =
-            b.counts.length > 0
-              ? `, ${vi ? "mức" : "levels"} ${b.counts.map((c) => c.level).join("/")}: ${b.counts.map((c) => c.count).join("/")}`
+            counts.length > 0
+              ? `, ${vi ? "mức" : "levels"} ${counts.map((c) => c.level).join("/")}: ${counts.map((c) => c.count).join("/")}`
               : "";
           return `"${s.name}" (${b.units.length} ${vi ? "đơn vị" : "units"}${levels})`;
         })

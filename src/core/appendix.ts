@@ -6,15 +6,15 @@
  * and the footnotes (changed totals, totals that cannot be known, the framework used).
  *
  * Pure: built from an Analysis (its BlockResult/UnitResult and the model's tables). Words come
- * from APPENDIX_TEXT, one dictionary per language.
+ * from WORD_APPENDIX_TEXT, one dictionary per language.
  */
 import type { Analysis, BlockResult, UnitResult } from "./analyze";
 import { compareExact, exactToString, formatExact, roundExact, type Exact } from "./exact";
 import type { Finding } from "./findings";
-import type { Framework, Level } from "./framework";
+import { frameworkLevels, type Framework, type Level } from "./framework";
 import { cellAt, colEnd, type SheetGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
-import { levelCountsLine, localNumber, type Lang } from "./messages";
+import { APPENDIX_TEXT, levelCountsLine, localNumber, type Lang } from "./messages";
 import { matchUnits } from "./names";
 import { readCellNumber, shownValue } from "./numbers";
 import { parseNoteLine, parseSummaryLine, type Block, type Table } from "./read";
@@ -77,7 +77,9 @@ export interface AppendixBlock {
   readonly rows: ReadonlyArray<AppendixRow>;
   /** Row indices in rank order (ties in source order), without the rows that have no total. */
   readonly rankOrder: ReadonlyArray<number>;
-  /** Level counts of the rows shown (units without a total are left out). */
+  /** The block's levels, best first (none where the block has no levels). */
+  readonly levels: ReadonlyArray<Level>;
+  /** Level counts of the rows shown, in the levels' order (units without a total are left out). */
   readonly counts: Readonly<Record<Level, number>>;
   readonly summaryLine: string;
   /** The note lines of the criteria section ("1. Văn phòng UBND tỉnh: 75 điểm …"), as written. */
@@ -112,7 +114,7 @@ export interface AppendixOptions {
 }
 
 /** The words of the appendix, Vietnamese first. */
-export const APPENDIX_TEXT = {
+export const WORD_APPENDIX_TEXT = {
   vi: {
     label: (n: string) => `Phụ lục ${n}`,
     defaultTitle: "KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG MỨC ĐỘ CHÍNH QUYỀN SỐ",
@@ -135,8 +137,6 @@ export const APPENDIX_TEXT = {
           aboveMax: `điểm "${what}" vượt điểm tối đa`,
         }[reason]
       }); không xếp mức độ.`,
-    frameworkNote: (name: string, t: Readonly<Record<"I" | "II" | "III", string>>) =>
-      `Tổng điểm tính lại theo bộ tiêu chí “${name}”; mức độ I từ ${t.I} điểm, mức độ II từ ${t.II}, mức độ III từ ${t.III}, mức độ IV dưới ${t.III}.`,
   },
   en: {
     label: (n: string) => `Appendix ${n}`,
@@ -160,20 +160,16 @@ export const APPENDIX_TEXT = {
           aboveMax: `"${what}" is above its max`,
         }[reason]
       }); no level.`,
-    frameworkNote: (name: string, t: Readonly<Record<"I" | "II" | "III", string>>) =>
-      `Totals recomputed with the framework “${name}”; level I from ${t.I} points, level II from ${t.II}, level III from ${t.III}, level IV below ${t.III}.`,
   },
 } as const;
 
 /** The text of a footnote in a language. */
 export function appendixFootnoteText(f: AppendixFootnote, lang: Lang): string {
-  const t = APPENDIX_TEXT[lang];
+  const t = WORD_APPENDIX_TEXT[lang];
   return f.kind === "changedTotal"
     ? t.changedTotal(f.unit, f.typed, f.total)
     : t.noTotal(f.unit, f.reason, f.what);
 }
-
-const THRESHOLD_LEVELS = ["I", "II", "III"] as const;
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
@@ -311,9 +307,11 @@ function scoreText(sheet: SheetGrid, row: number, col: number, lang: Lang): stri
   return reading.kind === "number" ? localNumber(exactToString(reading.value), lang) : shownValue(cell);
 }
 
-function thresholdTexts(framework: Framework, lang: Lang): Record<"I" | "II" | "III", string> {
-  const t = framework.thresholds;
-  return { I: localNumber(t.I, lang), II: localNumber(t.II, lang), III: localNumber(t.III, lang) };
+/** The levels with a lower bound, as the framework writes it and as the language does. */
+function levelThresholds(framework: Framework, lang: Lang): AppendixModel["thresholds"] {
+  return frameworkLevels(framework).flatMap((l) =>
+    l.min === undefined ? [] : [{ level: l.name, from: l.min, fromText: localNumber(l.min, lang) }],
+  );
 }
 
 function appendixBlock(
@@ -324,14 +322,15 @@ function appendixBlock(
   options: AppendixOptions,
 ): AppendixBlock {
   const lang = options.lang ?? "vi";
-  const t = APPENDIX_TEXT[lang];
-  const decimals = analysis.framework.decimals;
+  const t = WORD_APPENDIX_TEXT[lang];
+  const decimals = result.decimals;
   const source = sourceTitle(block.criteria, analysis.model.tables);
   const names = rankingNames(block);
   const inBlock = analysis.findings.filter((f) => f.sheet === result.sheet);
   const footnotes: AppendixFootnote[] = [];
   const rows: AppendixRow[] = [];
-  const counts: Record<Level, number> = { I: 0, II: 0, III: 0, IV: 0 };
+  // Units per level, in the block's order of levels (best first).
+  const counts: Record<Level, number> = Object.fromEntries(result.levels.map((l) => [l, 0]));
   const grid = block.criteria.sheet.grid;
   const columns = block.criteria.columns;
   result.units.forEach((u, i) => {
@@ -365,7 +364,7 @@ function appendixBlock(
       footnote = footnotes.length;
     }
     const level = total !== undefined ? u.level : undefined;
-    if (level !== undefined) counts[level]++;
+    if (level !== undefined) counts[level] = (counts[level] ?? 0) + 1;
     const scores = options.withCriteria
       ? [
           ...columns.criteria.map((c) => scoreText(grid, u.row, c, lang)),
@@ -425,8 +424,13 @@ function appendixBlock(
     ],
     rows,
     rankOrder,
+    levels: result.levels,
     counts,
-    summaryLine: levelCountsLine(counts, lang),
+    summaryLine: levelCountsLine(
+      counts,
+      lang,
+      block.summaries[0]?.parts.map((p) => p.levels),
+    ),
     notes: block.notes.map((n) => n.text),
     footnotes,
   };
@@ -444,16 +448,27 @@ function appendixBlock(
 export function appendixModel(analysis: Analysis, options: AppendixOptions = {}): AppendixModel {
   const lang = options.lang ?? "vi";
   const framework = analysis.framework;
-  const t = thresholdTexts(framework, lang);
+  const thresholds = levelThresholds(framework, lang);
+  const kind = analysis.blocks[0]?.kind ?? "criteria";
+  const scale = lang === "vi" ? String(framework.scale).replace(".", ",") : String(framework.scale);
   return {
     lang,
     blocks: analysis.blocks.map((b, k) => appendixBlock(analysis, b, analysis.model.blocks[k]!, k, options)),
-    frameworkNote: APPENDIX_TEXT[lang].frameworkNote(framework.name, t),
-    thresholds: THRESHOLD_LEVELS.map((level) => ({
-      level,
-      from: framework.thresholds[level],
-      fromText: t[level],
-    })),
+    // The same line as the ranking sheet's (without its dash).
+    frameworkNote: APPENDIX_TEXT[lang]
+      .frameworkLine(
+        framework.name,
+        "",
+        { kind, scale, decimals: framework.decimals },
+        thresholds.length > 0
+          ? frameworkLevels(framework).map((l) => ({
+              name: l.name,
+              ...(l.min ? { min: localNumber(l.min, lang) } : {}),
+            }))
+          : [],
+      )
+      .replace(/^- /, ""),
+    thresholds,
     decimals: framework.decimals,
     scale: framework.scale,
   };

@@ -13,12 +13,23 @@ import { parseNumberText } from "./numbers";
  * Bar colours by level: distinct in colour and in grey (dark to light from I to IV) so a print in
  * black and white still tells them apart; every bar also carries its level in its label.
  */
-export const LEVEL_COLOURS: Readonly<Record<Level, string>> = {
+export const LEVEL_COLOURS = {
   I: "#1B5E20",
   II: "#1E88E5",
   III: "#F9A825",
   IV: "#E57373",
-};
+} as const;
+
+/** The colours of named levels (Tốt, Khá, …), by their place from the best; past the list, grey. */
+const LEVEL_PALETTE: ReadonlyArray<string> = Object.values(LEVEL_COLOURS);
+const NO_LEVEL_COLOUR = "#9E9E9E";
+
+/** The colour of a level among a block's levels (I–IV keep theirs; others by place). */
+export function levelColour(level: Level, levels: ReadonlyArray<Level>): string {
+  const own = (LEVEL_COLOURS as Readonly<Record<string, string>>)[level];
+  if (own !== undefined) return own;
+  return LEVEL_PALETTE[levels.indexOf(level)] ?? NO_LEVEL_COLOUR;
+}
 
 /** Above this many units a bar chart is no longer legible in print or on a sheet: none is drawn. */
 export const MAX_CHART_UNITS = 80;
@@ -100,12 +111,12 @@ export function levelBarChart(
     values,
     valueLabels: rows.map((r) => (r.level ? `${r.totalText} (${r.level})` : r.totalText)),
     levels: rows.map((r) => r.level),
-    colours: rows.map((r) => (r.level ? LEVEL_COLOURS[r.level] : "#9E9E9E")),
+    colours: rows.map((r) => (r.level ? levelColour(r.level, block.levels) : NO_LEVEL_COLOUR)),
     thresholds,
     axis: { min, max: model.scale, title: t.axis },
-    legend: (["I", "II", "III", "IV"] as const)
+    legend: block.levels
       .filter((l) => present.has(l))
-      .map((l) => ({ level: l, label: t.level(l), colour: LEVEL_COLOURS[l] })),
+      .map((l) => ({ level: l, label: t.level(l), colour: levelColour(l, block.levels) })),
     leftOut: block.rows.length - rows.length,
   };
 }

@@ -49,6 +49,11 @@ export interface SheetGrid {
 export interface WorkbookGrid {
   readonly name: string;
   readonly sheets: ReadonlyArray<SheetGrid>;
+  /**
+   * Names of the sheets the add-in wrote (ranking, findings, comparison sheets), as recorded in
+   * the workbook (own.ts): the table finder leaves them out.
+   */
+  readonly ownSheets?: ReadonlyArray<string>;
 }
 
 const EMPTY: Cell = { v: null };

@@ -3,6 +3,7 @@
  * message is a compile error. Numbers are shown the way each language writes them.
  */
 import type { Finding, FindingCode, Severity } from "./findings";
+import type { Level } from "./framework";
 import type { LevelCount } from "./scoring";
 
 export type Lang = "vi" | "en";
@@ -207,23 +208,120 @@ export const UI_TEXT = {
 /**
  * The summary line of level counts in the decision's wording:
  * "- Số đơn vị đạt mức độ I: 18 - Số đơn vị đạt mức độ II: 2 - Số đơn vị đạt mức độ III, IV: 0".
- * Levels III and IV share one part when both are 0, as the decision writes them.
+ * With `groups` (the source's own summary line, e.g. [[I], [II], [III, IV]]) the levels are
+ * grouped as the source groups them, and a level it leaves out is added when units reach it;
+ * without, levels III and IV share one part when both are 0, as the decision writes them.
  */
 export function levelCountsLine(
   counts: ReadonlyArray<LevelCount> | Readonly<Record<string, number>>,
   lang: Lang = "vi",
+  groups?: ReadonlyArray<ReadonlyArray<Level>>,
 ): string {
   const list: ReadonlyArray<LevelCount> = Array.isArray(counts)
     ? counts
     : Object.entries(counts).map(([level, count]) => ({ level, count: count as number }));
   if (list.length === 0) return "";
-  const label = lang === "vi" ? "Số đơn vị đạt mức độ" : "Units at level";
-  const parts: Array<[string, number]> = list.map((c) => [c.level, c.count]);
-  // The decision's wording: the last two levels share one part when both are 0 ("III, IV: 0").
-  if (parts.length >= 3 && parts[parts.length - 1]![1] === 0 && parts[parts.length - 2]![1] === 0) {
-    const last = parts.pop()!;
-    const before = parts.pop()!;
-    parts.push([`${before[0]}, ${last[0]}`, 0]);
+  const countOf = new Map(list.map((c) => [c.level, c.count]));
+  let parts: Array<[string, number]>;
+  if (groups && groups.length > 0) {
+    const seen = new Set<Level>();
+    parts = [];
+    for (const g of groups) {
+      const levels = g.filter((l) => !seen.has(l) && countOf.has(l));
+      if (levels.length === 0) continue;
+      for (const l of levels) seen.add(l);
+      parts.push([levels.join(", "), levels.reduce((n, l) => n + countOf.get(l)!, 0)]);
+    }
+    for (const c of list) if (!seen.has(c.level) && c.count > 0) parts.push([c.level, c.count]);
+  } else {
+    parts = list.map((c) => [c.level, c.count]);
+    // The decision's wording: the last two levels share one part when both are 0 ("III, IV: 0").
+    if (parts.length >= 3 && parts[parts.length - 1]![1] === 0 && parts[parts.length - 2]![1] === 0) {
+      const last = parts.pop()!;
+      const before = parts.pop()!;
+      parts.push([`${before[0]}, ${last[0]}`, 0]);
+    }
   }
+  const label = lang === "vi" ? "Số đơn vị đạt mức độ" : "Units at level";
   return parts.map(([l, n]) => `- ${label} ${l}: ${n}`).join(" ");
 }
+
+/** How a block's totals are computed, for the framework line: the table's kind, the scale (as shown) and decimals. */
+export interface RuleWords {
+  readonly kind: string;
+  readonly scale: string;
+  readonly decimals: number;
+}
+
+/** A level and its lower bound as shown ("90" or "90,00"); none on the last level or where unknown. */
+export interface LevelBound {
+  readonly name: string;
+  readonly min?: string;
+}
+
+/** Words of the ranking sheet (the decision's appendix) and of the findings sheet. */
+export const APPENDIX_TEXT = {
+  vi: {
+    header: { stt: "STT", unit: "Đơn vị", total: "TỔNG ĐIỂM", level: "MỨC ĐỘ", rank: "Thứ hạng" },
+    fallbackTitle: "KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG MỨC ĐỘ CHÍNH QUYỀN SỐ",
+    notes: "Ghi chú:",
+    changedComment: (typed: string, recomputed: string) => `Bảng điểm ghi ${typed}; tính lại ${recomputed}`,
+    changedLine: (unit: string, typed: string, recomputed: string, at: string) =>
+      `- ${unit}: bảng điểm ghi ${typed}; tính lại ${recomputed} (${at}).`,
+    unknownLine: (unit: string, reasons: string) =>
+      `- ${unit}: không tính được tổng điểm nên không xếp mức độ và không tính vào số đơn vị đạt các mức độ — ${reasons}.`,
+    frameworkLine: (name: string, source: string, rule: RuleWords, levels: ReadonlyArray<LevelBound>) =>
+      `- Tính theo bộ tiêu chí "${name}"${source ? ` (${source})` : ""}: ` +
+      (rule.kind === "ranks"
+        ? "tổng điểm như bảng ghi"
+        : rule.kind === "results"
+          ? `tổng điểm = (số điểm thực hiện × ${rule.scale}) / số điểm tối đa cần thực hiện, làm tròn ${rule.decimals} chữ số thập phân`
+          : `tổng điểm = (tổng điểm các tiêu chí × ${rule.scale}) / điểm tối đa, làm tròn ${rule.decimals} chữ số thập phân`) +
+      levels
+        .map((l, i) =>
+          l.min === undefined
+            ? i > 0 && levels[i - 1]!.min !== undefined
+              ? `; mức độ ${l.name}: dưới ${levels[i - 1]!.min}`
+              : ""
+            : i === 0
+              ? `; mức độ ${l.name}: từ ${l.min} điểm`
+              : `; mức độ ${l.name}: từ ${l.min} đến dưới ${levels[i - 1]!.min}`,
+        )
+        .join("") +
+      ".",
+    rankLine:
+      "- Thứ hạng theo tổng điểm giảm dần; các đơn vị bằng điểm cùng hạng, hạng kế tiếp bỏ qua (1, 2, 2, 4).",
+  },
+  en: {
+    header: { stt: "No.", unit: "Unit", total: "TOTAL", level: "LEVEL", rank: "Rank" },
+    fallbackTitle: "DIGITAL GOVERNMENT LEVEL ASSESSMENT AND RANKING",
+    notes: "Notes:",
+    changedComment: (typed: string, recomputed: string) =>
+      `The score sheet says ${typed}; recomputed ${recomputed}`,
+    changedLine: (unit: string, typed: string, recomputed: string, at: string) =>
+      `- ${unit}: the score sheet says ${typed}; recomputed ${recomputed} (${at}).`,
+    unknownLine: (unit: string, reasons: string) =>
+      `- ${unit}: no total can be computed, so no level, and not counted in the level counts — ${reasons}.`,
+    frameworkLine: (name: string, source: string, rule: RuleWords, levels: ReadonlyArray<LevelBound>) =>
+      `- Framework "${name}"${source ? ` (${source})` : ""}: ` +
+      (rule.kind === "ranks"
+        ? "totals as the table prints them"
+        : rule.kind === "results"
+          ? `total = (points × ${rule.scale}) / max to do, rounded half up to ${rule.decimals} decimals`
+          : `total = (sum of criterion scores × ${rule.scale}) / max points, rounded half up to ${rule.decimals} decimals`) +
+      levels
+        .map((l, i) =>
+          l.min === undefined
+            ? i > 0 && levels[i - 1]!.min !== undefined
+              ? `; level ${l.name}: below ${levels[i - 1]!.min}`
+              : ""
+            : i === 0
+              ? `; level ${l.name}: ${l.min} and above`
+              : `; level ${l.name}: ${l.min} to below ${levels[i - 1]!.min}`,
+        )
+        .join("") +
+      ".",
+    rankLine:
+      "- Ranked by total, descending; equal totals share a rank and the next rank is skipped (1, 2, 2, 4).",
+  },
+} as const;

@@ -1,21 +1,33 @@
 /**
- * Planning the ranking sheets: one new sheet per block, laid out like the decision's appendix
- * (STT | Đơn vị | Tổng điểm | Mức độ | Thứ hạng, then the summary line), as plain data.
+ * Planning the ranking sheets: one new sheet per block, laid out as the decision prints its
+ * appendix (DESIGN.md's `rank` contract): the source's title lines, the ranking section's heading,
+ * STT | Đơn vị | TỔNG ĐIỂM | MỨC ĐỘ in the criteria table's order under the ranking table's names,
+ * the summary line, and notes saying what was changed and what could not be computed. As plain
+ * data, with the print setup of Decree 30/2020/NĐ-CP.
  */
 import type { Analysis, BlockResult, UnitResult } from "./analyze";
-import { exactToNumber } from "./exact";
-import type { Level } from "./framework";
+import { exactToNumber, type Exact } from "./exact";
+import type { Finding, FindingCode } from "./findings";
+import { frameworkLevels, type Framework, type Level } from "./framework";
+import { a1Range, cellAt, colEnd, type CellRange, type SheetGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
-import { levelCountsLine, UI_TEXT, type Lang } from "./messages";
-import type { PlannedCell, PlannedSheet } from "./writes";
+import { APPENDIX_TEXT, findingMessage, levelCountsLine, localNumber, UI_TEXT, type Lang } from "./messages";
+import { matchUnits } from "./names";
+import type { Block } from "./read";
+import { parseNoteLine, parseSummaryLine } from "./read";
+import { rankUnits, type LevelCount } from "./scoring";
+import { tidy } from "./text";
+import { DECREE_30_PRINT, type PlannedCell, type PlannedSheet } from "./writes";
 
 export type RankingOrder = "rank" | "source";
 
 export interface RankingOptions {
+  /** "source" (the default): the criteria table's order, as the decision prints it. */
   readonly order?: RankingOrder;
+  /** Add a "Thứ hạng" column. */
+  readonly withRank?: boolean;
   readonly lang?: Lang;
 }
-
 /** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], not blank, no leading/trailing quote. */
 export const MAX_SHEET_NAME = 31;
 
@@ -48,152 +60,416 @@ export function bareTitle(title: string): string {
   return title.replace(/^\s*(?:\d+|[IVX]+)\s*[.)]\s*/, "").trim();
 }
 
+/** Findings that leave a unit's total unknown: a score missing, not a number, negative or above its max. */
+const UNKNOWN_TOTAL: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  "MISSING_SCORE",
+  "NOT_A_NUMBER",
+  "UNCALCULATED_FORMULA",
+  "SCORE_ABOVE_MAX",
+  "SCORE_NEGATIVE",
+]);
+
 const HEADER_FILL = "#D9E1F2";
+/** A numbered section heading: "1. Kết quả …", "II. Xếp hạng …". */
+const SECTION_HEADING = /^\s*(?:\d+|[IVX]+)\s*[.)]\s*\S/;
+/** At most this many title lines are taken from above a criteria table. */
+const MAX_TITLE_LINES = 6;
+
+/** The first text cell of a row, tidied, or undefined. */
+function rowText(sheet: SheetGrid, row: number): string | undefined {
+  for (let c = sheet.left ?? 0; c < colEnd(sheet, row); c++) {
+    const v = cellAt(sheet, row, c).v;
+    if (typeof v === "string" && v.trim() !== "") return tidy(v);
+  }
+  return undefined;
+}
+
+/**
+ * The title lines above a block's criteria table (below whatever table comes before it on the
+ * sheet), without the criteria section's own numbered heading ("1. Kết quả đánh giá …") and
+ * without note or summary lines.
+ */
+export function sourceTitleLines(model: Pick<Analysis, "model">["model"], block: Block): string[] {
+  const table = block.criteria;
+  const sheet = table.sheet.grid;
+  let floor = sheet.top ?? 0;
+  for (const t of model.tables) {
+    if (t.sheet.name === table.sheet.name && t.range.bottom < table.headerTop)
+      floor = Math.max(floor, t.range.bottom + 1);
+  }
+  const lines: string[] = [];
+  for (let r = floor; r < table.headerTop; r++) {
+    const text = rowText(sheet, r);
+    if (text === undefined || parseSummaryLine(text) || parseNoteLine(text)) continue;
+    lines.push(text);
+  }
+  // The line right above the table that numbers its section is the criteria section's heading.
+  if (lines.length > 0 && SECTION_HEADING.test(lines[lines.length - 1]!)) lines.pop();
+  return lines.slice(-MAX_TITLE_LINES);
+}
+
+/** The model block a block result was computed from. */
+function modelBlock(analysis: Pick<Analysis, "model">, block: BlockResult): Block | undefined {
+  return analysis.model.blocks.find(
+    (b) => b.criteria.sheet.name === block.sheet && a1Range(b.criteria.range) === block.range,
+  );
+}
+
+/** Each unit's name in the block's ranking table (where it has one and the names match), else its own. */
+function rankingNames(block: BlockResult, source: Block | undefined): string[] {
+  const names = block.units.map((u) => u.name);
+  const ranking = source?.rankings[0];
+  if (!source || !ranking || ranking.rows.length === 0) return names;
+  const matching = matchUnits(
+    source.criteria.rows.map((r) => r.name),
+    ranking.rows.map((r) => r.name),
+    { left: source.criteria.rows.map((r) => r.key), right: ranking.rows.map((r) => r.key) },
+  );
+  return names.map((n, i) => {
+    const j = i < matching.rightOf.length ? matching.rightOf[i]! : -1;
+    return j >= 0 ? ranking.rows[j]!.name : n;
+  });
+}
+
+/** What the plan says about one unit. */
+interface UnitLine {
+  readonly unit: UnitResult;
+  readonly name: string;
+  /** The total shown, or undefined when it cannot be known. */
+  readonly total: Exact | undefined;
+  readonly level: Level | undefined;
+  rank: number | undefined;
+  /** TOTAL_MISMATCH: the typed and the recomputed total, as the finding states them. */
+  readonly changed:
+    { readonly typed: string; readonly recomputed: string; readonly cell: string } | undefined;
+  /** Why the total cannot be known. */
+  readonly reasons: ReadonlyArray<Finding>;
+}
+
+/** The findings of the criteria sheet by row. */
+function findingsByRow(findings: ReadonlyArray<Finding>, sheet: string): Map<number, Finding[]> {
+  const map = new Map<number, Finding[]>();
+  for (const f of findings) {
+    if (f.sheet !== sheet) continue;
+    const list = map.get(f.row);
+    if (list) list.push(f);
+    else map.set(f.row, [f]);
+  }
+  return map;
+}
 
 function text(v: string, extra: Omit<PlannedCell, "v"> = {}): PlannedCell {
   return { v, ...extra };
 }
 
-/** Plans the ranking sheet of one block. */
+/** Estimated height (points) of a wrapped line of `chars` characters over `width` character widths at 13 pt. */
+function wrappedHeight(chars: number, width: number): number {
+  const perLine = Math.max(10, Math.floor(width * 0.85));
+  return Math.max(1, Math.ceil(chars / perLine)) * 17;
+}
+
+/**
+ * What the ranking sheet says about each unit of a block, in the criteria table's order: its name
+ * (the ranking table's), its total and level unless a finding leaves them unknown, its rank among
+ * the known totals, and whether the typed total was changed (TOTAL_MISMATCH).
+ */
+function unitLines(
+  block: BlockResult,
+  analysis: Partial<Pick<Analysis, "findings">>,
+  source: Block | undefined,
+  lang: Lang,
+): { lines: UnitLine[]; known: UnitLine[]; order: number[] } {
+  const names = rankingNames(block, source);
+  const byRow = findingsByRow(analysis.findings ?? [], block.sheet);
+  const totalCol = source?.criteria.columns.total;
+  const lines: UnitLine[] = new Array<UnitLine>(block.units.length);
+  const known: UnitLine[] = [];
+  const totals: Exact[] = [];
+  for (let i = 0; i < block.units.length; i++) {
+    const line = unitLine(block.units[i]!, names[i]!, byRow.get(block.units[i]!.row), totalCol, lang);
+    lines[i] = line;
+    if (line.total !== undefined) {
+      known.push(line);
+      totals.push(line.total);
+    }
+  }
+  const { ranks, order } = rankUnits(totals);
+  for (let k = 0; k < known.length; k++) known[k]!.rank = ranks[k];
+  return { lines, known, order };
+}
+
+/** One unit's line (one function per unit, as analyze.ts's checkUnit; one object shape for all). */
+function unitLine(
+  u: UnitResult,
+  rankingName: string,
+  found: ReadonlyArray<Finding> | undefined,
+  totalCol: number | undefined,
+  lang: Lang,
+): UnitLine {
+  let reasons: Finding[] = NO_FINDINGS;
+  let mismatch: Finding | undefined;
+  if (found) {
+    for (const f of found) {
+      if (UNKNOWN_TOTAL.has(f.code) && f.col !== totalCol) {
+        if (reasons === NO_FINDINGS) reasons = [];
+        reasons.push(f);
+      } else if (f.code === "TOTAL_MISMATCH") mismatch = f;
+    }
+  }
+  const known = u.total !== undefined && reasons.length === 0;
+  return {
+    unit: u,
+    // A name typed in TCVN3 or VNI is written in its Unicode spelling.
+    name: decodeLegacyVietnamese(rankingName)?.text ?? rankingName,
+    total: known ? u.total : undefined,
+    level: known ? u.level : undefined,
+    rank: undefined,
+    changed:
+      known && mismatch
+        ? {
+            typed: localNumber(mismatch.params.actual ?? "", lang),
+            recomputed: localNumber(mismatch.params.expected ?? "", lang),
+            cell: `${mismatch.sheet}!${mismatch.cell}`,
+          }
+        : undefined,
+    reasons: known ? NO_FINDINGS : reasons,
+  };
+}
+
+const NO_FINDINGS: Finding[] = [];
+
+/** A unit the ranking sheet leaves without total and level, and why (the findings' messages). */
+export interface UnknownTotal {
+  readonly unit: string;
+  readonly reasons: ReadonlyArray<string>;
+}
+
+/** The units of a block whose total cannot be known, with the reasons (for the CLI's stderr and the pane). */
+export function unknownTotals(
+  block: BlockResult,
+  analysis: Partial<Pick<Analysis, "model" | "findings">>,
+  lang: Lang = "vi",
+): UnknownTotal[] {
+  const source = analysis.model ? modelBlock({ model: analysis.model }, block) : undefined;
+  return unitLines(block, analysis, source, lang)
+    .lines.filter((l) => l.total === undefined)
+    .map((l) => ({
+      unit: l.name,
+      reasons:
+        l.reasons.length > 0
+          ? l.reasons.map((f) => `${f.sheet}!${f.cell}: ${findingMessage(f, lang)}`)
+          : [UI_TEXT[lang].noTotal],
+    }));
+}
+
+/** The level counts the ranking sheet states: units whose total cannot be known are left out. */
+export function appendixLevelCounts(
+  block: BlockResult,
+  analysis: Partial<Pick<Analysis, "model" | "findings">>,
+): LevelCount[] {
+  const source = analysis.model ? modelBlock({ model: analysis.model }, block) : undefined;
+  return countKnown(block.levels, unitLines(block, analysis, source, "vi").known);
+}
+
+/** Units per level of a block, in its levels' order, counting only the lines with a known total. */
+function countKnown(levels: ReadonlyArray<Level>, known: ReadonlyArray<UnitLine>): LevelCount[] {
+  const counts = new Map<Level, number>(levels.map((l) => [l, 0]));
+  for (const l of known) if (l.level !== undefined) counts.set(l.level, (counts.get(l.level) ?? 0) + 1);
+  return [...counts].map(([level, count]) => ({ level, count }));
+}
+
+/** The framework's levels with their bounds as the sheet shows them. */
+function levelBounds(framework: Framework, lang: Lang): Array<{ name: string; min?: string }> {
+  return frameworkLevels(framework).map((l) =>
+    l.min === undefined ? { name: l.name } : { name: l.name, min: localNumber(l.min, lang) },
+  );
+}
+
+/** Plans the ranking sheet of one block (the decision's appendix). */
 export function planRankingSheet(
   block: BlockResult,
-  analysis: Pick<Analysis, "framework">,
+  analysis: Pick<Analysis, "framework"> & Partial<Pick<Analysis, "model" | "findings">>,
   name: string,
   options: RankingOptions = {},
 ): PlannedSheet {
   const lang = options.lang ?? "vi";
-  const t = UI_TEXT[lang];
+  const w = APPENDIX_TEXT[lang];
   // The block's own framework (the given one, or the one its sheet implies) sets the decimals,
-  // the scale of the rule line and whether there is a level column at all.
+  // the scale of the framework line and whether there is a level column at all.
   const framework = block.framework ?? analysis.framework;
   const decimals = block.decimals ?? framework.decimals;
   const fmt = decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
-  const hasLevels = block.levels === undefined || block.levels.length > 0;
-  const width = hasLevels ? 5 : 4;
-  const pad = (cells: PlannedCell[]): PlannedCell[] => {
-    while (cells.length < width) cells.push({ v: null });
-    return cells;
-  };
+  const withRank = options.withRank === true;
+  const hasLevels = block.levels.length > 0;
+  const width = 3 + (hasLevels ? 1 : 0) + (withRank ? 1 : 0);
+  const columnWidths = [6, 50 - (hasLevels ? 0 : 0) - (withRank ? 4 : 0), 13];
+  if (hasLevels) columnWidths.push(11);
+  if (withRank) columnWidths.push(10);
+  const textWidth = columnWidths.reduce((a, b) => a + b, 0);
+  const source = analysis.model ? modelBlock({ model: analysis.model }, block) : undefined;
   const rows: PlannedCell[][] = [];
-  rows.push(pad([text(rankingTitle(lang, framework.subject), { bold: true, align: "center" })]));
-  rows.push(
-    pad([text(bareTitle(block.rankingTitle ?? block.title), { italic: true, align: "center", wrap: true })]),
-  );
-  rows.push(pad([]));
+  const heights: Array<number | undefined> = [];
+  const merges: CellRange[] = [];
+  /** A line of text across the table's width. */
+  const line = (v: string, extra: Omit<PlannedCell, "v">, height = true): void => {
+    const cells: PlannedCell[] = [text(v, { wrap: true, valign: "top", ...extra })];
+    while (cells.length < width) cells.push({ v: null });
+    merges.push({ top: rows.length, left: 0, bottom: rows.length, right: width - 1 });
+    heights.push(height ? wrappedHeight(v.length, textWidth) : undefined);
+    rows.push(cells);
+  };
+  const blank = (): void => {
+    rows.push(Array.from({ length: width }, () => ({ v: null })));
+    heights.push(undefined);
+  };
+
+  // Title lines: the source's, else the framework's words.
+  const titles = source && analysis.model ? sourceTitleLines(analysis.model, source) : [];
+  if (titles.length === 0)
+    titles.push(
+      fallbackTitle(lang, framework.subject),
+      ...(block.title !== block.sheet ? [block.title] : []),
+    );
+  for (const t of titles) {
+    const note = /^\(.*\)$/.test(t);
+    line(t, { bold: !note, italic: note, align: "center" });
+  }
+  blank();
+  // The ranking section's heading, where the source has one ("2. Xếp hạng mức độ …").
+  const heading = block.rankingTitle;
+  if (heading && !titles.includes(heading) && !parseNoteLine(heading) && !/^ghi ch[uú]/i.test(heading))
+    line(heading, { bold: true, align: "left" });
+
+  // The header.
   const headerRow = rows.length;
+  const h = w.header;
   rows.push(
-    (hasLevels ? [t.stt, t.unit, t.total, t.level, t.rank] : [t.stt, t.unit, t.total, t.rank]).map((h) =>
-      text(h, { bold: true, align: "center", border: true, fill: HEADER_FILL, wrap: true }),
+    [h.stt, h.unit, h.total, ...(hasLevels ? [h.level] : []), ...(withRank ? [h.rank] : [])].map((v) =>
+      text(v, { bold: true, align: "center", border: true, fill: HEADER_FILL, wrap: true, valign: "middle" }),
     ),
   );
-  const order = options.order === "source" ? block.units.map((_, i) => i) : block.order;
-  // Cells that repeat are shared (planned cells are read-only data): the empty cell, the four
-  // level cells, and the whole numbers of the STT and rank columns (a unit's place and its rank
-  // are the same number unless it is tied).
+  heights.push(undefined);
+
+  // What is known of each unit.
+  const { lines, known, order } = unitLines(block, analysis, source, lang);
+  const listed =
+    options.order === "rank"
+      ? [...order.map((k) => known[k]!), ...lines.filter((l) => l.total === undefined)]
+      : lines;
+
+  // The rows. Cells that repeat are shared (planned cells are read-only data).
   const empty: PlannedCell = { v: null, border: true };
-  const levelCells: Record<Level, PlannedCell> = {
-    I: { v: "I", align: "center", border: true },
-    II: { v: "II", align: "center", border: true },
-    III: { v: "III", align: "center", border: true },
-    IV: { v: "IV", align: "center", border: true },
-  };
-  const shared: SharedCells = { empty, levels: levelCells, whole: [], fmt };
-  for (let k = 0; k < order.length; k++) {
-    const row = unitRow(shared, k + 1, block.units[order[k]!]!);
-    if (!hasLevels) row.splice(3, 1);
-    rows.push(row);
+  const shared: SharedCells = { empty, levels: new Map(), whole: [], fmt };
+  for (let k = 0; k < listed.length; k++) {
+    rows.push(unitRow(shared, k + 1, listed[k]!, { hasLevels, withRank }, w));
+    heights.push(undefined);
   }
-  const summaryRow = hasLevels ? rows.length : -1;
-  if (hasLevels) rows.push(pad([text(levelCountsLine(block.counts, lang))]));
-  const missing = block.units.filter((u) => u.total === undefined).length;
-  const ruleRow = rows.length;
-  rows.push(
-    pad([text(rankingRule(lang, decimals, framework.scale, block.kind), { italic: true, wrap: true })]),
+
+  // The summary line, grouped as the source groups it, counting only the known levels.
+  if (hasLevels) {
+    const groups = source?.summaries[0]?.parts.map((p) => p.levels);
+    line(levelCountsLine(countKnown(block.levels, known), lang, groups), {});
+  }
+
+  // Notes: what changed, what could not be computed, the framework used.
+  blank();
+  line(w.notes, { italic: true, bold: true }, false);
+  for (const l of listed) {
+    if (l.changed)
+      line(w.changedLine(l.name, l.changed.typed, l.changed.recomputed, l.changed.cell), { italic: true });
+  }
+  for (const l of lines) {
+    if (l.total !== undefined) continue;
+    const reasons =
+      l.reasons.length > 0
+        ? l.reasons.map((f) => `${f.sheet}!${f.cell}: ${findingMessage(f, lang)}`).join("; ")
+        : UI_TEXT[lang].noTotal;
+    line(w.unknownLine(l.name, reasons), { italic: true });
+  }
+  const scale = lang === "vi" ? String(framework.scale).replace(".", ",") : String(framework.scale);
+  line(
+    w.frameworkLine(
+      framework.name,
+      framework.source,
+      { kind: block.kind, scale, decimals },
+      hasLevels && block.levelBoundsKnown ? levelBounds(framework, lang) : [],
+    ),
+    { italic: true },
   );
-  if (missing > 0) {
-    rows.push(
-      pad([
-        text(
-          lang === "vi"
-            ? `${missing} đơn vị chưa tính được tổng điểm (thiếu điểm hoặc điểm không phải là số) được xếp cuối, không có hạng.`
-            : `${missing} unit(s) without a computable total are listed last, without a rank.`,
-          { italic: true, wrap: true },
-        ),
-      ]),
-    );
-  }
-  const last = width - 1;
+  if (withRank || options.order === "rank") line(w.rankLine, { italic: true });
+
   return {
     name,
     rows,
-    merges: [
-      { top: 0, left: 0, bottom: 0, right: last },
-      { top: 1, left: 0, bottom: 1, right: last },
-      ...(summaryRow >= 0 ? [{ top: summaryRow, left: 0, bottom: summaryRow, right: last }] : []),
-      { top: ruleRow, left: 0, bottom: ruleRow, right: last },
-      ...(missing > 0 ? [{ top: ruleRow + 1, left: 0, bottom: ruleRow + 1, right: last }] : []),
-    ],
-    columnWidths: hasLevels ? [6, 44, 12, 10, 10] : [6, 44, 12, 10],
+    merges,
+    columnWidths,
     freezeRows: headerRow + 1,
+    rowHeights: heights,
+    print: {
+      ...DECREE_30_PRINT,
+      titleRows: { top: headerRow, bottom: headerRow },
+      printArea: { top: 0, left: 0, bottom: rows.length - 1, right: width - 1 },
+    },
+    own: "ranking",
   };
 }
 
 /** Cells shared by the rows of a ranking sheet (planned cells are read-only data). */
 interface SharedCells {
   readonly empty: PlannedCell;
-  readonly levels: Record<Level, PlannedCell>;
+  /** The level cells, made when first needed. */
+  readonly levels: Map<Level, PlannedCell>;
   /** Cells of whole numbers (STT and rank), made when first needed. */
   readonly whole: PlannedCell[];
   /** Number format of the totals. */
   readonly fmt: string;
 }
 
+function levelCell(shared: SharedCells, level: Level): PlannedCell {
+  let cell = shared.levels.get(level);
+  if (!cell) shared.levels.set(level, (cell = { v: level, align: "center", border: true }));
+  return cell;
+}
+
 function wholeCell(shared: SharedCells, m: number): PlannedCell {
   return (shared.whole[m] ??= { v: m, fmt: "0", align: "center", border: true });
 }
 
-/** The row of a unit at place `place`: STT, name, total, level, rank. */
-function unitRow(shared: SharedCells, place: number, u: UnitResult): PlannedCell[] {
-  return [
+/** The row of a unit at place `place`: STT, name, total, level (and rank). */
+function unitRow(
+  shared: SharedCells,
+  place: number,
+  l: UnitLine,
+  columns: { readonly hasLevels: boolean; readonly withRank: boolean },
+  w: (typeof APPENDIX_TEXT)[Lang],
+): PlannedCell[] {
+  const total: PlannedCell =
+    l.total === undefined
+      ? shared.empty
+      : l.changed
+        ? {
+            v: exactToNumber(l.total),
+            fmt: shared.fmt,
+            align: "center",
+            border: true,
+            note: w.changedComment(l.changed.typed, l.changed.recomputed),
+          }
+        : { v: exactToNumber(l.total), fmt: shared.fmt, align: "center", border: true };
+  const cells = [
     wholeCell(shared, place),
-    // A name typed in TCVN3 or VNI is written in its Unicode spelling.
-    { v: decodeLegacyVietnamese(u.name)?.text ?? u.name, align: "left", border: true },
-    u.total !== undefined
-      ? { v: exactToNumber(u.total), fmt: shared.fmt, align: "center", border: true }
-      : shared.empty,
-    u.level !== undefined
-      ? (shared.levels[u.level] ??= { v: u.level, align: "center", border: true })
-      : shared.empty,
-    u.rank !== undefined ? wholeCell(shared, u.rank) : shared.empty,
+    { v: l.name, align: "left", border: true, wrap: true } as PlannedCell,
+    total,
   ];
+  if (columns.hasLevels) cells.push(l.level !== undefined ? levelCell(shared, l.level) : shared.empty);
+  if (columns.withRank) cells.push(l.rank !== undefined ? wholeCell(shared, l.rank) : shared.empty);
+  return cells;
 }
 
-/** The sheet's title: the ranking of what the framework assesses ("chính quyền số" by default). */
-function rankingTitle(lang: Lang, subject: string | undefined): string {
-  if (subject === undefined || subject === "") return UI_TEXT[lang].rankingTitle;
-  return lang === "vi" ? `XẾP HẠNG MỨC ĐỘ ${subject.toLocaleUpperCase("vi")}` : UI_TEXT.en.rankingTitle;
-}
-
-/** The ranking rule, stated on the sheet, with the framework's scale. */
-export function rankingRule(lang: Lang, decimals = 2, scale = 100, kind = "criteria"): string {
-  const s = lang === "vi" ? String(scale).replace(".", ",") : String(scale);
-  const total =
-    kind === "ranks"
-      ? lang === "vi"
-        ? "Tổng điểm như bảng ghi. "
-        : "Totals as the table prints them. "
-      : kind === "results"
-        ? lang === "vi"
-          ? `Tổng điểm = (số điểm thực hiện × ${s}) / số điểm tối đa cần thực hiện, làm tròn ${decimals} chữ số thập phân (quá bán lên). `
-          : `Total = (points × ${s}) / max to do, rounded half up to ${decimals} decimals. `
-        : lang === "vi"
-          ? `Tổng điểm = (tổng điểm các tiêu chí × ${s}) / điểm tối đa, làm tròn ${decimals} chữ số thập phân (quá bán lên). `
-          : `Total = (sum of criterion scores × ${s}) / max points, rounded half up to ${decimals} decimals. `;
-  return lang === "vi"
-    ? total +
-        "Thứ hạng theo tổng điểm giảm dần; các đơn vị bằng điểm cùng hạng, hạng kế tiếp bỏ qua (1, 2, 2, 4)."
-    : total +
-        "Ranked by total, descending; equal totals share a rank and the next rank is skipped (1, 2, 2, 4).";
+/** The sheet's title where the source has none: the results of what the framework assesses. */
+function fallbackTitle(lang: Lang, subject: string | undefined): string {
+  const words = APPENDIX_TEXT[lang];
+  if (subject === undefined || subject === "" || lang !== "vi") return words.fallbackTitle;
+  return `KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG MỨC ĐỘ ${subject.toLocaleUpperCase("vi")}`;
 }
 
 /** Plans one ranking sheet per block, each with a free name. */

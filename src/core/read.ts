@@ -795,11 +795,13 @@ function readSheetTables(
   return { tables, lines };
 }
 
-/** The sheets the table finder reads: not the settings sheet, not very hidden ones. */
+/** The sheets the table finder reads: not the settings sheet, not very hidden ones, not the add-in's own. */
 export function sheetsToRead(workbook: WorkbookGrid): SheetRef[] {
   const refs: SheetRef[] = [];
+  const own = new Set((workbook.ownSheets ?? []).map((n) => n.toLocaleLowerCase()));
   workbook.sheets.forEach((grid, index) => {
     if (grid.name === SETTINGS_SHEET || grid.state === "veryHidden") return;
+    if (own.has(grid.name.toLocaleLowerCase())) return;
     refs.push({ name: grid.name, index, grid });
   });
   return refs;
@@ -907,7 +909,7 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
   return { sheets, tables, blocks: all };
 }
 
-/** The rule line the add-in writes under its ranking tables (plan.ts rankingRule), in either language. */
+/** The rule line the add-in writes under its ranking tables (messages.ts APPENDIX_TEXT rankLine), in either language. */
 const WRITTEN_RULE = /Thứ hạng theo tổng điểm giảm dần|Ranked by total, descending/;
 
 function blockTitle(table: Table, ref: SheetRef): string {

@@ -5,8 +5,16 @@
 import { columnLetters } from "../core/grid";
 import type { FakeCellView, FakeWorkbook } from "../excel-double/fake-excel";
 
-/** The text Excel shows for a cell (en-US separators, like the double's culture). */
-export function displayText(view: FakeCellView): string {
+/**
+ * The text Excel shows for a cell. The preview shows it as Excel in Vietnamese does, with a
+ * decimal comma (`decimalComma`); the double itself keeps en-US values.
+ */
+export function displayText(view: FakeCellView, decimalComma = false): string {
+  const text = plainText(view);
+  return decimalComma && typeof view.value === "number" ? text.replace(".", ",") : text;
+}
+
+function plainText(view: FakeCellView): string {
   const v = view.value;
   if (v === null) return "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";

@@ -234,7 +234,7 @@ function SheetGridView({
       const address = `${columnLetters(c)}${r + 1}`;
       const view = workbook.cell(sheet, address);
       const merge = spans.get(`${r},${c}`);
-      const text = displayText(view);
+      const text = displayText(view, true);
       const numeric = typeof view.value === "number";
       const align =
         view.horizontalAlignment !== "General"
@@ -367,7 +367,9 @@ function Preview({ preview, fileName }: { preview: PreviewGlobal; fileName: stri
           {selected ? `${selected.sheet}!${selected.address}` : ""}
         </div>
         <span style={S.fx}>fx</span>
-        <div style={S.formula}>{selectedView ? (selectedView.formula ?? displayText(selectedView)) : ""}</div>
+        <div style={S.formula}>
+          {selectedView ? (selectedView.formula ?? displayText(selectedView, true)) : ""}
+        </div>
       </div>
       <div style={S.main}>
         <div style={S.sheetArea}>

@@ -3,9 +3,10 @@
  * them as props and never touch `Excel` themselves. Backed by the Office adapter's operations, the
  * same ones the ribbon uses.
  */
-import type { Analysis, Framework, Lang, RankingOrder, WorkbookGrid } from "../core";
+import type { Analysis, Finding, Framework, Lang, RankingOrder, Severity, WorkbookGrid } from "../core";
 import type { UnitMap } from "../core/compare";
 import type { ComparisonResult } from "../adapters/office/compare";
+import { findingsToSheet, fixFindings, undoFixes, type FixResult } from "../adapters/office/fix-operations";
 import {
   buildRanking,
   detectCapabilitiesSafe,
@@ -25,7 +26,7 @@ import {
 import type { ReadScope } from "../adapters/office/read";
 import { PANE_TEXT } from "./strings";
 
-export type { Capabilities, ComparisonResult, OperationStage, RankingResult, ValidateResult };
+export type { Capabilities, ComparisonResult, FixResult, OperationStage, RankingResult, ValidateResult };
 
 export interface PaneOperations {
   readonly capabilities: Capabilities;
@@ -34,8 +35,16 @@ export interface PaneOperations {
     scope: ReadScope,
     order: RankingOrder,
     onProgress?: (stage: OperationStage) => void,
+    withRank?: boolean,
   ): Promise<RankingResult>;
-  markFindings(analysis: Analysis): Promise<number>;
+  /** Marks the cells of the findings of the given severities (all when absent). */
+  markFindings(analysis: Analysis, severities?: ReadonlyArray<Severity>): Promise<number>;
+  /** Fixes the findings' cells (the originals kept). */
+  fix(analysis: Analysis, findings: ReadonlyArray<Finding>): Promise<FixResult>;
+  /** Restores every fixed cell. */
+  undoFixes(): Promise<number>;
+  /** Writes the findings to a new sheet; returns its name. */
+  findingsToSheet(analysis: Analysis, lang: Lang): Promise<string>;
   removeMarks(): Promise<number>;
   selectCell(sheet: string, cell: string): Promise<void>;
   loadSettings(): Promise<Framework | undefined>;
@@ -58,9 +67,23 @@ export function paneOperations(host: ExcelHost): PaneOperations {
   return {
     capabilities: host.capabilities,
     validate: (scope, onProgress) => validateWorkbook(host, { scope, ...(onProgress ? { onProgress } : {}) }),
-    buildRanking: (scope, order, onProgress) =>
-      buildRanking(host, { scope, order, ...(onProgress ? { onProgress } : {}) }),
-    markFindings: (analysis) => markFindings(host, analysis),
+    buildRanking: (scope, order, onProgress, withRank) =>
+      buildRanking(host, {
+        scope,
+        order,
+        withRank: withRank === true,
+        ...(onProgress ? { onProgress } : {}),
+      }),
+    markFindings: (analysis, severities) =>
+      markFindings(
+        host,
+        severities
+          ? { ...analysis, findings: analysis.findings.filter((f) => severities.includes(f.severity)) }
+          : analysis,
+      ),
+    fix: (analysis, findings) => fixFindings(host, analysis, findings),
+    undoFixes: () => undoFixes(host),
+    findingsToSheet: (analysis, lang) => findingsToSheet(host, analysis, lang),
     removeMarks: () => removeMarks(host),
     selectCell: (sheet, cell) => selectCell(host, sheet, cell),
     loadSettings: () => loadSettings(host),

@@ -5,6 +5,40 @@
  */
 import type { Lang } from "../core";
 
+/** What a group of findings of one code is, after its count of cells. */
+const GROUP_VI: Readonly<Record<string, string>> = {
+  TEXT_NUMBER: "số lưu dạng văn bản",
+  TOTAL_MISMATCH: "tổng điểm ghi khác tổng tính lại",
+  SCORE_ABOVE_MAX: "điểm vượt điểm tối đa",
+  SCORE_NEGATIVE: "điểm âm",
+  NOT_A_NUMBER: "không phải là số",
+  MISSING_SCORE: "thiếu điểm",
+  DUPLICATE_UNIT: "tên đơn vị lặp lại",
+  UNIT_NOT_MATCHED: "đơn vị không có ở bảng kia",
+  RANKING_TOTAL_MISMATCH: "tổng điểm bảng xếp hạng khác bảng tiêu chí",
+  LEVEL_MISMATCH: "mức độ không khớp tổng điểm",
+  HARDCODED_TOTAL: "tổng điểm gõ tay giữa các công thức",
+  UNCALCULATED_FORMULA: "công thức chưa được tính",
+  NAME_VARIANT: "tên viết khác bảng tiêu chí",
+  REDUCED_MAX: "điểm tối đa dưới 100",
+};
+const GROUP_EN: Readonly<Record<string, string>> = {
+  TEXT_NUMBER: "with numbers stored as text",
+  TOTAL_MISMATCH: "with a typed total that differs from the recomputed one",
+  SCORE_ABOVE_MAX: "with a score above its max",
+  SCORE_NEGATIVE: "with a negative score",
+  NOT_A_NUMBER: "that are not numbers",
+  MISSING_SCORE: "with a missing score",
+  DUPLICATE_UNIT: "with a unit listed twice",
+  UNIT_NOT_MATCHED: "with a unit missing from the other table",
+  RANKING_TOTAL_MISMATCH: "with a ranking total that differs from the criteria table",
+  LEVEL_MISMATCH: "with a level the total does not earn",
+  HARDCODED_TOTAL: "with a typed total among formulas",
+  UNCALCULATED_FORMULA: "with an uncalculated formula",
+  NAME_VARIANT: "with a name written differently",
+  REDUCED_MAX: "of units scored out of less than 100",
+};
+
 const vi = {
   appTitle: "Chấm điểm chính quyền số",
   switchLanguage: "English",
@@ -18,7 +52,8 @@ const vi = {
   check: "Kiểm tra",
   checkHint: "Đọc các bảng điểm, tính lại tổng điểm, mức độ, thứ hạng và dòng tổng hợp.",
   mark: "Đánh dấu",
-  markHint: "Tô màu các ô có vấn đề (đỏ: lỗi, vàng: cảnh báo, xanh: thông tin). Xóa đánh dấu trả lại màu cũ.",
+  markHint:
+    "Tô màu các ô có vấn đề theo bộ lọc (mặc định lỗi: đỏ, cảnh báo: vàng; bật Thông tin để tô cả xanh). Xóa đánh dấu trả lại màu cũ.",
   unmark: "Xóa đánh dấu",
   unmarkHint: "Trả lại đúng màu nền ban đầu của các ô đã đánh dấu.",
   checkTitle: "Kiểm tra bảng điểm",
@@ -28,7 +63,7 @@ const vi = {
   rankOrderSource: "Theo thứ tự bảng điểm",
   rank: "Lập bảng xếp hạng",
   rankHint:
-    "Thêm một trang mới cho mỗi bảng điểm: STT, Đơn vị, Tổng điểm, Mức độ, Thứ hạng và dòng tổng hợp. Không ghi đè ô nào.",
+    "Thêm một trang mới cho mỗi bảng điểm, như phụ lục của quyết định: tiêu đề, STT, Đơn vị, TỔNG ĐIỂM, MỨC ĐỘ, dòng tổng hợp và ghi chú; sẵn để in A4. Không ghi đè ô nào.",
 
   stageRead: "Đang đọc sổ tính…",
   stageAnalyze: "Đang kiểm tra…",
@@ -64,7 +99,8 @@ const vi = {
   rankedUndo: "Một lần Hoàn tác (Ctrl+Z) sẽ bỏ toàn bộ.",
   rankedNoUndo: "Excel này không gộp được thành một bước Hoàn tác: nếu cần, xóa trang mới bằng tay.",
   rankedWithErrors: (n: number) => `Bảng điểm có ${n} lỗi; bảng xếp hạng dùng tổng điểm tính lại.`,
-  rankedMissing: (n: number) => `${n} đơn vị chưa tính được tổng điểm được xếp cuối, không có hạng.`,
+  rankedMissing: (n: number) =>
+    `${n} đơn vị không tính được tổng điểm: để trống tổng điểm và mức độ, lý do ghi dưới bảng.`,
   sheetWord: (n: number): string => (n === 1 ? "trang" : "các trang"),
 
   notInExcel: "Hãy mở bảng điều khiển này trong Excel (thẻ CQS trên dải băng).",
@@ -121,6 +157,32 @@ const vi = {
   stageExport: "Đang dựng tệp Word…",
   chartsSkipped: (sheets: string) =>
     `Không vẽ biểu đồ cho ${sheets} (quá nhiều đơn vị, hoặc Excel này không có API biểu đồ).`,
+  fix: "Sửa",
+  filterLabel: "Lọc theo mức",
+  groupTitle: (code: string, n: number, span: string): string =>
+    `${n} ô ${GROUP_VI[code] ?? `cùng lỗi ${code}`}: ${span}`,
+  findingsToSheet: "Ghi kết quả kiểm tra ra trang mới",
+  findingsToSheetHint: "Thêm một trang mới liệt kê các phát hiện (ô, mức, nội dung) để gửi lại hội đồng.",
+  findingsWritten: (name: string) => `Đã ghi kết quả kiểm tra vào trang “${name}”.`,
+  undoFixes: "Hoàn tác sửa",
+  undoFixesHint: "Trả lại đúng giá trị, công thức và định dạng số ban đầu của các ô đã sửa.",
+  fixed: (n: number, undo: boolean) =>
+    `Đã sửa ${n} ô (giữ bản gốc: “Hoàn tác sửa” trả lại${undo ? "; hoặc Ctrl+Z một lần" : ""}).`,
+  fixedNone: "Không có ô nào sửa được tự động.",
+  unfixed: (n: number) => `Đã trả lại giá trị ban đầu cho ${n} ô.`,
+  unfixedNone: "Không có ô nào đang được sửa.",
+  withRank: "Thêm cột Thứ hạng",
+  scopeFor: "Phạm vi (cho cả Kiểm tra và Lập bảng xếp hạng)",
+  confirmTitle: (n: number) => `Bảng điểm có ${n} lỗi.`,
+  confirmBody:
+    "Bảng xếp hạng sẽ dùng tổng điểm tính lại (các ô khác bảng điểm được chú thích trên trang mới).",
+  confirmBuild: "Lập với tổng điểm tính lại",
+  confirmShowErrors: "Xem các lỗi",
+  noticePageLayout: "Excel này chưa có API bố cục trang (ExcelApi 1.9): hãy tự đặt khổ A4, lề và tiêu đề in.",
+  noticeComments:
+    "Excel này chưa thêm được chú thích vào ô (ExcelApi 1.10): các tổng điểm đã thay đổi vẫn được ghi dưới bảng.",
+  noticeLinks: "Excel này chưa tạo được liên kết tới ô (ExcelApi 1.7).",
+  scopeFollowsCriteria: "Trang đang mở là trang do add-in tạo, nên đã đọc các trang bảng điểm.",
 };
 
 export type PaneStrings = typeof vi;
@@ -139,7 +201,7 @@ const en: PaneStrings = {
   checkHint: "Reads the score tables and recomputes totals, levels, ranks and the summary line.",
   mark: "Mark",
   markHint:
-    "Fills the cells with problems (red: error, yellow: warning, blue: info). Remove marks restores the fills.",
+    "Fills the cells with problems as filtered (by default errors red, warnings yellow; turn Info on for blue). Remove marks restores the fills.",
   unmark: "Remove marks",
   unmarkHint: "Restores the marked cells' original fills exactly.",
   checkTitle: "Check the score sheets",
@@ -149,7 +211,7 @@ const en: PaneStrings = {
   rankOrderSource: "As in the score table",
   rank: "Build ranking",
   rankHint:
-    "Adds a new sheet per score table: No., Unit, Total, Level, Rank and the summary line. Never overwrites a cell.",
+    "Adds a new sheet per score table, as the decision's appendix: titles, No., Unit, TOTAL, LEVEL, the summary line and notes; ready to print on A4. Never overwrites a cell.",
 
   stageRead: "Reading the workbook…",
   stageAnalyze: "Checking…",
@@ -186,7 +248,8 @@ const en: PaneStrings = {
   rankedNoUndo: "This Excel cannot make it one Undo step: delete the new sheets by hand if needed.",
   rankedWithErrors: (n: number) =>
     `The score sheets have ${n} error${n === 1 ? "" : "s"}; the ranking uses recomputed totals.`,
-  rankedMissing: (n: number) => `${n} unit(s) without a computable total are listed last, without a rank.`,
+  rankedMissing: (n: number) =>
+    `${n} unit(s) without a computable total: total and level left empty, the reason noted under the table.`,
   sheetWord: (n: number) => (n === 1 ? "sheet" : "sheets"),
 
   notInExcel: "Open this pane in Excel (the CQS tab on the ribbon).",
@@ -243,6 +306,33 @@ const en: PaneStrings = {
   stageExport: "Building the Word file…",
   chartsSkipped: (sheets: string) =>
     `No chart for ${sheets} (too many units, or no charts API in this Excel).`,
+  fix: "Fix",
+  filterLabel: "Filter by severity",
+  groupTitle: (code: string, n: number, span: string): string =>
+    `${n} cells ${GROUP_EN[code] ?? `with the same finding ${code}`}: ${span}`,
+  findingsToSheet: "Write the findings to a new sheet",
+  findingsToSheetHint:
+    "Adds a new sheet listing the findings (cell, severity, message) to send back to the council.",
+  findingsWritten: (name: string) => `The findings are on the sheet “${name}”.`,
+  undoFixes: "Undo fixes",
+  undoFixesHint: "Restores the fixed cells' original values, formulas and number formats exactly.",
+  fixed: (n: number, undo: boolean) =>
+    `Fixed ${n} cell${n === 1 ? "" : "s"} (originals kept: “Undo fixes” restores them${undo ? "; or one Ctrl+Z" : ""}).`,
+  fixedNone: "No cell can be fixed automatically.",
+  unfixed: (n: number) => `Restored the original of ${n} cell${n === 1 ? "" : "s"}.`,
+  unfixedNone: "No cell is fixed.",
+  withRank: "Add a Rank column",
+  scopeFor: "Scope (for both Check and Build ranking)",
+  confirmTitle: (n: number) => `The score sheets have ${n} error${n === 1 ? "" : "s"}.`,
+  confirmBody: "The ranking will use recomputed totals (cells that differ are noted on the new sheet).",
+  confirmBuild: "Build with recomputed totals",
+  confirmShowErrors: "Show the errors",
+  noticePageLayout:
+    "This Excel has no page layout API (ExcelApi 1.9): set A4, margins and print titles by hand.",
+  noticeComments:
+    "This Excel cannot add cell comments (ExcelApi 1.10): changed totals are still listed under the table.",
+  noticeLinks: "This Excel cannot link to cells (ExcelApi 1.7).",
+  scopeFollowsCriteria: "The active sheet is one the add-in made, so the score sheets were read.",
 };
 
 export const PANE_TEXT: Readonly<Record<Lang, PaneStrings>> = { vi, en };

@@ -204,7 +204,7 @@ async function main(): Promise<void> {
       const nameBox = await page.locator('[data-testid="name-box"]').innerText();
       expectEqual(nameBox, "Phụ lục II!K13", "name box");
       const cell = await page.locator('[data-testid="selected-cell"]').innerText();
-      expectEqual(cell, "88.65", "selected cell's text");
+      expectEqual(cell, "88,65", "selected cell's text (decimal comma, as Excel in Vietnamese)");
       await frame.locator('[data-testid="finding"][data-cell="Phụ lục I!K18"]').click();
       await waitForSelection(page, "K18");
       expectEqual(await page.locator('[data-testid="name-box"]').innerText(), "Phụ lục I!K18", "name box");
@@ -232,31 +232,116 @@ async function main(): Promise<void> {
       expectEqual(after.fills2, before.fills2, "Phụ lục II fills");
     });
 
-    await step("Lập bảng xếp hạng adds the ranking sheets, one Undo step", async () => {
-      await frame.getByRole("button", { name: "Lập bảng xếp hạng", exact: true }).click();
+    await step(
+      "Lập bảng xếp hạng asks first while errors remain: the count, build or go to the errors",
+      async () => {
+        await frame.getByRole("button", { name: "Lập bảng xếp hạng", exact: true }).click();
+        const confirm = frame.locator('[data-testid="confirm-build"]');
+        await confirm.waitFor({ timeout: TIMEOUT });
+        const text = await confirm.innerText();
+        if (!text.includes("5 lỗi")) throw new Error(`confirmation: ${text}`);
+        const before = await previewState(page);
+        if (before.sheets.some((s) => s.startsWith("Xếp hạng"))) throw new Error("built before the answer");
+        await page.screenshot({ path: path.join(RESULTS, "pane-confirm.png") });
+        // "Xem các lỗi": nothing built, the errors shown, the first selected.
+        await frame.getByRole("button", { name: "Xem các lỗi", exact: true }).click();
+        await waitForSelection(page, "K18");
+        expectEqual(await confirm.count(), 0, "confirmation after Xem các lỗi");
+        expectEqual((await previewState(page)).sheets.length, before.sheets.length, "sheets");
+      },
+    );
+
+    await step(
+      "Lập bảng xếp hạng, then build with recomputed totals: the appendix sheets, one Undo step",
+      async () => {
+        await frame.getByRole("button", { name: "Lập bảng xếp hạng", exact: true }).click();
+        await frame.locator('[data-testid="confirm-build"]').waitFor({ timeout: TIMEOUT });
+        await frame.getByRole("button", { name: "Lập với tổng điểm tính lại", exact: true }).click();
+        await frame
+          .locator('[data-testid="status"]')
+          .filter({ hasText: "Đã thêm" })
+          .waitFor({ timeout: TIMEOUT });
+        const state = await previewState(page);
+        expectEqual(
+          state.sheets.filter((s) => s.startsWith("Xếp hạng")),
+          ["Xếp hạng Phụ lục I", "Xếp hạng Phụ lục II"],
+          "new sheets",
+        );
+        expectEqual(state.active, "Xếp hạng Phụ lục I", "active sheet");
+        expectEqual(state.undoGroups.filter((g) => g.merged).length, 1, "merged Undo groups");
+        const tabs = await page.locator('[data-testid="sheet-tab"]').allInnerTexts();
+        if (!tabs.includes("Xếp hạng Phụ lục I")) throw new Error(`sheet tabs: ${tabs.join(", ")}`);
+        const grid = page.locator('[data-testid="sheet-grid"][data-sheet="Xếp hạng Phụ lục I"]');
+        await grid.waitFor({ timeout: TIMEOUT });
+        const values = await page.evaluate(() =>
+          (window as unknown as PreviewWindow).__CQS_PREVIEW__.workbook.values(
+            "Xếp hạng Phụ lục I",
+            "A1:D40",
+          ),
+        );
+        const h = values.findIndex((r) => r[0] === "STT");
+        expectEqual(values[h], ["STT", "Đơn vị", "TỔNG ĐIỂM", "MỨC ĐỘ"], "ranking header");
+        expectEqual(
+          values[0]![0],
+          "KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG MỨC ĐỘ CHÍNH QUYỀN SỐ CẤP SỞ, CẤP HUYỆN NĂM 2022",
+          "title",
+        );
+        expectEqual(values[h + 1]![1], "Sở Công Thương", "first unit, in the criteria table's order");
+        const row = h + 1 + values.slice(h + 1).findIndex((r) => r[1] === "Sở Tài chính");
+        expectEqual(
+          await grid.locator(`td[data-address="C${row + 1}"]`).innerText(),
+          "88,30",
+          "recomputed total",
+        );
+        const notes = values
+          .map((r) => r[0])
+          .filter((v) => typeof v === "string" && v.startsWith("- Sở Tài chính"));
+        expectEqual(
+          notes,
+          ["- Sở Tài chính: bảng điểm ghi 88,31; tính lại 88,30 (Phụ lục I!K18)."],
+          "note line",
+        );
+        await page.screenshot({ path: path.join(RESULTS, "pane-ranking.png") });
+      },
+    );
+
+    await step(
+      "checking the active sheet right after building reads the criteria sheets, not the new one",
+      async () => {
+        await frame.getByRole("radio", { name: "Trang tính đang mở" }).check();
+        await frame.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+        await frame
+          .locator('[data-testid="status"]')
+          .filter({ hasText: "trang bảng điểm" })
+          .waitFor({ timeout: TIMEOUT });
+        expectEqual(
+          await frame.locator('[data-testid="finding"][data-severity="error"]').count(),
+          5,
+          "error findings",
+        );
+        await frame.getByRole("radio", { name: "Cả sổ tính" }).check();
+      },
+    );
+
+    await step("Ghi kết quả kiểm tra ra trang mới writes the findings sheet", async () => {
+      await frame.getByRole("button", { name: "Ghi kết quả kiểm tra ra trang mới", exact: true }).click();
       await frame
         .locator('[data-testid="status"]')
-        .filter({ hasText: "Đã thêm" })
+        .filter({ hasText: "Kết quả kiểm tra" })
         .waitFor({ timeout: TIMEOUT });
-      const state = await previewState(page);
-      expectEqual(
-        state.sheets.filter((s) => s.startsWith("Xếp hạng")),
-        ["Xếp hạng Phụ lục I", "Xếp hạng Phụ lục II"],
-        "new sheets",
+      const values = await page.evaluate(() =>
+        (window as unknown as PreviewWindow).__CQS_PREVIEW__.workbook.values("Kết quả kiểm tra", "A1:F20"),
       );
-      expectEqual(state.active, "Xếp hạng Phụ lục I", "active sheet");
-      expectEqual(state.undoGroups.filter((g) => g.merged).length, 1, "merged Undo groups");
-      const tabs = await page.locator('[data-testid="sheet-tab"]').allInnerTexts();
-      if (!tabs.includes("Xếp hạng Phụ lục I")) throw new Error(`sheet tabs: ${tabs.join(", ")}`);
-      const grid = page.locator('[data-testid="sheet-grid"][data-sheet="Xếp hạng Phụ lục I"]');
-      await grid.waitFor({ timeout: TIMEOUT });
-      const header = await grid
-        .locator('td[data-address="A4"], td[data-address="B4"], td[data-address="E4"]')
-        .allInnerTexts();
-      expectEqual(header, ["STT", "Đơn vị", "Thứ hạng"], "ranking header");
-      const top = await grid.locator('td[data-address="B5"]').innerText();
-      expectEqual(top, "Sở Thông tin và Truyền thông", "first ranked unit");
-      await page.screenshot({ path: path.join(RESULTS, "pane-ranking.png") });
+      const k18 = values.find((r) => r[2] === "Phụ lục I!K18");
+      expectEqual(
+        k18?.slice(1),
+        ["Lỗi", "Phụ lục I!K18", "Sở Tài chính", "Tổng ghi 88,31 ≠ tính lại 88,30", "TOTAL_MISMATCH"],
+        "K18 row",
+      );
+      await page
+        .locator('[data-testid="sheet-grid"][data-sheet="Kết quả kiểm tra"]')
+        .waitFor({ timeout: TIMEOUT });
+      await page.screenshot({ path: path.join(RESULTS, "pane-findings-sheet.png") });
     });
 
     await step("the ranking sheet carries its native chart (bars by level, threshold lines)", async () => {
@@ -282,12 +367,49 @@ async function main(): Promise<void> {
         .filter({ hasText: "Đã lưu" })
         .waitFor({ timeout: TIMEOUT });
     });
+    await step(
+      "Sửa a wrong total writes the recomputed one; Hoàn tác sửa restores the typed one",
+      async () => {
+        const cellOf = (): unknown =>
+          (window as unknown as PreviewWindow).__CQS_PREVIEW__.workbook.cell("Phụ lục I", "K18").value;
+        await frame
+          .getByRole("button", { name: "Fix Phụ lục I!K18" })
+          .or(frame.getByRole("button", { name: "Sửa Phụ lục I!K18" }))
+          .click();
+        await frame
+          .locator('[data-testid="status"]')
+          .filter({ hasText: "Đã sửa 1 ô" })
+          .waitFor({ timeout: TIMEOUT });
+        expectEqual(await page.evaluate(cellOf), 88.3, "K18 after Sửa");
+        // The check ran again: K18's mismatch is gone (the ranking table's copy, 88,31, now differs).
+        expectEqual(
+          await frame.locator('[data-testid="finding"][data-cell="Phụ lục I!K18"]').count(),
+          0,
+          "K18's finding after Sửa",
+        );
+        await page.screenshot({ path: path.join(RESULTS, "pane-fix.png") });
+        await frame.getByRole("button", { name: "Hoàn tác sửa", exact: true }).click();
+        await frame
+          .locator('[data-testid="status"]')
+          .filter({ hasText: "Đã trả lại giá trị" })
+          .waitFor({ timeout: TIMEOUT });
+        expectEqual(await page.evaluate(cellOf), 88.31, "K18 after Hoàn tác sửa");
+        expectEqual(
+          await frame.locator('[data-testid="finding"][data-severity="error"]').count(),
+          5,
+          "errors after the restore",
+        );
+        await page.screenshot({ path: path.join(RESULTS, "pane-fix-restored.png") });
+      },
+    );
 
     await step("a second Lập bảng xếp hạng adds new sheets and leaves the first ones alone", async () => {
       const firstSheet = (): unknown =>
-        (window as unknown as PreviewWindow).__CQS_PREVIEW__.workbook.values("Xếp hạng Phụ lục I", "A1:E30");
+        (window as unknown as PreviewWindow).__CQS_PREVIEW__.workbook.values("Xếp hạng Phụ lục I", "A1:D40");
       const before = await page.evaluate(firstSheet);
       await frame.getByRole("button", { name: "Lập bảng xếp hạng", exact: true }).click();
+      await frame.locator('[data-testid="confirm-build"]').waitFor({ timeout: TIMEOUT });
+      await frame.getByRole("button", { name: "Lập với tổng điểm tính lại", exact: true }).click();
       await frame.locator('[data-testid="status"]').filter({ hasText: "(2)" }).waitFor({ timeout: TIMEOUT });
       const after = await page.evaluate(firstSheet);
       expectEqual(after, before, "first ranking sheet");
@@ -299,6 +421,9 @@ async function main(): Promise<void> {
       await frame.getByRole("button", { name: "Build ranking", exact: true }).waitFor({ timeout: TIMEOUT });
       const first = await frame.locator('[data-testid="finding"][data-severity="error"]').first().innerText();
       if (!first.includes("Typed total 88.31 ≠ recomputed 88.30")) throw new Error(`first finding: ${first}`);
+      // The status box follows the switch too.
+      const status = await frame.locator('[data-testid="status"]').innerText();
+      if (!status.includes("Added")) throw new Error(`status in English: ${status}`);
       await frame.getByRole("button", { name: "Tiếng Việt", exact: true }).click();
       await frame.getByRole("button", { name: "Kiểm tra", exact: true }).waitFor({ timeout: TIMEOUT });
     });
@@ -398,6 +523,7 @@ async function main(): Promise<void> {
         "error findings",
       );
       await old.frame.getByRole("button", { name: "Lập bảng xếp hạng", exact: true }).click();
+      await old.frame.getByRole("button", { name: "Lập với tổng điểm tính lại", exact: true }).click();
       await old.frame
         .locator('[data-testid="status"]')
         .filter({ hasText: "Đã thêm" })
@@ -441,6 +567,40 @@ async function main(): Promise<void> {
       expectEqual(await page.locator("#cqs-guard").count(), 0, "guard messages");
       await page.close();
     });
+    const textServer = await startPreviewServer({
+      port: 0,
+      file: path.join(ROOT, "test/fixtures/variants/text-commas.xlsx"),
+    });
+    await context.route(`${textServer.url}**`, (route) => route.continue());
+    try {
+      const text = await openPreview(context, textServer.url);
+      await step(
+        "a sheet of numbers stored as text: one grouped line per sheet, info collapsed by default",
+        async () => {
+          await text.frame.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+          await text.frame.locator('[data-testid="findings"]').waitFor({ timeout: TIMEOUT });
+          // Info is collapsed by default; errors first.
+          expectEqual(await text.frame.locator('[data-testid="group-info"]').count(), 0, "info groups shown");
+          await text.frame.locator('[data-testid="filter-info"]').click();
+          const groups = text.frame.locator('[data-testid="finding-group"][data-code="TEXT_NUMBER"]');
+          expectEqual(await groups.count(), 2, "TEXT_NUMBER lines");
+          const second = await groups.nth(1).locator('[data-testid="group-toggle"]').innerText();
+          if (!/^▸ 90 ô số lưu dạng văn bản: Phụ lục II![A-Z]+\d+:[A-Z]+\d+$/.test(second.trim()))
+            throw new Error(`grouped line: ${second}`);
+          await groups.nth(1).locator('[data-testid="group-toggle"]').click();
+          expectEqual(await groups.nth(1).locator('[data-testid="finding"]').count(), 90, "expanded cells");
+          const order = await text.frame
+            .locator('[data-testid="group-error"], [data-testid="group-warning"], [data-testid="group-info"]')
+            .evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+          expectEqual(order[0], "group-error", "errors first");
+          await text.page.screenshot({ path: path.join(RESULTS, "pane-grouped.png") });
+          if (text.problems.length > 0) throw new Error(text.problems.join("\n"));
+        },
+      );
+      await text.page.close();
+    } finally {
+      await textServer.close();
+    }
   } catch (e) {
     results.push({ name: "set-up", ok: false, error: e instanceof Error ? e.message : String(e) });
     console.log(`  ✗ set-up: ${e instanceof Error ? e.message : String(e)}`);

@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { nameKey } from "../../src/core";
 import {
   BIN,
   cqs,
@@ -33,9 +34,14 @@ const v = (name: string): string => path.join(VARIANTS, name);
 
 interface DecisionBlock {
   appendix: string;
+  title: string;
+  group: string;
+  rankingTitle: string;
+  criteriaTitle: string;
   notes: string[];
   summary: string;
   criteria: Array<{ unit: string; scores: string[]; total: string }>;
+  ranking: Array<{ unit: string; total: string; level: string }>;
 }
 const decision = JSON.parse(fs.readFileSync(DECISION_FIGURES, "utf8")) as {
   blocks: DecisionBlock[];
@@ -52,8 +58,14 @@ function levelOf(h: number, bounds = [9000, 8000, 7000]): string {
   return h >= bounds[0]! ? "I" : h >= bounds[1]! ? "II" : h >= bounds[2]! ? "III" : "IV";
 }
 
-/** Rows in rank order (ties in source order), with competition ranks. */
-function expectedRanking(block: DecisionBlock, bounds?: number[]): ExpectedRow[] {
+const RANKING_NAMES: Readonly<Record<string, string>> = {
+  "Sở Giáo dục": "Sở Giáo dục và Đào tạo",
+  "Sở Lao động – TB&XH": "Sở Lao động, Thương binh và Xã hội",
+  "Sở Nông nghiệp và PTNT": "Sở Nông nghiệp và Phát triển nông thôn",
+};
+
+/** Rows in rank order (ties in source order), with competition ranks (`--order rank --with-rank`). */
+function expectedRanking(block: DecisionBlock, bounds?: number[], source = false): ExpectedRow[] {
   const maxOf = new Map<string, number>();
   for (const line of block.notes) {
     const m = /^\d+\.\s*(.+?):\s*(\d+) điểm/.exec(line);
@@ -63,10 +75,12 @@ function expectedRanking(block: DecisionBlock, bounds?: number[]): ExpectedRow[]
     const points = u.scores.map(hundredths).reduce((a, b) => a + b, 0);
     const max = maxOf.get(u.unit) ?? 100;
     const total = max === 100 ? points : Math.floor((2 * points * 100 + max) / (2 * max));
-    return { name: u.unit, h: total };
+    // The ranking sheet names each unit as the block's ranking table does (DESIGN.md: the
+    // decision's ranking table spells out three names the criteria table shortens).
+    return { name: RANKING_NAMES[u.unit] ?? u.unit, h: total };
   });
   const order = units.map((_, i) => i).sort((a, b) => units[b]!.h - units[a]!.h || a - b);
-  return order.map((i) => {
+  return (source ? units.map((_, i) => i) : order).map((i) => {
     const u = units[i]!;
     return {
       name: u.name,
@@ -93,6 +107,18 @@ function rowsOf(sheet: RankingSheet): ExpectedRow[] {
     rank: r.rank as number,
   }));
 }
+
+/** The appendix the command writes by default: source order, no rank column. */
+function expectedAppendix(block: DecisionBlock, bounds?: number[]): Array<Omit<ExpectedRow, "rank">> {
+  return expectedRanking(block, bounds, true).map(({ rank: _rank, ...rest }) => rest);
+}
+
+function appendixRowsOf(sheet: RankingSheet): Array<Omit<ExpectedRow, "rank">> {
+  return rowsOf(sheet).map(({ rank: _rank, ...rest }) => rest);
+}
+
+/** Rank options: the order and the column the rank tests look at. */
+const BY_RANK = ["--order", "rank", "--with-rank"];
 
 /** The sheets the command added (after the input's), read as ranking sheets. */
 async function addedRankingSheets(out: string, inputSheets: string[]): Promise<RankingSheet[]> {
@@ -251,7 +277,9 @@ describe("unusable input: one line on stderr, exit 2, no stack trace", () => {
     ],
     ["an unknown option", ["check", FIXTURE, "--bogus"], /--bogus/],
     ["an unknown command", ["verify", FIXTURE], /verify/],
-    ["an option of another command", ["check", FIXTURE, "--out", "x.xlsx"], /--out/],
+    ["an option of another command", ["check", FIXTURE, "--strict"], /--strict/],
+    ["--format without --out", ["check", FIXTURE, "--format", "csv"], /--format/],
+    ["a bad --format", ["check", FIXTURE, "--out", "x.txt", "--format", "txt"], /txt/],
     ["rank without --out", ["rank", FIXTURE], /--out/],
     ["--out without a value", ["rank", FIXTURE, "--out"], /--out/],
     ["a bad --lang", ["check", FIXTURE, "--lang", "fr"], /fr/],
@@ -279,7 +307,7 @@ describe("cqs rank on the fixture", () => {
   beforeAll(async () => {
     out = path.join(dir, "ranked.xlsx");
     inputHash = sha256(FIXTURE);
-    result = await cqs("rank", FIXTURE, "--out", out);
+    result = await cqs("rank", FIXTURE, "--out", out, ...BY_RANK);
     sheets = await addedRankingSheets(out, fixtureSheets);
   });
 
@@ -377,7 +405,7 @@ describe("cqs rank on the fixture", () => {
   test("--force overwrites an existing --out", async () => {
     const target = path.join(dir, "forced.xlsx");
     fs.writeFileSync(target, "old bytes");
-    const r = await cqs("rank", FIXTURE, "--out", target, "--force");
+    const r = await cqs("rank", FIXTURE, "--out", target, "--force", ...BY_RANK);
     expect(r.code).toBe(0);
     const again = await addedRankingSheets(target, fixtureSheets);
     expect(rowsOf(again[0]!)).toEqual(expectedRanking(decision.blocks[0]!));
@@ -394,7 +422,7 @@ describe("cqs rank on the fixture", () => {
 
   test("--separate writes the ranking sheets alone", async () => {
     const target = path.join(dir, "separate.xlsx");
-    const r = await cqs("rank", FIXTURE, "--out", target, "--separate");
+    const r = await cqs("rank", FIXTURE, "--out", target, "--separate", ...BY_RANK);
     expect(r.code).toBe(0);
     const wb = await loadWorkbook(target);
     expect(wb.worksheets).toHaveLength(2);
@@ -404,6 +432,227 @@ describe("cqs rank on the fixture", () => {
     expect(rowsOf(ranked[1]!)).toEqual(expectedRanking(decision.blocks[1]!));
   });
 });
+
+describe("cqs rank: the decision's appendix by default", () => {
+  let out: string;
+  let result: Awaited<ReturnType<typeof cqs>>;
+  let sheets: RankingSheet[];
+  let wb: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    out = path.join(dir, "appendix.xlsx");
+    result = await cqs("rank", FIXTURE, "--out", out);
+    sheets = await addedRankingSheets(out, fixtureSheets);
+    wb = await loadWorkbook(out);
+  });
+
+  test("STT | Đơn vị | TỔNG ĐIỂM | MỨC ĐỘ exactly, the 20 and 9 units in the criteria table's order, under the ranking table's names", () => {
+    expect(result.code).toBe(0);
+    expect(sheets).toHaveLength(2);
+    sheets.forEach((sheet, k) => {
+      const ws = wb.getWorksheet(sheet.name)!;
+      const header = [1, 2, 3, 4, 5].map((c) => ws.getCell(sheet.headerRow, c).value ?? null);
+      expect(header).toEqual(["STT", "Đơn vị", "TỔNG ĐIỂM", "MỨC ĐỘ", null]);
+      expect(appendixRowsOf(sheet)).toEqual(expectedAppendix(decision.blocks[k]!));
+      expect(sheet.rows.map((r) => r.stt)).toEqual(sheet.rows.map((_, i) => i + 1));
+      for (const r of sheet.rows) {
+        expect(typeof r.total).toBe("number");
+        expect(r.totalFormat).toBe("0.00");
+      }
+    });
+    expect(sheets[0]!.rows.map((r) => r.name)).toContain("Sở Lao động, Thương binh và Xã hội");
+    expect(sheets[0]!.rows.map((r) => r.name)).toContain("Sở Giáo dục và Đào tạo");
+  });
+
+  test("the source's title lines (not the criteria heading '1. …'), then the ranking section's heading", async () => {
+    const source = await loadWorkbook(FIXTURE);
+    sheets.forEach((sheet, k) => {
+      const block = decision.blocks[k]!;
+      const ws = source.getWorksheet(block.appendix)!;
+      // What stands above the criteria table in the input, except its own numbered heading.
+      const above: string[] = [];
+      for (let r = 1; r <= 10; r++) {
+        const t = ws.getCell(r, 1).value;
+        if (typeof t !== "string") continue;
+        if (t === block.criteriaTitle) break;
+        above.push(t);
+      }
+      expect(above.length).toBeGreaterThan(0);
+      expect(above).toContain(block.title);
+      // The ranking section's heading as the input writes it.
+      let heading = "";
+      ws.eachRow((row) => {
+        const t = row.getCell(1).value;
+        if (typeof t === "string" && /^2\. Xếp hạng/.test(t)) heading = t;
+      });
+      expect(heading).not.toBe("");
+      expect(sheet.before).toEqual([...above, heading]);
+      expect(sheet.before).not.toContain(block.criteriaTitle);
+    });
+  });
+
+  test("the summary lines in the decision's words", () => {
+    expect(sheets[0]!.after).toContain(decision.blocks[0]!.summary);
+    expect(sheets[1]!.after).toContain(decision.blocks[1]!.summary);
+  });
+
+  test("each of the five changed totals: a comment on its cell and a note line naming the unit with the typed total", () => {
+    const changed: Array<[number, string, string, string]> = [
+      [0, "Sở Tài chính", "88,31", "88,30"],
+      [0, "Sở Tài nguyên và Môi trường", "92,86", "92,90"],
+      [0, "Văn phòng UBND tỉnh", "96,03", "96,04"],
+      [1, "Thị xã Hương Thủy", "89,14", "89,15"],
+      [1, "Huyện Phú Lộc", "88,65", "88,64"],
+    ];
+    let comments = 0;
+    for (const sheet of sheets) {
+      const ws = wb.getWorksheet(sheet.name)!;
+      for (let r = sheet.headerRow + 1; r <= sheet.headerRow + sheet.rows.length; r++)
+        if (ws.getCell(r, 3).note) comments++;
+    }
+    expect(comments).toBe(5);
+    for (const [k, unit, typed, recomputed] of changed) {
+      const sheet = sheets[k]!;
+      const ws = wb.getWorksheet(sheet.name)!;
+      const i = sheet.rows.findIndex((r) => r.name === unit);
+      const note = ws.getCell(sheet.headerRow + 1 + i, 3).note;
+      const noteText = typeof note === "string" ? note : JSON.stringify(note);
+      expect(noteText).toContain(`Bảng điểm ghi ${typed}; tính lại ${recomputed}`);
+      expect(
+        sheet.after.some((t) => t.startsWith(`- ${unit}: bảng điểm ghi ${typed}; tính lại ${recomputed}`)),
+      ).toBe(true);
+    }
+  });
+
+  test("a footnote names the framework and the thresholds", () => {
+    for (const sheet of sheets) {
+      const line = sheet.after.find((t) => t.includes("Thừa Thiên Huế 2021"));
+      expect(line).toMatch(/mức độ I: từ 90 điểm/);
+      expect(line).toMatch(/dưới 70/);
+    }
+  });
+
+  test("print-ready: A4 portrait, one page wide, header row repeated, print area, Times New Roman 13, no gridlines, page numbers from page 2", () => {
+    for (const sheet of sheets) {
+      const ws = wb.getWorksheet(sheet.name)!;
+      const p = ws.pageSetup;
+      expect(p.paperSize).toBe(9);
+      expect(p.orientation).toBe("portrait");
+      expect(p.fitToPage).toBe(true);
+      expect(p.fitToWidth).toBe(1);
+      expect(p.fitToHeight).toBe(0);
+      expect(p.printTitlesRow).toBe(`${sheet.headerRow}:${sheet.headerRow}`);
+      expect(p.printArea).toMatch(/^A1:D\d+$/);
+      const mm = (inches: number | undefined): number => Math.round((inches ?? 0) * 25.4);
+      expect(mm(p.margins?.top)).toBeGreaterThanOrEqual(20);
+      expect(mm(p.margins?.top)).toBeLessThanOrEqual(25);
+      expect(mm(p.margins?.bottom)).toBeGreaterThanOrEqual(20);
+      expect(mm(p.margins?.left)).toBeGreaterThanOrEqual(30);
+      expect(mm(p.margins?.left)).toBeLessThanOrEqual(35);
+      expect(mm(p.margins?.right)).toBeGreaterThanOrEqual(15);
+      expect(mm(p.margins?.right)).toBeLessThanOrEqual(20);
+      expect(p.showGridLines).toBe(false);
+      expect(ws.views[0]?.showGridLines).toBe(false);
+      expect(ws.headerFooter.differentFirst).toBe(true);
+      expect(ws.headerFooter.oddHeader).toMatch(/^&C.*&P$/);
+      expect(ws.getCell(sheet.headerRow + 1, 2).font?.name).toBe("Times New Roman");
+      expect(ws.getCell(sheet.headerRow + 1, 2).font?.size).toBe(13);
+    }
+  });
+
+  test("cqs check on the output: exactly the input's five errors, nothing from the ranking sheets", async () => {
+    const before = JSON.parse((await cqs("check", FIXTURE, "--json")).out);
+    const after = await cqs("check", out, "--json");
+    expect(after.code).toBe(1);
+    const json = JSON.parse(after.out);
+    const errors = (j: { findings: Array<{ code?: string; severity: string }> }) =>
+      j.findings.filter((f) => f.severity === "error");
+    expect(errors(json)).toEqual(errors(before));
+    expect(errors(json).map((f: { code?: string; severity: string }) => f.code)).toEqual(
+      Array(5).fill("TOTAL_MISMATCH"),
+    );
+    expect(json.findings).toEqual(before.findings);
+    expect(json.tables).toEqual(before.tables);
+  });
+
+  test("--strict: exit 1 and no file while errors remain; exit 0 on a clean workbook", async () => {
+    const target = path.join(dir, "strict.xlsx");
+    const r = await cqs("rank", FIXTURE, "--out", target, "--strict");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/5 lỗi/);
+    expect(fs.existsSync(target)).toBe(false);
+    const clean = path.join(dir, "strict-clean.xlsx");
+    expect((await cqs("rank", v("clean.xlsx"), "--out", clean, "--strict")).code).toBe(0);
+    expect(fs.existsSync(clean)).toBe(true);
+  });
+
+  test("--order source is still accepted and is the default; --with-rank adds the Thứ hạng column", async () => {
+    const target = path.join(dir, "source.xlsx");
+    expect((await cqs("rank", FIXTURE, "--out", target, "--order", "source", "--with-rank")).code).toBe(0);
+    const [first] = await addedRankingSheets(target, fixtureSheets);
+    expect(first!.rows.map((r) => r.name)).toEqual(decision.blocks[0]!.ranking.map((u) => u.unit));
+    expect(first!.rows.find((r) => r.name === "Sở Tài chính")!.rank).toBe(20);
+  });
+});
+
+describe("cqs check --out", () => {
+  test("findings.csv: UTF-8 with BOM, ';' between fields, the columns, one line per finding; the usual output still printed", async () => {
+    const target = path.join(dir, "findings.csv");
+    const r = await cqs("check", FIXTURE, "--out", target, "--format", "csv");
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("88,31");
+    const bytes = fs.readFileSync(target);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes
+      .toString("utf8")
+      .slice(1)
+      .split("\r\n")
+      .filter((l) => l !== "");
+    expect(lines[0]).toBe("severity;code;sheet;cell;unit;message");
+    expect(lines).toHaveLength(1 + 12);
+    expect(lines).toContain(
+      "error;TOTAL_MISMATCH;Phụ lục I;K18;Sở Tài chính;Tổng ghi 88,31 ≠ tính lại 88,30",
+    );
+    // Refused without --force, written with it.
+    expectOneLineError(await cqs("check", FIXTURE, "--out", target, "--format", "csv"), /--force/);
+    expect((await cqs("check", FIXTURE, "--out", target, "--format", "csv", "--force")).code).toBe(1);
+  });
+
+  test("findings.xlsx: a findings sheet with cell links, severities and messages; --json still on stdout", async () => {
+    const target = path.join(dir, "findings.xlsx");
+    const r = await cqs("check", FIXTURE, "--out", target, "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).summary).toEqual({ error: 5, warning: 0, info: 7 });
+    const wb = await loadWorkbook(target);
+    expect(wb.worksheets).toHaveLength(1);
+    const ws = wb.worksheets[0]!;
+    const rows: string[][] = [];
+    ws.eachRow((row) =>
+      rows.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((v) =>
+            typeof v === "object" && v && "text" in v
+              ? String((v as { text: unknown }).text)
+              : String(v ?? ""),
+          ),
+      ),
+    );
+    const k18 = rows.find((r) => r.includes("Phụ lục I!K18"))!;
+    expect(k18).toEqual(expect.arrayContaining(["Lỗi", "Sở Tài chính", "Tổng ghi 88,31 ≠ tính lại 88,30"]));
+    let link: unknown;
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.text === "Phụ lục I!K18") link = c.hyperlink;
+      }),
+    );
+    expect(link).toBe("#'Phụ lục I'!K18");
+    expect(rows.filter((r) => r.includes("Lỗi"))).toHaveLength(5);
+  });
+});
+
+/** The faults variant's units whose total cannot be known (above max, missing, not a number, negative). */
+const UNKNOWN_IN_FAULTS = ["Sở Công Thương", "Sở Nội vụ", "Sở Tư pháp", "Sở Xây dựng"];
 
 describe("cqs rank on other inputs", () => {
   test("a unit name starting with '=' is written as text, not as a formula", async () => {
@@ -444,16 +693,43 @@ describe("cqs rank on other inputs", () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  test("units without a computable total come last, without total, level or rank, named on stderr", async () => {
-    const out = path.join(tempDir("faults"), "faults.xlsx");
+  test("units without a computable total keep their row in source order, empty, with the reason in a note", async () => {
+    const out = path.join(tempDir("faults-src"), "faults.xlsx");
     const r = await cqs("rank", v("faults.xlsx"), "--out", out);
     expect(r.code).toBe(0);
-    expect(r.err).toContain("Sở Tư pháp");
-    expect(r.err).toContain("Sở Nội vụ");
     const wb = await loadWorkbook(out);
     const first = readRankingSheet(wb.worksheets[2]!);
-    const last = first.rows.slice(-2);
-    expect(last.map((x) => x.name).sort()).toEqual(["Sở Nội vụ", "Sở Tư pháp"]);
+    const empty = first.rows.filter((x) => x.total === null || x.total === undefined);
+    // A score missing, not a number, negative or above its max: the total cannot be known.
+    expect(empty.map((x) => x.name).sort()).toEqual(UNKNOWN_IN_FAULTS);
+    expect(first.rows).toHaveLength(20);
+    // Each keeps its place in the criteria table's order.
+    expect(first.rows.map((x) => x.stt)).toEqual(first.rows.map((_, i) => i + 1));
+    expect(first.rows[0]!.name).toBe("Sở Công Thương");
+    for (const x of empty) {
+      expect(x.level ?? null).toBeNull();
+      const note = first.after.find((t) => t.startsWith(`- ${x.name as string}:`));
+      expect(note).toMatch(/không tính được tổng điểm/);
+      expect(note).toMatch(/Phụ lục I![A-Z]+\d+: /);
+      // stderr says why, as the note does.
+      expect(r.err).toMatch(new RegExp(`${x.name as string}: không tính được tổng điểm.*Phụ lục I!`));
+    }
+    // Their levels are not counted.
+    const summary = first.after.find((t) => t.startsWith("- Số đơn vị đạt mức độ I:"))!;
+    const counted = [...summary.matchAll(/: (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(counted).toBe(20 - UNKNOWN_IN_FAULTS.length);
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+
+  test("units without a computable total come last, without total, level or rank, named on stderr", async () => {
+    const out = path.join(tempDir("faults"), "faults.xlsx");
+    const r = await cqs("rank", v("faults.xlsx"), "--out", out, ...BY_RANK);
+    expect(r.code).toBe(0);
+    for (const unit of UNKNOWN_IN_FAULTS) expect(r.err).toContain(unit);
+    const wb = await loadWorkbook(out);
+    const first = readRankingSheet(wb.worksheets[2]!);
+    const last = first.rows.slice(-UNKNOWN_IN_FAULTS.length);
+    expect(last.map((x) => x.name).sort()).toEqual(UNKNOWN_IN_FAULTS);
     for (const x of last) {
       expect(x.total ?? null).toBeNull();
       expect(x.level ?? null).toBeNull();
@@ -475,12 +751,14 @@ describe("cqs rank on other inputs", () => {
       const tmp = tempDir(name);
       const out = path.join(tmp, "out.xlsx");
       const input = (await loadWorkbook(v(`${name}.xlsx`))).worksheets.map((w) => w.name);
-      const r = await cqs("rank", v(`${name}.xlsx`), "--out", out);
+      const r = await cqs("rank", v(`${name}.xlsx`), "--out", out, ...BY_RANK);
       expect({ name, code: r.code }).toEqual({ name, code: 0 });
       const ranked = await addedRankingSheets(out, input);
-      expect({ name, blocks: ranked.map(rowsOf) }).toEqual({
+      // Names as each variant's ranking table writes them ("SỞ Y TẾ", "Văn hoá"): compared by key.
+      const keyed = (rows: ExpectedRow[]) => rows.map((r) => ({ ...r, name: nameKey(r.name) }));
+      expect({ name, blocks: ranked.map((b) => keyed(rowsOf(b))) }).toEqual({
         name,
-        blocks: decision.blocks.map((b) => expectedRanking(b)),
+        blocks: decision.blocks.map((b) => keyed(expectedRanking(b))),
       });
       fs.rmSync(tmp, { recursive: true, force: true });
     }
@@ -506,7 +784,15 @@ describe("--framework <file.json>", () => {
 
   test("thresholds 93/80/70 change the levels and counts of rank", async () => {
     const out = path.join(fwDir, "strict.xlsx");
-    const r = await cqs("rank", FIXTURE, "--out", out, "--framework", path.join(fwDir, "strict.json"));
+    const r = await cqs(
+      "rank",
+      FIXTURE,
+      "--out",
+      out,
+      "--framework",
+      path.join(fwDir, "strict.json"),
+      ...BY_RANK,
+    );
     expect(r.code).toBe(0);
     const sheets = await addedRankingSheets(out, fixtureSheets);
     const bounds = [9300, 8000, 7000];
@@ -590,7 +876,7 @@ describe("the built command (node bin/cqs.js)", () => {
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(sha256(FIXTURE)).toBe(hash);
     const sheets = await addedRankingSheets(out, fixtureSheets);
-    expect(rowsOf(sheets[0]!)).toEqual(expectedRanking(decision.blocks[0]!));
+    expect(appendixRowsOf(sheets[0]!)).toEqual(expectedAppendix(decision.blocks[0]!));
     const written = sha256(out);
     const again = cqsBin(["rank", FIXTURE, "--out", out], tmp);
     expectOneLineError(again);

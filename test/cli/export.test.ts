@@ -9,7 +9,8 @@ import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 import { parseXml, walk, type XmlElement } from "../manifest/xml";
-import { cqs, expectOneLineError, ROOT, sha256, SHARED_FIXTURES, tempDir, VARIANTS } from "./helpers";
+import { cqs, expectOneLineError, ROOT, sha256, tempDir, VARIANTS } from "./helpers";
+import { decisionFixtures } from "../fixtures/locate";
 
 const EXAMPLE = path.join(ROOT, "examples/hue-2022.xlsx");
 
@@ -340,11 +341,10 @@ const office = soffice();
   }, 200_000);
 });
 
-const SHARED = path.join(SHARED_FIXTURES, "hue-2022.xlsx");
-(fs.existsSync(SHARED) ? describe : describe.skip)("the shared fixture (where present)", () => {
+describe.each(decisionFixtures())("the 2022 decision ($label)", ({ workbook }) => {
   it("exports 96,77 and 88,30 with every unit", async () => {
-    const out = path.join(dir, "shared.docx");
-    expect((await cqs("export", SHARED, "--docx", out)).code).toBe(0);
+    const out = path.join(dir, `decision-${path.basename(path.dirname(workbook))}.docx`);
+    expect((await cqs("export", workbook, "--docx", out)).code).toBe(0);
     const t = tables((await readDocx(out)).document);
     expect(t).toHaveLength(2);
     const totals = t.flatMap((tbl) => tbl.slice(1).map((r) => r[2]));

@@ -99,18 +99,32 @@ export interface RankingSheet {
   readonly rows: RankingRow[];
   /** Every text cell below the table (summary line, rule, notes). */
   readonly after: string[];
+  /** Every text cell above the table's header (title lines, the ranking heading). */
+  readonly before: string[];
+  /** The header's row (1-based). */
+  readonly headerRow: number;
 }
 
-const HEADERS_VI = ["STT", "Đơn vị", "Tổng điểm", "Mức độ", "Thứ hạng"];
+/** The decision's appendix header, and the optional rank column after it. */
+export const APPENDIX_HEADERS_VI = ["STT", "Đơn vị", "TỔNG ĐIỂM", "MỨC ĐỘ"];
+const RANK_HEADER_VI = "Thứ hạng";
 
-/** Reads a ranking sheet the command wrote: the STT | Đơn vị | Tổng điểm | Mức độ | Thứ hạng table. */
-export function readRankingSheet(ws: ExcelJS.Worksheet, headers = HEADERS_VI): RankingSheet {
+/**
+ * Reads a ranking sheet the command wrote: the STT | Đơn vị | TỔNG ĐIỂM | MỨC ĐỘ table, with its
+ * "Thứ hạng" column when there is one (rank is undefined otherwise).
+ */
+export function readRankingSheet(
+  ws: ExcelJS.Worksheet,
+  headers = APPENDIX_HEADERS_VI,
+  rankHeader = RANK_HEADER_VI,
+): RankingSheet {
   let header = -1;
   for (let r = 1; r <= ws.rowCount && header < 0; r++) {
     const texts = headers.map((_, k) => String(ws.getCell(r, k + 1).value ?? "").trim());
     if (texts.every((t, k) => t === headers[k])) header = r;
   }
   if (header < 0) throw new Error(`no ranking header in sheet "${ws.name}"`);
+  const hasRank = String(ws.getCell(header, headers.length + 1).value ?? "").trim() === rankHeader;
   const rows: RankingRow[] = [];
   let r = header + 1;
   for (; r <= ws.rowCount; r++) {
@@ -124,7 +138,7 @@ export function readRankingSheet(ws: ExcelJS.Worksheet, headers = HEADERS_VI): R
       total: total.value,
       totalFormat: total.numFmt,
       level: ws.getCell(r, 4).value,
-      rank: ws.getCell(r, 5).value,
+      rank: hasRank ? ws.getCell(r, 5).value : undefined,
     });
   }
   const after: string[] = [];
@@ -133,7 +147,12 @@ export function readRankingSheet(ws: ExcelJS.Worksheet, headers = HEADERS_VI): R
       if (typeof c.value === "string" && c.type !== ExcelJS.ValueType.Merge) after.push(c.value);
     });
   }
-  return { name: ws.name, rows, after };
+  const before: string[] = [];
+  for (let k = 1; k < header; k++) {
+    const v = ws.getCell(k, 1).value;
+    if (typeof v === "string") before.push(v);
+  }
+  return { name: ws.name, rows, after, before, headerRow: header };
 }
 
 /** "45,57" → 4557 (hundredths, exact). */

@@ -97,6 +97,19 @@ describe("messages", () => {
       "- Số đơn vị đạt mức độ I: 1 - Số đơn vị đạt mức độ II: 2 - Số đơn vị đạt mức độ III: 3 - Số đơn vị đạt mức độ IV: 0",
     );
   });
+
+  it("groups the levels as the source's summary line does", () => {
+    expect(levelCountsLine({ I: 18, II: 2, III: 0, IV: 0 }, "vi", [["I"], ["II"], ["III", "IV"]])).toBe(
+      "- Số đơn vị đạt mức độ I: 18 - Số đơn vị đạt mức độ II: 2 - Số đơn vị đạt mức độ III, IV: 0",
+    );
+    expect(levelCountsLine({ I: 3, II: 1, III: 1, IV: 0 }, "vi", [["I"], ["II", "III", "IV"]])).toBe(
+      "- Số đơn vị đạt mức độ I: 3 - Số đơn vị đạt mức độ II, III, IV: 2",
+    );
+    // A level the source leaves out is added when units reach it.
+    expect(levelCountsLine({ I: 3, II: 0, III: 0, IV: 2 }, "en", [["I"], ["II"]])).toBe(
+      "- Units at level I: 3 - Units at level II: 0 - Units at level IV: 2",
+    );
+  });
 });
 
 describe("an implausibly large number in a message", () => {

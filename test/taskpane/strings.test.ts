@@ -39,6 +39,9 @@ describe("paneEnvironmentSafe", () => {
       cellProperties: true,
       mergedAreas: true,
       customFunctions: true,
+      pageLayout: true,
+      comments: true,
+      hyperlinks: true,
     });
     expect(env.minimum).toEqual({ check: true, rank: true });
     expect(missingCapabilityNotices(env.capabilities, env.minimum, "vi")).toEqual([]);

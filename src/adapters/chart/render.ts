@@ -40,8 +40,7 @@ export function chartSize(spec: LevelBarChart, width = 900): ChartSize {
 
 /** The ECharts option of a spec (one bar series per level, stacked, so the legend names the levels). */
 function chartOption(spec: LevelBarChart): echarts.EChartsCoreOption {
-  const levels: Level[] = ["I", "II", "III", "IV"];
-  const shown = levels.filter((l) => spec.legend.some((e) => e.level === l));
+  const shown: Level[] = spec.legend.map((e) => e.level);
   const font = { fontFamily: CHART_FONT_FAMILY, color: "#212121" };
   const bars = shown.map((level) => ({
     type: "bar",

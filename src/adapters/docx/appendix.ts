@@ -31,7 +31,7 @@ import {
   type ISectionOptions,
 } from "docx";
 import {
-  APPENDIX_TEXT,
+  WORD_APPENDIX_TEXT,
   appendixFootnoteText,
   type AppendixBlock,
   type AppendixModel,
@@ -270,7 +270,7 @@ function blockChildren(
       children.push(
         new Paragraph({
           spacing: { before: 120 },
-          children: [new TextRun({ text: APPENDIX_TEXT[model.lang].notes, bold: true, size: NOTE })],
+          children: [new TextRun({ text: WORD_APPENDIX_TEXT[model.lang].notes, bold: true, size: NOTE })],
         }),
         ...block.notes.map(
           (n) => new Paragraph({ children: [new TextRun({ text: xmlText(n), size: NOTE })] }),

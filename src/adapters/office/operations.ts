@@ -27,6 +27,14 @@ import { queueRankingCharts, type RankingChartsResult } from "./charts";
 import { clearMarks, markCells, MARKS_SHEET } from "./marks";
 import { readWorkbookGrid, type ReadScope } from "./read";
 import { queueSelect, queueSettings, writePlannedSheets } from "./write";
+import {
+  loadedNames,
+  ownSheetsOfLoaded,
+  queueNamesLoad,
+  queueOwnSheetRecords,
+  queueSheetExtras,
+  type SheetNotice,
+} from "./appendix";
 
 /** What the add-in can use in this Excel. */
 export interface Capabilities {
@@ -38,6 +46,12 @@ export interface Capabilities {
   readonly mergedAreas: boolean;
   /** Custom functions runtime 1.1 (the CQS.* functions). */
   readonly customFunctions: boolean;
+  /** ExcelApi 1.9: page layout (print setup of the ranking sheets). */
+  readonly pageLayout?: boolean;
+  /** ExcelApi 1.10: cell comments (a changed total's comment). */
+  readonly comments?: boolean;
+  /** ExcelApi 1.7: cell links (the findings sheet). */
+  readonly hyperlinks?: boolean;
 }
 
 /** The parts of the Excel and Office globals the operations use (real ones, or test doubles). */
@@ -64,6 +78,9 @@ export function detectCapabilitiesSafe(isSetSupported: IsSetSupported | undefine
     cellProperties: has("ExcelApi", "1.9"),
     mergedAreas: has("ExcelApi", "1.13"),
     customFunctions: has("CustomFunctionsRuntime", "1.1"),
+    pageLayout: has("ExcelApi", "1.9"),
+    comments: has("ExcelApi", "1.10"),
+    hyperlinks: has("ExcelApi", "1.7"),
   };
 }
 
@@ -94,7 +111,10 @@ export function minimumSupportSafe(isSetSupported: IsSetSupported | undefined): 
 }
 
 /** Runs a batch; one Undo step where ExcelApi 1.20 is present. */
-function runGrouped<T>(host: ExcelHost, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+export function runGrouped<T>(
+  host: ExcelHost,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+): Promise<T> {
   if (host.capabilities.undoGroup) {
     const run = host.Excel.run as unknown as (
       options: { mergeUndoGroup: boolean },
@@ -126,19 +146,44 @@ export interface ValidateResult {
   readonly sheetNames: ReadonlyArray<string>;
   /** Where the framework came from. */
   readonly frameworkSource: "workbook" | "default" | "given";
+  /** The active sheet was one of the add-in's own: the workbook's criteria sheets were read. */
+  readonly scopeWidened?: boolean;
 }
 
 async function readAndAnalyze(
   context: Excel.RequestContext,
   host: ExcelHost,
   options: ValidateOptions,
-): Promise<ValidateResult & { allSheets: string[] }> {
+): Promise<ValidateResult & { allSheets: string[]; takenNames: string[] }> {
   options.onProgress?.("read");
-  const { grid, allSheets } = await readWorkbookGrid(context, host.workbookName ?? "Sổ tính", {
+  // The names ride along with the read's first sync: they record the add-in's own sheets.
+  const names = queueNamesLoad(context);
+  const read = await readWorkbookGrid(context, host.workbookName ?? "Sổ tính", {
     scope: options.scope ?? "workbook",
     settingsSheet: SETTINGS_SHEET,
     mergedAreas: host.capabilities.mergedAreas,
   });
+  const allSheets = read.allSheets;
+  const ownSheets = ownSheetsOfLoaded(names);
+  let readGrid = read.grid;
+  // The active sheet is one the add-in made (a ranking sheet just built): the scope follows the
+  // criteria sheets, so the workbook is read instead.
+  const own = new Set(ownSheets.map((n) => n.toLocaleLowerCase()));
+  const scopeWidened =
+    options.scope === "active" &&
+    ownSheets.length > 0 &&
+    readGrid.sheets.some((s) => own.has(s.name.toLocaleLowerCase())) &&
+    readGrid.sheets.every((s) => own.has(s.name.toLocaleLowerCase()) || s.name === SETTINGS_SHEET);
+  if (scopeWidened) {
+    readGrid = (
+      await readWorkbookGrid(context, host.workbookName ?? "Sổ tính", {
+        scope: "workbook",
+        settingsSheet: SETTINGS_SHEET,
+        mergedAreas: host.capabilities.mergedAreas,
+      })
+    ).grid;
+  }
+  const grid = ownSheets.length > 0 ? { ...readGrid, ownSheets } : readGrid;
   const stored = options.framework ? undefined : workbookFramework(grid);
   const framework = options.framework ?? stored ?? DEFAULT_FRAMEWORK;
   options.onProgress?.("analyze");
@@ -146,9 +191,11 @@ async function readAndAnalyze(
   const analysis = analyzeWorkbook(grid, framework);
   return {
     allSheets,
+    takenNames: loadedNames(names).map((n) => n.name),
     analysis,
     sheetNames: grid.sheets.map((s) => s.name),
     frameworkSource: options.framework ? "given" : stored ? "workbook" : "default",
+    ...(scopeWidened ? { scopeWidened } : {}),
   };
 }
 
@@ -158,7 +205,7 @@ export async function validateWorkbook(
   options: ValidateOptions = {},
 ): Promise<ValidateResult> {
   return host.Excel.run(async (context) => {
-    const { allSheets: _all, ...result } = await readAndAnalyze(context, host, options);
+    const { allSheets: _all, takenNames: _names, ...result } = await readAndAnalyze(context, host, options);
     return result;
   });
 }
@@ -170,9 +217,11 @@ export interface RankingResult extends ValidateResult {
   readonly undoGrouped: boolean;
   /** The native charts added on the new sheets, and the blocks left without one. */
   readonly charts?: RankingChartsResult;
+  /** What this Excel could not apply (print setup, comments): the pane says so. */
+  readonly notices?: ReadonlyArray<SheetNotice>;
 }
 
-function isUndoNotSupported(e: unknown): boolean {
+export function isUndoNotSupported(e: unknown): boolean {
   return (e as { code?: unknown } | null)?.code === "UndoNotSupported";
 }
 
@@ -183,20 +232,29 @@ function isUndoNotSupported(e: unknown): boolean {
  */
 export async function buildRanking(
   host: ExcelHost,
-  options: ValidateOptions & { readonly order?: RankingOrder } = {},
+  options: ValidateOptions & { readonly order?: RankingOrder; readonly withRank?: boolean } = {},
 ): Promise<RankingResult> {
   const batch = async (context: Excel.RequestContext): Promise<Omit<RankingResult, "undoGrouped">> => {
     // The scope only narrows what is checked; free names are chosen against every sheet.
-    const { allSheets, ...result } = await readAndAnalyze(context, host, options);
-    const plans = planRankingSheets(result.analysis, allSheets, { order: options.order ?? "rank" });
+    const { allSheets, takenNames, ...result } = await readAndAnalyze(context, host, options);
+    const plans = planRankingSheets(result.analysis, allSheets, {
+      order: options.order ?? "source",
+      withRank: options.withRank === true,
+    });
     if (plans.length === 0) return { ...result, added: [] };
     options.onProgress?.("write");
-    // Each block's chart on its new sheet, queued with the last write.
+    // Each sheet's print setup and comments, the own-sheet records and each block's chart, queued
+    // with the last write.
     const specs = levelBarCharts(appendixModel(result.analysis));
+    const notices = new Set<SheetNotice>();
     let charts: RankingChartsResult | undefined;
     await writePlannedSheets(context, plans, {
       activateFirst: true,
       withSheets: (sheets) => {
+        sheets.forEach((sheet, k) => {
+          for (const n of queueSheetExtras(context, sheet, plans[k]!, host.capabilities)) notices.add(n);
+        });
+        queueOwnSheetRecords(context, plans, takenNames);
         charts = queueRankingCharts(
           plans.map((p, k) => ({
             sheet: sheets[k]!,
@@ -210,7 +268,12 @@ export async function buildRanking(
         );
       },
     });
-    return { ...result, added: plans.map((p) => p.name), ...(charts ? { charts } : {}) };
+    return {
+      ...result,
+      added: plans.map((p) => p.name),
+      notices: [...notices],
+      ...(charts ? { charts } : {}),
+    };
   };
   if (!host.capabilities.undoGroup) return { ...(await host.Excel.run(batch)), undoGrouped: false };
   try {

@@ -8,6 +8,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Cell, CellErrorValue, CellRange, CellValue, SheetGrid, WorkbookGrid } from "../../core/grid";
+import { ownSheetsFromNames, type DefinedNameRecord } from "../../core/own";
 
 // ---------------------------------------------------------------------------------------------
 // Workbook → grid
@@ -157,5 +158,23 @@ function sheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
 
 /** Converts a loaded ExcelJS workbook into the plain grid, sheets in workbook order. */
 export function workbookToGrid(wb: ExcelJS.Workbook, name: string): WorkbookGrid {
-  return { name, sheets: wb.worksheets.map(sheetToGrid) };
+  const sheets = wb.worksheets.map(sheetToGrid);
+  const ownSheets = ownSheetsOf(wb);
+  return ownSheets.length > 0 ? { name, sheets, ownSheets } : { name, sheets };
+}
+
+/** The sheets the workbook's defined names record as the add-in's own (core/own.ts). */
+export function ownSheetsOf(wb: ExcelJS.Workbook): string[] {
+  let model: ReadonlyArray<{ name?: unknown; ranges?: unknown }> = [];
+  try {
+    model = (wb.definedNames as unknown as { model: typeof model }).model ?? [];
+  } catch {
+    return [];
+  }
+  const names: DefinedNameRecord[] = [];
+  for (const n of model) {
+    if (typeof n.name !== "string" || !Array.isArray(n.ranges)) continue;
+    for (const r of n.ranges) if (typeof r === "string") names.push({ name: n.name, reference: r });
+  }
+  return ownSheetsFromNames(names).map((o) => o.sheet);
 }

@@ -13,6 +13,7 @@ export {
   type ReadLimits,
   type WorkbookReadReason,
 } from "./read";
+export { ownSheetsOf } from "./grid";
 export {
   WorkbookWriteError,
   checkOutputPath,

@@ -10,8 +10,9 @@ import { constants as fsConstants, promises as fs } from "fs";
 import * as nodePath from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { a1 } from "../../core/grid";
-import type { PlannedCell, PlannedSheet } from "../../core/writes";
+import { a1, a1Range } from "../../core/grid";
+import { planOwnSheetRecords } from "../../core/own";
+import { mmToInches, type PlannedCell, type PlannedPrint, type PlannedSheet } from "../../core/writes";
 import { loadWorkbookFile } from "./read";
 
 // ---------------------------------------------------------------------------------------------
@@ -218,24 +219,37 @@ const THIN: Partial<ExcelJS.Border> = { style: "thin" };
 const THIN_BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN } as Partial<ExcelJS.Borders>;
 
 /** One style object per distinct look, shared by the cells that have it. */
-function styleFor(p: PlannedCell, cache: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> {
+function styleFor(
+  p: PlannedCell,
+  cache: Map<string, Partial<ExcelJS.Style>>,
+  font?: PlannedPrint["font"],
+): Partial<ExcelJS.Style> {
   const isText = typeof p.v === "string";
   const numFmt = isText ? "@" : p.fmt;
   const fill = p.fill && /^#?[0-9a-f]{6}$/i.test(p.fill) ? p.fill.replace("#", "").toUpperCase() : undefined;
-  const key = `${numFmt ?? ""}|${p.bold ? 1 : 0}${p.italic ? 1 : 0}${p.border ? 1 : 0}${p.wrap ? 1 : 0}|${p.align ?? ""}|${fill ?? ""}`;
+  const key = `${numFmt ?? ""}|${p.bold ? 1 : 0}${p.italic ? 1 : 0}${p.border ? 1 : 0}${p.wrap ? 1 : 0}${p.link ? 1 : 0}|${p.align ?? ""}|${p.valign ?? ""}|${fill ?? ""}`;
   let style = cache.get(key);
   if (style) return style;
   const s: Partial<ExcelJS.Style> = {};
   if (numFmt) s.numFmt = numFmt;
-  if (p.bold || p.italic) {
-    const font: Partial<ExcelJS.Font> = {};
-    if (p.bold) font.bold = true;
-    if (p.italic) font.italic = true;
-    s.font = font;
+  if (p.bold || p.italic || font || p.link) {
+    const f: Partial<ExcelJS.Font> = {};
+    if (font) {
+      f.name = font.name;
+      f.size = font.size;
+    }
+    if (p.bold) f.bold = true;
+    if (p.italic) f.italic = true;
+    if (p.link) {
+      f.underline = true;
+      f.color = { argb: "FF0563C1" };
+    }
+    s.font = f;
   }
-  if (p.align || p.wrap) {
+  if (p.align || p.wrap || p.valign) {
     const alignment: Partial<ExcelJS.Alignment> = {};
     if (p.align) alignment.horizontal = p.align;
+    if (p.valign) alignment.vertical = p.valign;
     if (p.wrap) alignment.wrapText = true;
     s.alignment = alignment;
   }
@@ -287,16 +301,22 @@ function repairInputText(wb: ExcelJS.Workbook): void {
 function addPlannedSheet(wb: ExcelJS.Workbook, sheet: PlannedSheet): void {
   const ws = wb.addWorksheet(sheet.name);
   const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const font = sheet.print?.font;
   sheet.rows.forEach((row, r) => {
     const xrow = ws.getRow(r + 1);
+    const height = sheet.rowHeights?.[r];
+    if (height !== undefined && Number.isFinite(height) && height > 0) xrow.height = height;
     row.forEach((p, c) => {
       const cell = xrow.getCell(c + 1);
       // A string is always a string value (shared string), never a formula, whatever it starts with.
-      if (typeof p.v === "string") cell.value = xmlSafeText(p.v);
-      else if (typeof p.v === "number" && Number.isFinite(p.v)) cell.value = p.v;
+      if (typeof p.v === "string") {
+        const text = xmlSafeText(p.v);
+        cell.value = p.link ? { text, hyperlink: `#${xmlSafeText(p.link)}` } : text;
+      } else if (typeof p.v === "number" && Number.isFinite(p.v)) cell.value = p.v;
       else cell.value = null;
-      const style = styleFor(p, styles);
+      const style = styleFor(p, styles, font);
       if (Object.keys(style).length > 0) cell.style = style;
+      if (p.note) cell.note = xmlSafeText(p.note);
     });
   });
   for (const m of sheet.merges) {
@@ -308,9 +328,66 @@ function addPlannedSheet(wb: ExcelJS.Workbook, sheet: PlannedSheet): void {
     if (Number.isFinite(w) && w > 0) ws.getColumn(i + 1).width = w;
   });
   const freeze = sheet.freezeRows ?? 0;
+  const showGridLines = sheet.print ? sheet.print.gridlines : true;
   if (freeze > 0) {
-    ws.views = [{ state: "frozen", xSplit: 0, ySplit: freeze, topLeftCell: a1(freeze, 0), activeCell: "A1" }];
+    ws.views = [
+      {
+        state: "frozen",
+        xSplit: 0,
+        ySplit: freeze,
+        topLeftCell: a1(freeze, 0),
+        activeCell: "A1",
+        showGridLines,
+      },
+    ];
+  } else if (!showGridLines) {
+    ws.views = [{ showGridLines }];
   }
+  if (sheet.print) applyPrint(ws, sheet.print);
+}
+
+/** The planned print setup on an ExcelJS sheet (A4 = paper size 9). */
+function applyPrint(ws: ExcelJS.Worksheet, print: PlannedPrint): void {
+  const m = print.marginsMm;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToPagesWide,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    showGridLines: print.gridlines,
+    printArea: a1Range(print.printArea),
+    ...(print.titleRows
+      ? { printTitlesRow: `${print.titleRows.top + 1}:${print.titleRows.bottom + 1}` }
+      : {}),
+    margins: {
+      top: mmToInches(m.top),
+      bottom: mmToInches(m.bottom),
+      left: mmToInches(m.left),
+      right: mmToInches(m.right),
+      header: mmToInches(m.header),
+      footer: mmToInches(m.footer),
+    },
+  };
+  if (print.pageNumbersFromPage2) {
+    ws.headerFooter = {
+      ...ws.headerFooter,
+      differentFirst: true,
+      firstHeader: "",
+      oddHeader: `&C&"${print.font.name},Regular"&${print.font.size}&P`,
+    };
+  }
+}
+
+/** Records the planned sheets marked as the add-in's own as defined names of the workbook. */
+function recordOwnSheets(wb: ExcelJS.Workbook, sheets: ReadonlyArray<PlannedSheet>): void {
+  const own = sheets.filter((s) => s.own !== undefined).map((s) => ({ name: s.name, kind: s.own! }));
+  if (own.length === 0) return;
+  const model = (wb.definedNames as unknown as { model?: Array<{ name?: string }> }).model ?? [];
+  const taken = model.map((n) => n.name ?? "");
+  for (const record of planOwnSheetRecords(own, taken)) wb.definedNames.add(record.reference, record.name);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -347,23 +424,7 @@ export async function writeRankingWorkbook(
     const name = xmlSafeText(s.name);
     return name === s.name ? s : { ...s, name };
   });
-  const out = nodePath.resolve(outPath);
-
-  if (await sameFile(inputPath, out)) throw new WorkbookWriteError("SAME_AS_INPUT", outPath);
-  let outStat;
-  try {
-    outStat = await fs.stat(out);
-  } catch {
-    outStat = undefined;
-  }
-  if (outStat?.isDirectory()) throw new WorkbookWriteError("OUT_IS_DIRECTORY", outPath);
-  if (outStat && !force) throw new WorkbookWriteError("OUT_EXISTS", outPath);
-  const dir = nodePath.dirname(out);
-  try {
-    if (!(await fs.stat(dir)).isDirectory()) throw new Error("not a directory");
-  } catch {
-    throw new WorkbookWriteError("OUT_DIR_MISSING", outPath);
-  }
+  const out = await checkOutputPath(inputPath, outPath, force);
 
   const warnings: string[] = [];
   let wb: ExcelJS.Workbook;
@@ -392,13 +453,44 @@ export async function writeRankingWorkbook(
   try {
     for (const s of sheets) addPlannedSheet(wb, s);
     if (opts.pictures) addSheetPictures(wb, sheets, opts.pictures);
+    recordOwnSheets(wb, sheets);
     buffer = Buffer.from(await wb.xlsx.writeBuffer());
   } catch (e) {
     throw new WorkbookWriteError("WRITE_FAILED", outPath, shortMessage(e));
   }
 
+  await placeOutput(out, outPath, buffer, force);
+  return { written: out, warnings };
+}
+
+/**
+ * Checks an output path before any work: not the input, not a directory, its folder exists, and
+ * it does not exist unless `force`. Returns the absolute path. Throws WorkbookWriteError.
+ */
+export async function checkOutputPath(inputPath: string, outPath: string, force: boolean): Promise<string> {
+  const out = nodePath.resolve(outPath);
+  if (await sameFile(inputPath, out)) throw new WorkbookWriteError("SAME_AS_INPUT", outPath);
+  let outStat;
+  try {
+    outStat = await fs.stat(out);
+  } catch {
+    outStat = undefined;
+  }
+  if (outStat?.isDirectory()) throw new WorkbookWriteError("OUT_IS_DIRECTORY", outPath);
+  if (outStat && !force) throw new WorkbookWriteError("OUT_EXISTS", outPath);
+  const dir = nodePath.dirname(out);
+  try {
+    if (!(await fs.stat(dir)).isDirectory()) throw new Error("not a directory");
+  } catch {
+    throw new WorkbookWriteError("OUT_DIR_MISSING", outPath);
+  }
+  return out;
+}
+
+/** Writes the bytes to a temp file beside `out` and moves it into place (never over a file without `force`). */
+async function placeOutput(out: string, outPath: string, buffer: Buffer, force: boolean): Promise<void> {
   const tmp = nodePath.join(
-    dir,
+    nodePath.dirname(out),
     `.${nodePath.basename(out)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
   );
   try {
@@ -416,7 +508,21 @@ export async function writeRankingWorkbook(
   } finally {
     await fs.unlink(tmp).catch(() => undefined);
   }
-  return { written: out, warnings };
+}
+
+/**
+ * Writes a new file (e.g. findings as CSV) with the same safety as the workbooks: never the
+ * input, never over an existing file without `force`, through a temp file. Returns the path.
+ */
+export async function writeOutputFile(
+  inputPath: string,
+  outPath: string,
+  bytes: Buffer,
+  force: boolean,
+): Promise<string> {
+  const out = await checkOutputPath(inputPath, outPath, force);
+  await placeOutput(out, outPath, bytes, force);
+  return out;
 }
 
 /**
@@ -436,59 +542,6 @@ async function placeWithoutOverwrite(tmp: string, out: string, shownPath: string
 
 // ---------------------------------------------------------------------------------------------
 // Other outputs (the Word appendix) and pictures on the ranking sheets
-
-/**
- * Checks an output path before any work: not the input, not a directory, its folder exists, and
- * it does not exist unless `force`. Returns the absolute path. Throws WorkbookWriteError.
- */
-export async function checkOutputPath(inputPath: string, outPath: string, force: boolean): Promise<string> {
-  const out = nodePath.resolve(outPath);
-  if (await sameFile(inputPath, out)) throw new WorkbookWriteError("SAME_AS_INPUT", outPath);
-  let outStat;
-  try {
-    outStat = await fs.stat(out);
-  } catch {
-    outStat = undefined;
-  }
-  if (outStat?.isDirectory()) throw new WorkbookWriteError("OUT_IS_DIRECTORY", outPath);
-  if (outStat && !force) throw new WorkbookWriteError("OUT_EXISTS", outPath);
-  try {
-    if (!(await fs.stat(nodePath.dirname(out))).isDirectory()) throw new Error("not a directory");
-  } catch {
-    throw new WorkbookWriteError("OUT_DIR_MISSING", outPath);
-  }
-  return out;
-}
-
-/**
- * Writes bytes to a new file the way the ranking workbook is written: checked first, then a temp
- * file in the same folder renamed into place, never over an existing file without `force`.
- */
-export async function writeOutputFile(opts: {
-  readonly inputPath: string;
-  readonly outPath: string;
-  readonly bytes: Uint8Array;
-  readonly force: boolean;
-}): Promise<string> {
-  const out = await checkOutputPath(opts.inputPath, opts.outPath, opts.force);
-  const tmp = nodePath.join(
-    nodePath.dirname(out),
-    `.${nodePath.basename(out)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
-  );
-  try {
-    await fs.writeFile(tmp, opts.bytes, {
-      flag: fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY,
-    });
-    if (opts.force) await fs.rename(tmp, out);
-    else await placeWithoutOverwrite(tmp, out, opts.outPath);
-  } catch (e) {
-    if (e instanceof WorkbookWriteError) throw e;
-    throw new WorkbookWriteError("WRITE_FAILED", opts.outPath, shortMessage(e));
-  } finally {
-    await fs.unlink(tmp).catch(() => undefined);
-  }
-  return out;
-}
 
 /** A PNG to place on a planned sheet, under its last row. */
 export interface SheetPicture {

@@ -9,6 +9,9 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  MessageBarActions,
+  MessageBarTitle,
+  Checkbox,
   ProgressBar,
   Radio,
   RadioGroup,
@@ -17,7 +20,16 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import type { Analysis, Finding, Framework, Lang, RankingOrder } from "../../core";
+import {
+  SEVERITIES,
+  unknownTotals,
+  type Analysis,
+  type Finding,
+  type Framework,
+  type Lang,
+  type RankingOrder,
+  type Severity,
+} from "../../core";
 import type { ReadScope } from "../../adapters/office/read";
 import { describeError, type OperationStage, type PaneEnvironment, type ValidateResult } from "../operations";
 import { downloadsBlockedSafe } from "../platform";
@@ -88,16 +100,18 @@ const useStyles = makeStyles({
   progressSlot: { height: "2px" },
 });
 
-type BusyKind = "validate" | "rank" | "mark" | "unmark" | "save" | "select" | "export";
+type BusyKind =
+  "validate" | "rank" | "mark" | "unmark" | "save" | "select" | "export" | "fix" | "unfix" | "sheet";
 
 interface Busy {
   readonly kind: BusyKind;
   readonly stage?: OperationStage;
 }
 
+/** A status: its lines are made in the language shown, so the language switch redraws them. */
 export interface Status {
   readonly intent: "success" | "warning" | "error" | "info";
-  readonly lines: ReadonlyArray<string>;
+  readonly lines: (t: PaneStrings, lang: Lang) => ReadonlyArray<string>;
 }
 
 export interface AppProps {
@@ -134,8 +148,11 @@ function quoteList(names: ReadonlyArray<string>, lang: Lang): string {
 }
 
 function unitsWithoutTotal(analysis: Analysis): number {
-  return analysis.blocks.reduce((n, b) => n + b.units.filter((u) => u.total === undefined).length, 0);
+  return analysis.blocks.reduce((n, b) => n + unknownTotals(b, analysis).length, 0);
 }
+
+/** Errors and warnings shown (and marked) by default; info collapsed. */
+const DEFAULT_SHOWN: Readonly<Record<Severity, boolean>> = { error: true, warning: true, info: false };
 
 export function App({ environment, initialLang = "vi", onLangChange }: AppProps): React.JSX.Element {
   const styles = useStyles();
@@ -144,7 +161,10 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<"sheets" | "settings" | "compare">("sheets");
   const [scope, setScope] = useState<ReadScope>("workbook");
-  const [order, setOrder] = useState<RankingOrder>("rank");
+  const [order, setOrder] = useState<RankingOrder>("source");
+  const [withRank, setWithRank] = useState(false);
+  const [shown, setShown] = useState<Record<Severity, boolean>>({ ...DEFAULT_SHOWN });
+  const [confirm, setConfirm] = useState<{ readonly errors: number } | undefined>();
   const [busy, setBusy] = useState<Busy | undefined>();
   const [status, setStatus] = useState<Status | undefined>();
   const [result, setResult] = useState<ValidateResult | undefined>();
@@ -172,13 +192,13 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
       try {
         await work((stage) => setBusy({ kind, stage }));
       } catch (e) {
-        setStatus({ intent: "error", lines: [`${PANE_TEXT[lang].errorPrefix} ${describeError(e, lang)}`] });
+        setStatus({ intent: "error", lines: (tt, l) => [`${tt.errorPrefix} ${describeError(e, l)}`] });
       } finally {
         running.current = false;
         setBusy(undefined);
       }
     },
-    [lang],
+    [],
   );
 
   useEffect(() => {
@@ -189,56 +209,139 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
     );
   }, [ops]);
 
+  const showResult = (r: ValidateResult): void => {
+    setResult(r);
+    setResultScope(scope);
+    setSelected(undefined);
+  };
+
+  const widenedLine = (r: ValidateResult): ((tt: PaneStrings) => string[]) =>
+    r.scopeWidened ? (tt) => [tt.scopeFollowsCriteria] : () => [];
+
   const onCheck = (): Promise<void> =>
     run("validate", async (progress) => {
       if (!ops) return;
       setStatus(undefined);
+      setConfirm(undefined);
       const r = await ops.validate(scope, progress);
-      setResult(r);
-      setResultScope(scope);
-      setSelected(undefined);
+      showResult(r);
+      if (r.scopeWidened) setStatus({ intent: "info", lines: widenedLine(r) });
     });
 
   const onMark = (): Promise<void> =>
     run("mark", async () => {
       if (!ops) return;
       if (!result) {
-        setStatus({ intent: "info", lines: [t.markNeedsCheck] });
+        setStatus({ intent: "info", lines: (tt) => [tt.markNeedsCheck] });
         return;
       }
-      const n = await ops.markFindings(result.analysis);
-      setStatus({ intent: n > 0 ? "success" : "info", lines: [n > 0 ? t.marked(n) : t.markedNone] });
+      const n = await ops.markFindings(
+        result.analysis,
+        SEVERITIES.filter((s) => shown[s]),
+      );
+      setStatus({
+        intent: n > 0 ? "success" : "info",
+        lines: (tt) => [n > 0 ? tt.marked(n) : tt.markedNone],
+      });
     });
 
   const onUnmark = (): Promise<void> =>
     run("unmark", async () => {
       if (!ops) return;
       const n = await ops.removeMarks();
-      setStatus({ intent: n > 0 ? "success" : "info", lines: [n > 0 ? t.unmarked(n) : t.unmarkedNone] });
+      setStatus({
+        intent: n > 0 ? "success" : "info",
+        lines: (tt) => [n > 0 ? tt.unmarked(n) : tt.unmarkedNone],
+      });
     });
+
+  /** Builds the ranking sheets (after the confirmation when the check found errors). */
+  const build = (progress: (stage: OperationStage) => void): Promise<void> =>
+    (async () => {
+      if (!ops) return;
+      setConfirm(undefined);
+      const r = await ops.buildRanking(scope, order, progress, withRank);
+      showResult(r);
+      if (r.added.length === 0) {
+        setStatus({
+          intent: "warning",
+          lines: (tt) => [scope === "active" ? tt.noTablesActive : tt.noTables],
+        });
+        return;
+      }
+      const errors = r.analysis.summary.error;
+      const missing = unitsWithoutTotal(r.analysis);
+      const notices = r.notices ?? [];
+      setStatus({
+        intent: errors > 0 || missing > 0 || notices.length > 0 ? "warning" : "success",
+        lines: (tt, l) => {
+          const lines = [
+            `${tt.ranked(quoteList(r.added, l))} ${r.undoGrouped ? tt.rankedUndo : tt.rankedNoUndo}`,
+          ];
+          if (errors > 0) lines.push(tt.rankedWithErrors(errors));
+          if (missing > 0) lines.push(tt.rankedMissing(missing));
+          if (notices.includes("pageLayout")) lines.push(tt.noticePageLayout);
+          if (notices.includes("comments")) lines.push(tt.noticeComments);
+          const noChart = r.charts?.skipped.map((c) => c.sheet) ?? [];
+          if (noChart.length > 0) lines.push(tt.chartsSkipped(quoteList(noChart, l)));
+          lines.push(...widenedLine(r)(tt));
+          return lines;
+        },
+      });
+    })();
 
   const onRank = (): Promise<void> =>
     run("rank", async (progress) => {
       if (!ops) return;
       setStatus(undefined);
-      const r = await ops.buildRanking(scope, order, progress);
-      setResult(r);
-      setResultScope(scope);
-      setSelected(undefined);
-      if (r.added.length === 0) {
-        setStatus({ intent: "warning", lines: [scope === "active" ? t.noTablesActive : t.noTables] });
+      // Errors before publishing: the check first; with errors, the user chooses.
+      const checked = await ops.validate(scope, progress);
+      const errors = checked.analysis.summary.error;
+      if (errors > 0) {
+        showResult(checked);
+        setConfirm({ errors });
         return;
       }
-      const lines = [
-        `${t.ranked(quoteList(r.added, lang))} ${r.undoGrouped ? t.rankedUndo : t.rankedNoUndo}`,
-      ];
-      const errors = r.analysis.summary.error;
-      if (errors > 0) lines.push(t.rankedWithErrors(errors));
-      const missing = unitsWithoutTotal(r.analysis);
-      if (missing > 0) lines.push(t.rankedMissing(missing));
-      const noChart = r.charts?.skipped.map((s) => s.sheet) ?? [];
-      if (noChart.length > 0) lines.push(t.chartsSkipped(quoteList(noChart, lang)));
-      setStatus({ intent: errors > 0 || missing > 0 ? "warning" : "success", lines });
+      await build(progress);
+    });
+
+  const onConfirmBuild = (): Promise<void> => run("rank", (progress) => build(progress));
+
+  const onShowErrors = (): void => {
+    setConfirm(undefined);
+    setShown({ error: true, warning: false, info: false });
+    const first = result?.analysis.findings.find((f) => f.severity === "error");
+    if (first) onSelectFinding(first);
+  };
+
+  const onFix = (findings: ReadonlyArray<Finding>): Promise<void> =>
+    run("fix", async (progress) => {
+      if (!ops || !result) return;
+      const r = await ops.fix(result.analysis, findings);
+      // The check again, so the list shows what is left.
+      showResult(await ops.validate(resultScope, progress));
+      setStatus({
+        intent: r.fixed > 0 ? "success" : "info",
+        lines: (tt) => [r.fixed > 0 ? tt.fixed(r.fixed, r.undoGrouped) : tt.fixedNone],
+      });
+    });
+
+  const onUndoFixes = (): Promise<void> =>
+    run("unfix", async (progress) => {
+      if (!ops) return;
+      const n = await ops.undoFixes();
+      if (result) showResult(await ops.validate(resultScope, progress));
+      setStatus({
+        intent: n > 0 ? "success" : "info",
+        lines: (tt) => [n > 0 ? tt.unfixed(n) : tt.unfixedNone],
+      });
+    });
+
+  const onFindingsToSheet = (): Promise<void> =>
+    run("sheet", async () => {
+      if (!ops || !result) return;
+      const name = await ops.findingsToSheet(result.analysis, lang);
+      setStatus({ intent: "success", lines: (tt) => [tt.findingsWritten(name)] });
     });
 
   /** Checks the whole workbook afresh and saves its appendix as a Word file (library loaded now). */
@@ -246,20 +349,20 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
     run("export", async (progress) => {
       if (!ops) return;
       if (downloadsBlocked) {
-        setStatus({ intent: "info", lines: [t.exportWordMac] });
+        setStatus({ intent: "info", lines: (tt) => [tt.exportWordMac] });
         return;
       }
       setStatus(undefined);
       const r = await ops.validate("workbook", progress);
       if (r.analysis.blocks.length === 0) {
-        setStatus({ intent: "warning", lines: [t.noTables] });
+        setStatus({ intent: "warning", lines: (tt) => [tt.noTables] });
         return;
       }
       progress("write");
       const word = await import(/* webpackChunkName: "word-export" */ "../exportWord");
       const name = word.docxFileName(r.analysis.workbook, lang);
       word.saveDownload(await word.appendixDocxBytes(r.analysis, lang), name);
-      setStatus({ intent: "success", lines: [t.exportWordDone(name)] });
+      setStatus({ intent: "success", lines: (tt) => [tt.exportWordDone(name)] });
     });
 
   const onSelectFinding = (f: Finding): void => {
@@ -276,7 +379,7 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
       await ops.saveSettings(framework);
       setStored(framework);
       setSettingsError(undefined);
-      setStatus({ intent: "success", lines: [t.saved] });
+      setStatus({ intent: "success", lines: (tt) => [tt.saved] });
       ok = true;
     });
     return ok;
@@ -325,19 +428,20 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
 
         {tab === "sheets" && (
           <>
+            <Field label={t.scopeFor} size="small">
+              <RadioGroup
+                className={styles.radios}
+                layout="horizontal"
+                value={scope}
+                onChange={(_, d) => setScope(d.value as ReadScope)}
+                data-testid="scope"
+              >
+                <Radio value="workbook" label={t.scopeWorkbook} />
+                <Radio value="active" label={t.scopeActive} />
+              </RadioGroup>
+            </Field>
             <section className={styles.section} aria-label={t.checkTitle}>
               <h2 className={styles.sectionTitle}>{t.checkTitle}</h2>
-              <Field label={t.scopeLabel} size="small">
-                <RadioGroup
-                  className={styles.radios}
-                  layout="horizontal"
-                  value={scope}
-                  onChange={(_, d) => setScope(d.value as ReadScope)}
-                >
-                  <Radio value="workbook" label={t.scopeWorkbook} />
-                  <Radio value="active" label={t.scopeActive} />
-                </RadioGroup>
-              </Field>
               <div className={styles.row}>
                 <Hint content={t.checkHint}>
                   <Button
@@ -373,10 +477,16 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
                   value={order}
                   onChange={(_, d) => setOrder(d.value as RankingOrder)}
                 >
-                  <Radio value="rank" label={t.rankOrderRank} />
                   <Radio value="source" label={t.rankOrderSource} />
+                  <Radio value="rank" label={t.rankOrderRank} />
                 </RadioGroup>
               </Field>
+              <Checkbox
+                size="medium"
+                label={t.withRank}
+                checked={withRank}
+                onChange={(_, d) => setWithRank(d.checked === true)}
+              />
               <div className={styles.row}>
                 <Hint content={t.rankHint}>
                   <Button disabled={disabled || !environment.minimum.rank} onClick={() => void onRank()}>
@@ -400,8 +510,46 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
                 <Caption1 className={styles.hint}>{busyLabel(t, busy)}</Caption1>
               </div>
             )}
-            {status && <StatusBar status={status} />}
+            {confirm && (
+              <MessageBar intent="warning" layout="multiline" data-testid="confirm-build">
+                <MessageBarBody>
+                  <MessageBarTitle>{t.confirmTitle(confirm.errors)}</MessageBarTitle> {t.confirmBody}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button
+                    size="small"
+                    appearance="primary"
+                    disabled={disabled}
+                    onClick={() => void onConfirmBuild()}
+                  >
+                    {t.confirmBuild}
+                  </Button>
+                  <Button size="small" disabled={disabled} onClick={onShowErrors}>
+                    {t.confirmShowErrors}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            )}
+            {status && <StatusBar status={status} t={t} lang={lang} />}
             <div role="separator" className={styles.divider} />
+            {result && (
+              <div className={styles.row}>
+                <Hint content={t.findingsToSheetHint}>
+                  <Button
+                    size="small"
+                    disabled={disabled || result.analysis.blocks.length === 0}
+                    onClick={() => void onFindingsToSheet()}
+                  >
+                    {t.findingsToSheet}
+                  </Button>
+                </Hint>
+                <Hint content={t.undoFixesHint}>
+                  <Button size="small" disabled={disabled} onClick={() => void onUndoFixes()}>
+                    {t.undoFixes}
+                  </Button>
+                </Hint>
+              </div>
+            )}
             {result ? (
               <FindingsView
                 result={result}
@@ -409,6 +557,10 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
                 lang={lang}
                 selected={selected}
                 onSelect={onSelectFinding}
+                shown={shown}
+                onShownChange={setShown}
+                onFix={(findings) => void onFix(findings)}
+                disabled={disabled}
               />
             ) : (
               <Text size={200} className={styles.hint}>
@@ -426,14 +578,14 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
 
         {tab === "settings" && (
           <>
-            {status && status.intent === "error" && <StatusBar status={status} />}
+            {status && status.intent === "error" && <StatusBar status={status} t={t} lang={lang} />}
             <SettingsView
               lang={lang}
               stored={stored}
               loadError={settingsError}
               disabled={disabled}
               onSave={onSaveSettings}
-              savedMessage={status?.lines[0] === t.saved ? t.saved : undefined}
+              savedMessage={status?.lines(t, lang)[0] === t.saved ? t.saved : undefined}
             />
           </>
         )}
@@ -442,11 +594,11 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
   );
 }
 
-function StatusBar({ status }: { status: Status }): React.JSX.Element {
+function StatusBar({ status, t, lang }: { status: Status; t: PaneStrings; lang: Lang }): React.JSX.Element {
   return (
     <MessageBar intent={status.intent} layout="multiline" data-testid="status">
       <MessageBarBody>
-        {status.lines.map((line, i) => (
+        {status.lines(t, lang).map((line, i) => (
           <div key={i}>{line}</div>
         ))}
       </MessageBarBody>

@@ -20,6 +20,7 @@ import {
   compileFramework,
   DEFAULT_FRAMEWORK,
   exactToString,
+  localNumber,
   parseNumberText,
   sumExact,
   type Framework,
@@ -89,6 +90,11 @@ function problemOf(draft: Framework, lang: Lang): string | undefined {
   }
   for (const r of draft.reducedMax) if (r.unit.trim() === "") return PANE_TEXT[lang].reducedUnitMissing;
   return undefined;
+}
+
+/** A number typed with a decimal comma ("100,5") is stored with a point, as the framework keeps it. */
+function typedNumber(text: string): string {
+  return text.replace(/^(\s*-?\d+),(\d*\s*)$/, "$1.$2");
 }
 
 function sumOfMax(draft: Framework): string {
@@ -197,15 +203,15 @@ export function SettingsView({
                     input={{ style: { textAlign: "right" } }}
                     inputMode="decimal"
                     aria-label={`${t.maxPoints}: ${c.name}`}
-                    value={c.max}
-                    onChange={(_, d) => setMax(i, d.value)}
+                    value={localNumber(c.max, lang)}
+                    onChange={(_, d) => setMax(i, typedNumber(d.value))}
                   />
                 </td>
               </tr>
             ))}
             <tr className={styles.sumRow}>
               <td className={styles.td}>{t.criteriaSum}</td>
-              <td className={`${styles.td} ${styles.tdNum}`}>{sumOfMax(draft)}</td>
+              <td className={`${styles.td} ${styles.tdNum}`}>{localNumber(sumOfMax(draft), lang)}</td>
             </tr>
           </tbody>
         </table>
@@ -221,8 +227,8 @@ export function SettingsView({
                 className={styles.fill}
                 inputMode="decimal"
                 input={{ style: { textAlign: "right", minWidth: 0 } }}
-                value={draft.thresholds[level]}
-                onChange={(_, d) => setThreshold(level, d.value)}
+                value={localNumber(draft.thresholds[level], lang)}
+                onChange={(_, d) => setThreshold(level, typedNumber(d.value))}
               />
             </Field>
           ))}
@@ -255,8 +261,8 @@ export function SettingsView({
               placeholder={t.reducedMax}
               aria-label={t.reducedMax}
               input={{ style: { textAlign: "right" } }}
-              value={r.max}
-              onChange={(_, d) => setReduced(i, { ...r, max: d.value })}
+              value={localNumber(r.max, lang)}
+              onChange={(_, d) => setReduced(i, { ...r, max: typedNumber(d.value) })}
             />
             <Button
               size="small"

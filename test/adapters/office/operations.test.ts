@@ -138,7 +138,7 @@ describe("round trips and payloads, whatever the number of units", () => {
 });
 
 describe("buildRanking", () => {
-  it("writes one ranking sheet per block with the decision's columns, rows in rank order and the summary line", async () => {
+  it("writes one ranking sheet per block as the decision's appendix: its columns, source order, the summary line", async () => {
     const { fake, host } = await setupExample();
     const result = await buildRanking(host);
     expect(result.added).toEqual(["Xếp hạng Phụ lục I", "Xếp hạng Phụ lục II"]);
@@ -148,43 +148,65 @@ describe("buildRanking", () => {
     const plans = planRankingSheets(result.analysis, ["Phụ lục I", "Phụ lục II"]);
     for (const plan of plans) {
       const width = plan.rows[0]!.length;
-      const got = fake.workbook.values(plan.name, `A1:E${plan.rows.length}`);
-      expect(width).toBe(5);
+      const got = fake.workbook.values(plan.name, `A1:D${plan.rows.length}`);
+      expect(width).toBe(4);
       expect(got).toEqual(plan.rows.map((r) => r.map((c) => (c.v === null ? "" : c.v))));
     }
 
     const sheet = "Xếp hạng Phụ lục II";
-    const header = fake.workbook.values(sheet, "A4:E4")[0];
-    expect(header).toEqual(["STT", "Đơn vị", "Tổng điểm", "Mức độ", "Thứ hạng"]);
-    const body = fake.workbook.values(sheet, "A5:E13");
-    // Recomputed totals (Hương Thủy 89.15, Phú Lộc 88.64), ranked descending.
+    const plan = plans[1]!;
+    const h = plan.rows.findIndex((r) => r[0]!.v === "STT") + 1;
+    const header = fake.workbook.values(sheet, `A${h}:D${h}`)[0];
+    expect(header).toEqual(["STT", "Đơn vị", "TỔNG ĐIỂM", "MỨC ĐỘ"]);
+    const body = fake.workbook.values(sheet, `A${h + 1}:D${h + 9}`);
+    // Recomputed totals (Hương Thủy 89.15, Phú Lộc 88.64), in the criteria table's order.
     expect(body.map((r) => r[1])).toEqual([
-      "Huyện Quảng Điền",
-      "Huyện Nam Đông",
-      "Huyện Phú Vang",
-      "Huyện Phong Điền",
-      "Thị xã Hương Trà",
       "Thành phố Huế",
       "Thị xã Hương Thủy",
+      "Thị xã Hương Trà",
+      "Huyện Nam Đông",
       "Huyện A Lưới",
+      "Huyện Phong Điền",
       "Huyện Phú Lộc",
+      "Huyện Phú Vang",
+      "Huyện Quảng Điền",
     ]);
-    expect(body.map((r) => r[2])).toEqual([92.96, 90.63, 90.56, 90.02, 89.96, 89.26, 89.15, 89.1, 88.64]);
-    expect(body.map((r) => r[3])).toEqual(["I", "I", "I", "I", "II", "II", "II", "II", "II"]);
-    expect(body.map((r) => r[4])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(fake.workbook.cell(sheet, "C5").numberFormat).toBe("0.00");
-    expect(fake.workbook.cell(sheet, "A14").value).toBe(levelCountsLine({ I: 4, II: 5, III: 0, IV: 0 }));
-    expect(fake.workbook.cell(sheet, "A4").bold).toBe(true);
-    expect(fake.workbook.sheetInfo(sheet).frozenRows).toBe(4);
+    expect(body.map((r) => r[2])).toEqual([89.26, 89.15, 89.96, 90.63, 89.1, 90.02, 88.64, 90.56, 92.96]);
+    expect(body.map((r) => r[3])).toEqual(["II", "II", "II", "I", "II", "I", "II", "I", "I"]);
+    expect(fake.workbook.cell(sheet, `C${h + 1}`).numberFormat).toBe("0.00");
+    expect(fake.workbook.cell(sheet, `A${h + 10}`).value).toBe(
+      levelCountsLine({ I: 4, II: 5, III: 0, IV: 0 }),
+    );
+    expect(fake.workbook.cell(sheet, `A${h}`).bold).toBe(true);
+    expect(fake.workbook.sheetInfo(sheet).frozenRows).toBe(h);
   });
 
-  it("keeps the source order when asked", async () => {
+  it("records the ranking sheets as the add-in's own: checking again leaves them out", async () => {
     const { fake, host } = await setupExample();
-    await buildRanking(host, { order: "source" });
-    const names = fake.workbook.values("Xếp hạng Phụ lục II", "B5:B13").map((r) => r[0]);
-    expect(names[0]).toBe("Thành phố Huế");
-    expect(names[8]).toBe("Huyện Quảng Điền");
-    expect(fake.workbook.values("Xếp hạng Phụ lục II", "E5:E6")).toEqual([[6], [7]]);
+    const before = await validateWorkbook(host);
+    await buildRanking(host);
+    const names = fake.workbook.namedItems().filter((n) => n.name.startsWith("CQS_OWN_RANKING_"));
+    expect(names.map((n) => n.formula).sort()).toEqual([
+      "='Xếp hạng Phụ lục I'!$A$1",
+      "='Xếp hạng Phụ lục II'!$A$1",
+    ]);
+    const after = await validateWorkbook(host);
+    expect(after.analysis.findings).toEqual(before.analysis.findings);
+    expect(after.analysis.tables).toEqual(before.analysis.tables);
+  });
+
+  it("keeps the rank order and adds the rank column when asked", async () => {
+    const { fake, host } = await setupExample();
+    const result = await buildRanking(host, { order: "rank", withRank: true });
+    const plan = planRankingSheets(result.analysis, ["Phụ lục I", "Phụ lục II"], {
+      order: "rank",
+      withRank: true,
+    })[1]!;
+    const h = plan.rows.findIndex((r) => r[0]!.v === "STT") + 1;
+    const names = fake.workbook.values("Xếp hạng Phụ lục II", `B${h + 1}:B${h + 9}`).map((r) => r[0]);
+    expect(names[0]).toBe("Huyện Quảng Điền");
+    expect(names[8]).toBe("Huyện Phú Lộc");
+    expect(fake.workbook.values("Xếp hạng Phụ lục II", `E${h}:E${h + 2}`)).toEqual([["Thứ hạng"], [1], [2]]);
   });
 
   it("never touches the sheets of a first ranking when run a second time", async () => {
@@ -205,7 +227,9 @@ describe("buildRanking", () => {
     const grid = generatedWorkbook(3, (i) => (i === 1 ? "=Sở Tài chính" : `Sở số ${i + 1}`));
     const { fake, host } = setup(fromWorkbookGrid(grid));
     await buildRanking(host, { order: "source" });
-    const cell = fake.workbook.cell("Xếp hạng Bảng điểm", "B6");
+    const plan = planRankingSheets(analyzeWorkbook(grid, DEFAULT_FRAMEWORK), [grid.sheets[0]!.name])[0]!;
+    const h = plan.rows.findIndex((r) => r[0]!.v === "STT") + 1;
+    const cell = fake.workbook.cell("Xếp hạng Bảng điểm", `B${h + 2}`);
     expect(cell.value).toBe("=Sở Tài chính");
     expect(cell.formula).toBeUndefined();
     expect(cell.numberFormat).toBe("@");
@@ -252,9 +276,9 @@ describe("buildRanking", () => {
 
   it("checks the active sheet only, but chooses names free across the workbook", async () => {
     const { fake, host } = await setupExample(MODERN, {}, { activeSheet: "Phụ lục II" });
-    await buildRanking(host, { scope: "active" });
-    // The new sheet is now the active one: it holds no criteria table, so nothing is built.
-    expect((await buildRanking(host, { scope: "active" })).added).toEqual([]);
+    const first = await buildRanking(host, { scope: "active" });
+    expect(first.added).toEqual(["Xếp hạng Phụ lục II"]);
+    expect(first.scopeWidened).toBeUndefined();
     await selectCell(host, "Phụ lục II", "A1");
     await buildRanking(host, { scope: "active" });
     expect(fake.workbook.sheetNames()).toEqual([
@@ -263,6 +287,17 @@ describe("buildRanking", () => {
       "Xếp hạng Phụ lục II",
       "Xếp hạng Phụ lục II (2)",
     ]);
+  });
+
+  it("with the active sheet one the add-in made, the scope follows the criteria sheets", async () => {
+    const { fake, host } = await setupExample(MODERN, {}, { activeSheet: "Phụ lục II" });
+    await buildRanking(host, { scope: "active" });
+    // The new ranking sheet is now the active one: checking "the active sheet" reads the criteria sheets.
+    expect(fake.workbook.activeSheet).toBe("Xếp hạng Phụ lục II");
+    const again = await validateWorkbook(host, { scope: "active" });
+    expect(again.scopeWidened).toBe(true);
+    expect(again.analysis.blocks.map((b) => b.sheet)).toEqual(["Phụ lục I", "Phụ lục II"]);
+    expect(again.analysis.summary.error).toBe(5);
   });
 });
 
@@ -434,6 +469,9 @@ describe("detectCapabilitiesSafe", () => {
       cellProperties: true,
       mergedAreas: true,
       customFunctions: true,
+      pageLayout: true,
+      comments: true,
+      hyperlinks: true,
     });
   });
 
@@ -444,6 +482,9 @@ describe("detectCapabilitiesSafe", () => {
       cellProperties: true,
       mergedAreas: false,
       customFunctions: false,
+      pageLayout: true,
+      comments: false,
+      hyperlinks: true,
     });
   });
 

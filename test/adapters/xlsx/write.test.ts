@@ -3,7 +3,8 @@ import { promises as fs } from "fs";
 import * as nodePath from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { PlannedCell, PlannedSheet } from "../../../src/core/writes";
+import { DECREE_30_PRINT, type PlannedCell, type PlannedSheet } from "../../../src/core/writes";
+import { ownSheetsOf } from "../../../src/adapters/xlsx/grid";
 import { WorkbookReadError } from "../../../src/adapters/xlsx/read";
 import {
   findLostParts,
@@ -144,6 +145,59 @@ describe("writeRankingWorkbook", () => {
     const xml = await sheetXml(out, 3);
     expect(xml).not.toMatch(/<f[\s>/]/);
     expect(xml).toMatch(/<c r="B2"[^>]*t="s"/);
+  });
+
+  test("applies what the plan carries: print setup, font, row heights, comments, links, the own-sheet record", async () => {
+    const out = nodePath.join(dir, "in.xlsx");
+    const base = plannedSheet("Xếp hạng");
+    const rows = base.rows.map((r, i) =>
+      i === 1
+        ? r.map((c, k) => (k === 2 ? { ...c, note: "Bảng điểm ghi 88,31; tính lại 88,30" } : c))
+        : i === 2
+          ? r.map((c, k) => (k === 1 ? { ...c, link: "'Phụ lục I'!A2" } : c))
+          : r,
+    );
+    const sheet: PlannedSheet = {
+      ...base,
+      rows,
+      rowHeights: [30],
+      own: "ranking",
+      print: {
+        ...DECREE_30_PRINT,
+        titleRows: { top: 0, bottom: 0 },
+        printArea: { top: 0, left: 0, bottom: rows.length - 1, right: 4 },
+      },
+    };
+    await writeRankingWorkbook({
+      inputPath: input,
+      outPath: out,
+      sheets: [sheet],
+      separate: false,
+      force: false,
+    });
+    const wb = await loadExcel(out);
+    const ws = wb.getWorksheet("Xếp hạng")!;
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printArea: "A1:E7",
+      printTitlesRow: "1:1",
+      showGridLines: false,
+    });
+    expect(Math.round(ws.pageSetup.margins!.left * 25.4)).toBe(30);
+    expect(ws.headerFooter).toMatchObject({ differentFirst: true });
+    expect(ws.headerFooter.oddHeader).toContain("&P");
+    expect(ws.getRow(1).height).toBe(30);
+    expect(ws.getCell("B2").font).toMatchObject({ name: "Times New Roman", size: 13 });
+    expect(ws.getCell("C2").note).toBe("Bảng điểm ghi 88,31; tính lại 88,30");
+    expect(ws.getCell("B3").hyperlink).toBe("#'Phụ lục I'!A2");
+    expect(ws.getCell("B3").text).toBe(NAMES[1]);
+    const names = (wb.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }).model;
+    expect(names).toContainEqual({ name: "CQS_OWN_RANKING_1", ranges: ["'Xếp hạng'!$A$1"] });
+    expect(ownSheetsOf(wb)).toEqual(["Xếp hạng"]);
   });
 
   test("separate mode writes the planned sheets only", async () => {
