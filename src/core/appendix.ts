@@ -15,6 +15,7 @@ import { frameworkLevels, type Framework, type Level } from "./framework";
 import { cellAt, colEnd, type SheetGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
 import { APPENDIX_TEXT, levelCountsLine, localNumber, type Lang } from "./messages";
+import { ruleKind } from "./plan";
 import { matchUnits } from "./names";
 import { readCellNumber, shownValue } from "./numbers";
 import { parseNoteLine, parseSummaryLine, type Block, type Table } from "./read";
@@ -459,7 +460,7 @@ export function appendixModel(analysis: Analysis, options: AppendixOptions = {})
       .frameworkLine(
         framework.name,
         "",
-        { kind, scale, decimals: framework.decimals },
+        { kind: ruleKind(kind, framework), scale, decimals: framework.decimals },
         thresholds.length > 0
           ? frameworkLevels(framework).map((l) => ({
               name: l.name,

@@ -635,11 +635,3 @@ export function blockFigures(b: ComparedBlock): BlockFigures {
 export function totalText(x: Exact, decimals: number): string {
   return formatExact(x, decimals);
 }
-
-/** Spot for the own-sheet records the appendix work adds (sheets the add-in wrote, left out of the
- * checks): until that API lands, a comparison sheet is kept out of the table finder by its headers,
- * none of which names a table column ("Tổng điểm năm nay", not "Tổng điểm"). Swap this body for
- * the record when it exists. */
-export function recordComparisonSheets(names: ReadonlyArray<string>): ReadonlyArray<string> {
-  return names;
-}

@@ -4,7 +4,7 @@
  * last | "tăng/giảm n bậc" | level change, in this year's rank order. Written in Vietnamese, the
  * decision's language, whatever the interface language.
  */
-import { recordComparisonSheets, type ComparedBlock, type ComparedUnit, type Comparison } from "./compare";
+import { type ComparedBlock, type ComparedUnit, type Comparison } from "./compare";
 import { comparisonSentences, rankChangeText } from "./compareText";
 import { exactToNumber, formatExact } from "./exact";
 import { decodeLegacyVietnamese } from "./legacy";
@@ -117,6 +117,7 @@ export function planComparisonSheet(block: ComparedBlock, name: string): Planned
     merges: merged.map((r) => ({ top: r, left: 0, bottom: r, right: WIDTH - 1 })),
     columnWidths: [6, 36, 36, 11, 11, 11, 9, 9, 14, 14],
     freezeRows: headerRow + 1,
+    own: "comparison",
   };
 }
 
@@ -131,6 +132,5 @@ export function planComparisonSheets(
     taken.push(name);
     return planComparisonSheet(block, name);
   });
-  recordComparisonSheets(plans.map((p) => p.name));
   return plans;
 }

@@ -246,7 +246,11 @@ export function levelCountsLine(
   return parts.map(([l, n]) => `- ${label} ${l}: ${n}`).join(" ");
 }
 
-/** How a block's totals are computed, for the framework line: the table's kind, the scale (as shown) and decimals. */
+/**
+ * How a block's totals are computed, for the framework line: the table's kind ("criteria",
+ * "results", "ranks", or "weighted" for a criteria table whose criteria carry weights), the scale
+ * (as shown) and decimals.
+ */
 export interface RuleWords {
   readonly kind: string;
   readonly scale: string;
@@ -276,7 +280,9 @@ export const APPENDIX_TEXT = {
         ? "tổng điểm như bảng ghi"
         : rule.kind === "results"
           ? `tổng điểm = (số điểm thực hiện × ${rule.scale}) / số điểm tối đa cần thực hiện, làm tròn ${rule.decimals} chữ số thập phân`
-          : `tổng điểm = (tổng điểm các tiêu chí × ${rule.scale}) / điểm tối đa, làm tròn ${rule.decimals} chữ số thập phân`) +
+          : rule.kind === "weighted"
+            ? `tổng điểm = Σ (điểm tiêu chí × trọng số) × ${rule.scale} / Σ (điểm tối đa × trọng số), làm tròn ${rule.decimals} chữ số thập phân`
+            : `tổng điểm = (tổng điểm các tiêu chí × ${rule.scale}) / điểm tối đa, làm tròn ${rule.decimals} chữ số thập phân`) +
       levels
         .map((l, i) =>
           l.min === undefined
@@ -308,7 +314,9 @@ export const APPENDIX_TEXT = {
         ? "totals as the table prints them"
         : rule.kind === "results"
           ? `total = (points × ${rule.scale}) / max to do, rounded half up to ${rule.decimals} decimals`
-          : `total = (sum of criterion scores × ${rule.scale}) / max points, rounded half up to ${rule.decimals} decimals`) +
+          : rule.kind === "weighted"
+            ? `total = Σ (criterion score × weight) × ${rule.scale} / Σ (max × weight), rounded half up to ${rule.decimals} decimals`
+            : `total = (sum of criterion scores × ${rule.scale}) / max points, rounded half up to ${rule.decimals} decimals`) +
       levels
         .map((l, i) =>
           l.min === undefined

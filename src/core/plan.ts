@@ -391,7 +391,7 @@ export function planRankingSheet(
     w.frameworkLine(
       framework.name,
       framework.source,
-      { kind: block.kind, scale, decimals },
+      { kind: ruleKind(block.kind, framework), scale, decimals },
       hasLevels && block.levelBoundsKnown ? levelBounds(framework, lang) : [],
     ),
     { italic: true },
@@ -463,6 +463,13 @@ function unitRow(
   if (columns.hasLevels) cells.push(l.level !== undefined ? levelCell(shared, l.level) : shared.empty);
   if (columns.withRank) cells.push(l.rank !== undefined ? wholeCell(shared, l.rank) : shared.empty);
   return cells;
+}
+
+/** The rule the framework line states: a criteria table of weighted criteria says so. */
+export function ruleKind(kind: string, framework: Framework): string {
+  return kind === "criteria" && framework.criteria.some((c) => c.weight !== undefined && c.weight !== "")
+    ? "weighted"
+    : kind;
 }
 
 /** The sheet's title where the source has none: the results of what the framework assesses. */

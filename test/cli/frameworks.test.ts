@@ -63,17 +63,20 @@ describe("--framework <id>", () => {
     expectOneLineError(await cqs("check", F("dti-2022.xlsx"), "--framework", "dti-2099"));
   });
 
-  test("the DTI ranking sheet: 4 decimals, no level column, the 'chuyển đổi số' title", async () => {
+  test("the DTI ranking sheet: the source's title, 4 decimals, no level column, the weighted rule", async () => {
     const dir = tempDir("fw-dti");
     const out = path.join(dir, "dti.xlsx");
     const r = await cqs("rank", F("dti-2022.xlsx"), "--out", out, "--framework", "dti-2022-province");
     expect(r.code).toBe(0);
     const sheet = await sheetText(out, "Xếp hạng DTI 2022");
     const text = JSON.stringify(sheet.rows);
-    expect(text).toContain("CHUYỂN ĐỔI SỐ");
+    expect(sheet.rows[0]![0]).toBe("Xếp hạng chi tiết DTI 2022 cấp tỉnh");
+    expect(text).toContain("Σ (điểm tiêu chí × trọng số) × 1 / Σ (điểm tối đa × trọng số)");
     expect(text).not.toContain("Mức độ");
+    expect(text).not.toContain("MỨC ĐỘ");
     expect(sheet.formats).toContain("0.0000");
-    expect(sheet.rows.find((r) => r[1] === "TP. Hồ Chí Minh")).toEqual([2, "TP. Hồ Chí Minh", 0.7163, 2]);
+    expect(sheet.rows.find((r) => r[0] === "STT")).toEqual(["STT", "Đơn vị", "TỔNG ĐIỂM"]);
+    expect(sheet.rows.find((r) => r[1] === "TP. Hồ Chí Minh")).toEqual([2, "TP. Hồ Chí Minh", 0.7163]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
@@ -128,7 +131,7 @@ describe("published tables with no --framework", () => {
     expect(r.code).toBe(0);
     const sheet = await sheetText(out, "Xếp hạng Sở, ban, ngành");
     const text = JSON.stringify(sheet.rows);
-    expect(sheet.rows.find((r) => r[0] === "STT")).toEqual(["STT", "Đơn vị", "Tổng điểm", "Thứ hạng"]);
+    expect(sheet.rows.find((r) => r[0] === "STT")).toEqual(["STT", "Đơn vị", "TỔNG ĐIỂM"]);
     expect(text).not.toContain("Mức độ");
     expect(text).not.toContain("Số đơn vị đạt");
     fs.rmSync(dir, { recursive: true, force: true });

@@ -299,9 +299,12 @@ describe("planComparisonSheets", () => {
     expect(rows.some((r) => String(r[0]).includes("Ban Quản lý các khu công nghiệp"))).toBe(true);
   });
 
-  it("a workbook with the comparison sheets added is checked as before", () => {
+  it("a workbook with the comparison sheets added is checked as before (they are the add-in's own)", () => {
     const plans = planComparisonSheets(comparison, []);
+    expect(plans.map((p) => p.own)).toEqual(plans.map(() => "comparison"));
+    // The adapters read the records back as the grid's own sheets.
     const grid: WorkbookGrid = {
+      ownSheets: plans.map((p) => p.name),
       name: "with-comparison.xlsx",
       sheets: [
         ...previousGrid.sheets,

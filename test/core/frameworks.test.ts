@@ -131,11 +131,11 @@ describe("Phú Thọ 2021 (no --framework)", () => {
     const a = await check("phu-tho-2021-rank.xlsx");
     expect(notInfo(a)).toEqual(["RANK_MISMATCH@A7"]);
   });
-  it("rank writes STT | Đơn vị | TỔNG ĐIỂM | Thứ hạng, no levels, no counts", async () => {
+  it("rank writes STT | Đơn vị | TỔNG ĐIỂM, no levels, no counts", async () => {
     const a = await check("phu-tho-2021.xlsx");
     const [sheet] = planRankingSheets(a, ["Sở, ban, ngành"]);
     const header = sheet!.rows.find((r) => r[0]?.v === "STT")!;
-    expect(header.map((c) => c.v)).toEqual(["STT", "Đơn vị", "Tổng điểm", "Thứ hạng"]);
+    expect(header.map((c) => c.v)).toEqual(["STT", "Đơn vị", "TỔNG ĐIỂM"]);
     expect(sheet!.rows.some((r) => String(r[0]?.v ?? "").includes("mức độ I"))).toBe(false);
   });
 });

@@ -139,6 +139,11 @@ describe("planRankingSheets: the decision's appendix", () => {
   it("unknownTotals and appendixLevelCounts agree with the sheet", () => {
     const block = analysis.blocks[0]!;
     expect(unknownTotals(block, analysis).map((u) => u.unit)).toEqual(["Sở D", "Sở E"]);
-    expect(appendixLevelCounts(block, analysis)).toEqual({ I: 3, II: 0, III: 0, IV: 0 });
+    expect(appendixLevelCounts(block, analysis)).toEqual([
+      { level: "I", count: 3 },
+      { level: "II", count: 0 },
+      { level: "III", count: 0 },
+      { level: "IV", count: 0 },
+    ]);
   });
 });

@@ -28,6 +28,7 @@ import { planComparisonSheets } from "../../core/comparePlan";
 import type { ExcelHost, OperationStage } from "./operations";
 import { readWorkbookGrid } from "./read";
 import { queueSettings, writePlannedSheets } from "./write";
+import { loadedNames, ownSheetsOfLoaded, queueNamesLoad, queueOwnSheetRecords } from "./appendix";
 
 export interface ComparisonResult {
   readonly comparison: Comparison;
@@ -61,11 +62,15 @@ export async function buildComparison(
 ): Promise<ComparisonResult> {
   const batch = async (context: Excel.RequestContext): Promise<Omit<ComparisonResult, "undoGrouped">> => {
     options.onProgress?.("read");
-    const { grid, allSheets } = await readWorkbookGrid(context, host.workbookName ?? "Sổ tính", {
+    // The names ride along with the read's first sync: they record the add-in's own sheets.
+    const names = queueNamesLoad(context);
+    const { grid: read, allSheets } = await readWorkbookGrid(context, host.workbookName ?? "Sổ tính", {
       scope: "workbook",
       settingsSheet: SETTINGS_SHEET,
       mergedAreas: host.capabilities.mergedAreas,
     });
+    const ownSheets = ownSheetsOfLoaded(names);
+    const grid = ownSheets.length > 0 ? { ...read, ownSheets } : read;
     options.onProgress?.("analyze");
     const framework: Framework = workbookFramework(grid) ?? DEFAULT_FRAMEWORK;
     const current = analyzeWorkbook(grid, framework);
@@ -75,7 +80,15 @@ export async function buildComparison(
     const errors = { current: current.summary.error, previous: last.summary.error };
     if (plans.length === 0) return { comparison, added: [], errors };
     options.onProgress?.("write");
-    await writePlannedSheets(context, plans, { activateFirst: true });
+    await writePlannedSheets(context, plans, {
+      activateFirst: true,
+      withSheets: () =>
+        queueOwnSheetRecords(
+          context,
+          plans,
+          loadedNames(names).map((n) => n.name),
+        ),
+    });
     return { comparison, added: plans.map((p) => p.name), errors };
   };
   if (!host.capabilities.undoGroup) return { ...(await host.Excel.run(batch)), undoGrouped: false };

@@ -38,9 +38,9 @@ describe("the ranking's native charts", () => {
       ["Mức III: 70", "Line", "Dash", THRESHOLD_COLOUR],
     ]);
     expect(lines[0]!.values.every((v) => v === 90)).toBe(true);
-    // Placed under the table, beside which its data stands (columns G…K).
+    // Placed under the table, beside which its data stands (columns F…J: the table has four).
     expect(c.position?.start).toMatch(/^A\d+$/);
-    expect(c.source.address).toBe("G1:K21");
+    expect(c.source.address).toBe("F1:J21");
     expect(fake.workbook.charts(second!)[0]!.categories).toHaveLength(9);
     // The input's sheets get no chart.
     expect(fake.workbook.charts("Phụ lục I")).toEqual([]);
