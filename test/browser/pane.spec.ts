@@ -345,6 +345,8 @@ async function main(): Promise<void> {
     });
 
     await step("the ranking sheet carries its native chart (bars by level, threshold lines)", async () => {
+      // The findings sheet written just before is the active one: show the ranking sheet.
+      await page.locator('[data-testid="sheet-tab"]', { hasText: "Xếp hạng Phụ lục I" }).first().click();
       const chart = page.locator('[data-testid="sheet-chart"][data-sheet="Xếp hạng Phụ lục I"]');
       await chart.waitFor({ timeout: TIMEOUT });
       expectEqual(await chart.locator('[data-testid="chart-bar"]').count(), 20, "bars");
