@@ -47,6 +47,7 @@
  */
 import type { Cell, CellRange, SheetGrid, WorkbookGrid } from "../core/grid";
 import { columnLetters } from "../core/grid";
+import { utf8Length } from "../adapters/office/write";
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -176,20 +177,6 @@ function displayedFill(cell: CellModel | undefined): string | undefined {
 /** The pattern a cell reports: its own, else Solid with a background and None without. */
 function patternOf(cell: CellModel | undefined): string {
   return cell?.pattern ?? (cell?.fill !== undefined ? "Solid" : "None");
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /**

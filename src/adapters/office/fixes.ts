@@ -32,17 +32,7 @@ async function readRecords(context: Excel.RequestContext, store: Excel.Worksheet
   used.load("values");
   await context.sync();
   if (used.isNullObject) return [];
-  const out: FixRecord[] = [];
-  for (const [sheet, cell, original, numberFormat] of used.values) {
-    if (typeof sheet !== "string" || typeof cell !== "string" || sheet === "" || cell === "") continue;
-    out.push({
-      sheet,
-      cell,
-      original: String(original ?? ""),
-      numberFormat: String(numberFormat ?? "General"),
-    });
-  }
-  return out;
+  return readRecordsFrom(used.values);
 }
 
 function writeRecords(store: Excel.Worksheet, records: ReadonlyArray<FixRecord>, clear: boolean): void {

@@ -97,7 +97,11 @@ export const BYTES_PER_RANGE_OP = 500;
 /** UTF-8 bytes of a value's JSON text (what office.js puts in the request for an argument). */
 export function jsonBytes(x: unknown): number {
   const s = JSON.stringify(x);
-  if (s === undefined) return 0;
+  return s === undefined ? 0 : utf8Length(s);
+}
+
+/** UTF-8 bytes of a text, counted without encoding it. */
+export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
