@@ -109,7 +109,7 @@ export function sourceTitleLines(model: Pick<Analysis, "model">["model"], block:
 }
 
 /** The model block a block result was computed from. */
-function modelBlock(analysis: Pick<Analysis, "model">, block: BlockResult): Block | undefined {
+export function modelBlock(analysis: Pick<Analysis, "model">, block: BlockResult): Block | undefined {
   return analysis.model.blocks.find(
     (b) => b.criteria.sheet.name === block.sheet && a1Range(b.criteria.range) === block.range,
   );
@@ -169,43 +169,46 @@ function wrappedHeight(chars: number, width: number): number {
 }
 
 /**
- * What the ranking sheet says about each unit of a block, in the criteria table's order: its name
- * (the ranking table's), its total and level unless a finding leaves them unknown, its rank among
- * the known totals, and whether the typed total was changed (TOTAL_MISMATCH).
+ * What the appendix says of one unit, the same for the ranking sheet and the Word file: its name as
+ * the ranking table writes it (in Unicode), its total and level unless a finding on its row leaves
+ * them unknown (a score missing, not a number, not calculated, negative or above its max), why,
+ * and the TOTAL_MISMATCH that changed its typed total.
  */
-function unitLines(
+export interface UnitFacts {
+  readonly unit: UnitResult;
+  readonly name: string;
+  /** The total shown, or undefined when it cannot be known. */
+  readonly total: Exact | undefined;
+  readonly level: Level | undefined;
+  /** Why the total cannot be known (empty when it is known). */
+  readonly reasons: ReadonlyArray<Finding>;
+  /** TOTAL_MISMATCH on the unit's typed total, when the total is known. */
+  readonly mismatch: Finding | undefined;
+}
+
+/** The facts of each unit of a block, in the criteria table's order. */
+export function unitFacts(
   block: BlockResult,
   analysis: Partial<Pick<Analysis, "findings">>,
   source: Block | undefined,
-  lang: Lang,
-): { lines: UnitLine[]; known: UnitLine[]; order: number[] } {
+): UnitFacts[] {
   const names = rankingNames(block, source);
   const byRow = findingsByRow(analysis.findings ?? [], block.sheet);
   const totalCol = source?.criteria.columns.total;
-  const lines: UnitLine[] = new Array<UnitLine>(block.units.length);
-  const known: UnitLine[] = [];
-  const totals: Exact[] = [];
+  const facts = new Array<UnitFacts>(block.units.length);
   for (let i = 0; i < block.units.length; i++) {
-    const line = unitLine(block.units[i]!, names[i]!, byRow.get(block.units[i]!.row), totalCol, lang);
-    lines[i] = line;
-    if (line.total !== undefined) {
-      known.push(line);
-      totals.push(line.total);
-    }
+    facts[i] = factsOf(block.units[i]!, names[i]!, byRow.get(block.units[i]!.row), totalCol);
   }
-  const { ranks, order } = rankUnits(totals);
-  for (let k = 0; k < known.length; k++) known[k]!.rank = ranks[k];
-  return { lines, known, order };
+  return facts;
 }
 
-/** One unit's line (one function per unit, as analyze.ts's checkUnit; one object shape for all). */
-function unitLine(
+/** One unit's facts (one function per unit, as analyze.ts's checkUnit; one object shape for all). */
+function factsOf(
   u: UnitResult,
   rankingName: string,
   found: ReadonlyArray<Finding> | undefined,
   totalCol: number | undefined,
-  lang: Lang,
-): UnitLine {
+): UnitFacts {
   let reasons: Finding[] = NO_FINDINGS;
   let mismatch: Finding | undefined;
   if (found) {
@@ -223,16 +226,55 @@ function unitLine(
     name: decodeLegacyVietnamese(rankingName)?.text ?? rankingName,
     total: known ? u.total : undefined,
     level: known ? u.level : undefined,
-    rank: undefined,
-    changed:
-      known && mismatch
-        ? {
-            typed: localNumber(mismatch.params.actual ?? "", lang),
-            recomputed: localNumber(mismatch.params.expected ?? "", lang),
-            cell: `${mismatch.sheet}!${mismatch.cell}`,
-          }
-        : undefined,
     reasons: known ? NO_FINDINGS : reasons,
+    mismatch: known ? mismatch : undefined,
+  };
+}
+
+/**
+ * What the ranking sheet says about each unit of a block, in the criteria table's order: its
+ * facts, its rank among the known totals, and the changed total as the finding states it.
+ */
+function unitLines(
+  block: BlockResult,
+  analysis: Partial<Pick<Analysis, "findings">>,
+  source: Block | undefined,
+  lang: Lang,
+): { lines: UnitLine[]; known: UnitLine[]; order: number[] } {
+  const facts = unitFacts(block, analysis, source);
+  const lines: UnitLine[] = new Array<UnitLine>(facts.length);
+  const known: UnitLine[] = [];
+  const totals: Exact[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    const line = unitLine(facts[i]!, lang);
+    lines[i] = line;
+    if (line.total !== undefined) {
+      known.push(line);
+      totals.push(line.total);
+    }
+  }
+  const { ranks, order } = rankUnits(totals);
+  for (let k = 0; k < known.length; k++) known[k]!.rank = ranks[k];
+  return { lines, known, order };
+}
+
+/** One unit's line of the ranking sheet. */
+function unitLine(f: UnitFacts, lang: Lang): UnitLine {
+  const m = f.mismatch;
+  return {
+    unit: f.unit,
+    name: f.name,
+    total: f.total,
+    level: f.level,
+    rank: undefined,
+    changed: m
+      ? {
+          typed: localNumber(m.params.actual ?? "", lang),
+          recomputed: localNumber(m.params.expected ?? "", lang),
+          cell: `${m.sheet}!${m.cell}`,
+        }
+      : undefined,
+    reasons: f.reasons,
   };
 }
 
