@@ -162,10 +162,19 @@ function text(v: string, extra: Omit<PlannedCell, "v"> = {}): PlannedCell {
   return { v, ...extra };
 }
 
+/** Column widths of the ranking table, in character widths; the unit column gives up some for a rank column. */
+const COLUMN_WIDTH = { stt: 6, unit: 50, total: 13, level: 11, rank: 10, unitGivenToRank: 4 } as const;
+/** Height of one line of 13 pt text, in points. */
+const LINE_HEIGHT_PT = 17;
+/** Characters of 13 pt text that fit one character width of a column (Times New Roman runs narrow). */
+const CHARS_PER_WIDTH = 0.85;
+/** Fewest characters assumed to fit a line, however narrow the table. */
+const MIN_CHARS_PER_LINE = 10;
+
 /** Estimated height (points) of a wrapped line of `chars` characters over `width` character widths at 13 pt. */
 function wrappedHeight(chars: number, width: number): number {
-  const perLine = Math.max(10, Math.floor(width * 0.85));
-  return Math.max(1, Math.ceil(chars / perLine)) * 17;
+  const perLine = Math.max(MIN_CHARS_PER_LINE, Math.floor(width * CHARS_PER_WIDTH));
+  return Math.max(1, Math.ceil(chars / perLine)) * LINE_HEIGHT_PT;
 }
 
 /**
@@ -344,9 +353,13 @@ export function planRankingSheet(
   const withRank = options.withRank === true;
   const hasLevels = block.levels.length > 0;
   const width = 3 + (hasLevels ? 1 : 0) + (withRank ? 1 : 0);
-  const columnWidths = [6, 50 - (hasLevels ? 0 : 0) - (withRank ? 4 : 0), 13];
-  if (hasLevels) columnWidths.push(11);
-  if (withRank) columnWidths.push(10);
+  const columnWidths: number[] = [
+    COLUMN_WIDTH.stt,
+    COLUMN_WIDTH.unit - (withRank ? COLUMN_WIDTH.unitGivenToRank : 0),
+    COLUMN_WIDTH.total,
+  ];
+  if (hasLevels) columnWidths.push(COLUMN_WIDTH.level);
+  if (withRank) columnWidths.push(COLUMN_WIDTH.rank);
   const textWidth = columnWidths.reduce((a, b) => a + b, 0);
   const source = analysis.model ? modelBlock({ model: analysis.model }, block) : undefined;
   const rows: PlannedCell[][] = [];
