@@ -261,20 +261,13 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
       sink.add("HARDCODED_TOTAL", sheet, r.row, columns.total, { value: formatPlain(typedTotal) }, unit);
     }
     if (compareExact(max, fw.unitMax) < 0) {
-      sink.add(
-        "REDUCED_MAX",
-        sheet,
-        r.row,
-        columns.total,
-        {
-          max: formatPlain(max),
-          source: maxSource,
-          note: maxNote,
-          points: points ? formatPlain(points) : "",
-          scale: formatPlain(fw.fullMax),
-        },
-        unit,
-      );
+      reportReducedMax(sink, sheet, r.row, columns.total, unit, {
+        max,
+        maxSource,
+        maxNote,
+        points,
+        scale: fw.fullMax,
+      });
     }
     if (typedTotal !== undefined && total !== undefined && points !== undefined) {
       total = checkTypedTotal(context, r, typedTotal, total, points, max);
@@ -301,6 +294,31 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
     rank: undefined,
     percent,
   };
+}
+
+/** REDUCED_MAX at a unit's total: its max below the scale, where that max came from. */
+function reportReducedMax(
+  sink: FindingSink,
+  sheet: SheetRef,
+  row: number,
+  col: number,
+  unit: string,
+  r: { max: Exact; maxSource: MaxSource; maxNote: string; points: Exact | undefined; scale: Exact },
+): void {
+  sink.add(
+    "REDUCED_MAX",
+    sheet,
+    row,
+    col,
+    {
+      max: formatPlain(r.max),
+      source: r.maxSource,
+      note: r.maxNote,
+      points: r.points ? formatPlain(r.points) : "",
+      scale: formatPlain(r.scale),
+    },
+    unit,
+  );
 }
 
 /**
@@ -956,20 +974,13 @@ function checkResultsUnit(table: Table, fw: CompiledFramework, k: number, sink: 
   if (columns.total !== undefined) {
     typedTotal = num(columns.total, "Tổng điểm");
     if (compareExact(max, scaleMax) < 0) {
-      sink.add(
-        "REDUCED_MAX",
-        sheet,
-        r.row,
-        columns.total,
-        {
-          max: formatPlain(max),
-          source: maxSource,
-          note: "",
-          points: points ? formatPlain(points) : "",
-          scale: formatPlain(scaleMax),
-        },
-        unit,
-      );
+      reportReducedMax(sink, sheet, r.row, columns.total, unit, {
+        max,
+        maxSource,
+        maxNote: "",
+        points,
+        scale: scaleMax,
+      });
     }
     if (typedTotal !== undefined && total !== undefined) {
       const typed = roundExact(typedTotal, decimals);
