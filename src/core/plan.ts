@@ -17,7 +17,7 @@ import type { Block } from "./read";
 import { parseNoteLine, parseSummaryLine } from "./read";
 import { rankUnits, type LevelCount } from "./scoring";
 import { tidy } from "./text";
-import { DECREE_30_PRINT, type PlannedCell, type PlannedSheet } from "./writes";
+import { decree30Print, type PlannedCell, type PlannedSheet } from "./writes";
 
 export type RankingOrder = "rank" | "source";
 
@@ -460,11 +460,7 @@ export function planRankingSheet(
     columnWidths,
     freezeRows: headerRow + 1,
     rowHeights: heights,
-    print: {
-      ...DECREE_30_PRINT,
-      titleRows: { top: headerRow, bottom: headerRow },
-      printArea: { top: 0, left: 0, bottom: rows.length - 1, right: width - 1 },
-    },
+    print: decree30Print(headerRow, rows.length, width),
     own: "ranking",
   };
 }
