@@ -237,20 +237,99 @@ function checkCriteriaTable(
 }
 
 /**
- * Checks the k-th unit of a criteria table and computes its total and level. One function per
- * unit (not the loop's body): it stays compiled between runs, while a loop's on-stack compiled
- * code is dropped by a full garbage collection (measured in docs/benchmarks.md).
+ * Checks the k-th unit of a criteria table and computes its total and level, rule by rule: the
+ * scores, the unit's max, the typed total, the percentage. One function per unit (not the loop's
+ * body): it stays compiled between runs, while a loop's on-stack compiled code is dropped by a full
+ * garbage collection (docs/benchmarks.md, "Fast paths").
  */
 function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
   const { table, fw, sink } = context;
   const { sheet, columns } = table;
-  const grid = sheet.grid;
-  const decimals = SCALE_DECIMALS(fw);
-  const scale = fw.framework.scale;
   const r = table.rows[k]!;
   const unit = r.name;
-  const key = r.key;
+  const points = checkScores(context, r);
+  const { max, source: maxSource, note: maxNote } = unitMax(context, r);
+  let total =
+    points !== undefined ? scaledTotal(points, max, fw.framework.scale, SCALE_DECIMALS(fw)) : undefined;
+  let typedTotal: Exact | undefined;
+  if (columns.total !== undefined) {
+    const totalCell = cellAt(sheet.grid, r.row, columns.total);
+    typedTotal =
+      plainNumberOf(totalCell) ??
+      numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, unit, "Tổng điểm");
+    if (typedTotal !== undefined && !totalCell.f && context.totalsMostlyFormulas) {
+      sink.add("HARDCODED_TOTAL", sheet, r.row, columns.total, { value: formatPlain(typedTotal) }, unit);
+    }
+    if (compareExact(max, fw.unitMax) < 0) {
+      reportReducedMax(sink, sheet, r.row, columns.total, unit, {
+        max,
+        maxSource,
+        maxNote,
+        points,
+        scale: fw.fullMax,
+      });
+    }
+    if (typedTotal !== undefined && total !== undefined && points !== undefined) {
+      total = checkTypedTotal(context, r, typedTotal, total, points, max);
+    }
+  }
+  const percent =
+    points !== undefined && (fw.levelBasis === "percent" || columns.percent !== undefined)
+      ? percentOf(points, max)
+      : undefined;
+  if (columns.percent !== undefined && percent !== undefined)
+    checkPercent(table, r.row, columns.percent, percent, points!, max, unit, sink);
+  // One object shape for every unit (absent values are undefined), filled in once: the rank is
+  // set when the block is ranked.
+  return {
+    name: unit,
+    sheet: sheet.name,
+    row: r.row,
+    max,
+    maxSource,
+    points,
+    total,
+    level: total !== undefined ? levelOf(fw, total, percent) : undefined,
+    typedTotal,
+    rank: undefined,
+    percent,
+  };
+}
 
+/** REDUCED_MAX at a unit's total: its max below the scale, where that max came from. */
+function reportReducedMax(
+  sink: FindingSink,
+  sheet: SheetRef,
+  row: number,
+  col: number,
+  unit: string,
+  r: { max: Exact; maxSource: MaxSource; maxNote: string; points: Exact | undefined; scale: Exact },
+): void {
+  sink.add(
+    "REDUCED_MAX",
+    sheet,
+    row,
+    col,
+    {
+      max: formatPlain(r.max),
+      source: r.maxSource,
+      note: r.maxNote,
+      points: r.points ? formatPlain(r.points) : "",
+      scale: formatPlain(r.scale),
+    },
+    unit,
+  );
+}
+
+/**
+ * A unit's scores: SCORE_NEGATIVE and SCORE_ABOVE_MAX per score, GROUP_TOTAL_MISMATCH per group;
+ * the sum of its (weighted) scores, undefined when one is missing or not a number.
+ */
+function checkScores(context: CriteriaContext, r: TableRow): Exact | undefined {
+  const { table, fw, sink } = context;
+  const { sheet, columns } = table;
+  const grid = sheet.grid;
+  const unit = r.name;
   let sum: Exact = exactFromInteger(0);
   let complete = true;
   const groupSums: Array<Exact | undefined> | undefined = columns.groups
@@ -288,115 +367,55 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
     }
   }
   if (groupSums) checkGroups(context, r, unit, groupSums);
+  return complete ? sum : undefined;
+}
 
-  // Max points: a max column, else a note line, else the settings, else the full scale.
-  const fullMax = fw.unitMax;
-  let max: Exact = fullMax;
-  let maxSource: MaxSource = "full";
-  let maxNote = "";
+/** A unit's max points: a max column, else a note line, else the settings, else the full scale. */
+function unitMax(context: CriteriaContext, r: TableRow): { max: Exact; source: MaxSource; note: string } {
+  const { table, fw, sink } = context;
+  const { sheet, columns } = table;
   const maxCol = columns.max ?? columns.maxToDo;
   if (maxCol !== undefined) {
-    const reading = readCellNumber(cellAt(grid, r.row, maxCol));
+    const reading = readCellNumber(cellAt(sheet.grid, r.row, maxCol));
     if (reading.kind === "number" && isPositive(reading.value)) {
-      max = reading.value;
-      maxSource = "column";
-    } else if (reading.kind !== "empty") {
-      numberOrReport(reading, sink, sheet, r.row, maxCol, unit, "Điểm tối đa");
+      return { max: reading.value, source: "column", note: "" };
     }
+    if (reading.kind !== "empty") numberOrReport(reading, sink, sheet, r.row, maxCol, r.name, "Điểm tối đa");
   }
-  if (maxSource === "full") {
-    const note = context.notes.get(key);
-    const set = context.settings.get(key);
-    if (note) {
-      max = note.max;
-      maxSource = "note";
-      maxNote = note.note;
-    } else if (set) {
-      max = set.max;
-      maxSource = "settings";
-      maxNote = set.note;
-    }
-  }
-  const reduced = compareExact(max, fullMax) < 0;
+  const note = context.notes.get(r.key);
+  if (note) return { max: note.max, source: "note", note: note.note };
+  const set = context.settings.get(r.key);
+  if (set) return { max: set.max, source: "settings", note: set.note };
+  return { max: fw.unitMax, source: "full", note: "" };
+}
 
-  const points = complete ? sum : undefined;
-  let total = points !== undefined ? scaledTotal(points, max, scale, decimals) : undefined;
-  let typedTotal: Exact | undefined;
-  if (columns.total !== undefined) {
-    const totalCell = cellAt(grid, r.row, columns.total);
-    typedTotal =
-      plainNumberOf(totalCell) ??
-      numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, unit, "Tổng điểm");
-    if (typedTotal !== undefined && !totalCell.f && context.totalsMostlyFormulas) {
-      sink.add("HARDCODED_TOTAL", sheet, r.row, columns.total, { value: formatPlain(typedTotal) }, unit);
-    }
-    if (reduced) {
-      sink.add(
-        "REDUCED_MAX",
-        sheet,
-        r.row,
-        columns.total,
-        {
-          max: formatPlain(max),
-          source: maxSource,
-          note: maxNote,
-          points: points ? formatPlain(points) : "",
-          scale: formatPlain(fw.fullMax),
-        },
-        unit,
-      );
-    }
-    if (typedTotal !== undefined && total !== undefined && points !== undefined) {
-      const typed = roundExact(typedTotal, decimals);
-      if (compareExact(typed, total) !== 0) {
-        if (publishedRoundingAccepts(fw, points, max, typed)) {
-          sink.add(
-            "ROUNDED_TOTAL",
-            sheet,
-            r.row,
-            columns.total,
-            {
-              expected: formatExact(total, decimals),
-              actual: formatExact(typed, decimals),
-              digits: String(fw.framework.publicationRounding),
-            },
-            unit,
-          );
-          total = typed;
-        } else {
-          sink.add(
-            "TOTAL_MISMATCH",
-            sheet,
-            r.row,
-            columns.total,
-            { expected: formatExact(total, decimals), actual: formatExact(typed, decimals) },
-            unit,
-          );
-        }
-      }
-    }
+/**
+ * The typed total against the recomputed one: ROUNDED_TOTAL where the framework's publication
+ * rounding explains the difference (the typed total is then kept), else TOTAL_MISMATCH. Returns
+ * the unit's total.
+ */
+function checkTypedTotal(
+  context: CriteriaContext,
+  r: TableRow,
+  typedTotal: Exact,
+  total: Exact,
+  points: Exact,
+  max: Exact,
+): Exact {
+  const { table, fw, sink } = context;
+  const col = table.columns.total!;
+  const decimals = SCALE_DECIMALS(fw);
+  const typed = roundExact(typedTotal, decimals);
+  if (compareExact(typed, total) === 0) return total;
+  const expected = formatExact(total, decimals);
+  const actual = formatExact(typed, decimals);
+  if (publishedRoundingAccepts(fw, points, max, typed)) {
+    const digits = String(fw.framework.publicationRounding);
+    sink.add("ROUNDED_TOTAL", table.sheet, r.row, col, { expected, actual, digits }, r.name);
+    return typed;
   }
-  const percent =
-    points !== undefined && (fw.levelBasis === "percent" || columns.percent !== undefined)
-      ? percentOf(points, max)
-      : undefined;
-  if (columns.percent !== undefined && percent !== undefined)
-    checkPercent(table, r.row, columns.percent, percent, points!, max, unit, sink);
-  // One object shape for every unit (absent values are undefined), filled in once: the rank is
-  // set when the block is ranked.
-  return {
-    name: unit,
-    sheet: sheet.name,
-    row: r.row,
-    max,
-    maxSource,
-    points,
-    total,
-    level: total !== undefined ? levelOf(fw, total, percent) : undefined,
-    typedTotal,
-    rank: undefined,
-    percent,
-  };
+  sink.add("TOTAL_MISMATCH", table.sheet, r.row, col, { expected, actual }, r.name);
+  return total;
 }
 
 /** round_half_up(points × scale / max, decimals); a scale that is not a whole number goes through decimals. */
@@ -949,48 +968,19 @@ function checkResultsUnit(table: Table, fw: CompiledFramework, k: number, sink: 
   const total = points !== undefined && valid ? scaledTotal(points, max, scale, decimals) : undefined;
   const percent = points !== undefined && valid ? percentOf(points, max) : undefined;
   if (columns.percent !== undefined && percent !== undefined) {
-    const cell = cellAt(grid, r.row, columns.percent);
-    const typed = readPercent(cell);
-    if (typed === undefined) {
-      if (cell.v !== null)
-        numberOrReport(readCellNumber(cell), sink, sheet, r.row, columns.percent, unit, "Tỷ lệ");
-    } else {
-      const e = roundExact(percent, typed.decimals);
-      if (compareExact(roundExact(typed.value, typed.decimals), e) !== 0) {
-        sink.add(
-          "PERCENT_MISMATCH",
-          sheet,
-          r.row,
-          columns.percent,
-          {
-            expected: formatExact(e, typed.decimals),
-            actual: formatExact(typed.value, typed.decimals),
-            points: formatPlain(points!),
-            max: formatPlain(max),
-          },
-          unit,
-        );
-      }
-    }
+    checkPercent(table, r.row, columns.percent, percent, points!, max, unit, sink);
   }
   let typedTotal: Exact | undefined;
   if (columns.total !== undefined) {
     typedTotal = num(columns.total, "Tổng điểm");
     if (compareExact(max, scaleMax) < 0) {
-      sink.add(
-        "REDUCED_MAX",
-        sheet,
-        r.row,
-        columns.total,
-        {
-          max: formatPlain(max),
-          source: maxSource,
-          note: "",
-          points: points ? formatPlain(points) : "",
-          scale: formatPlain(scaleMax),
-        },
-        unit,
-      );
+      reportReducedMax(sink, sheet, r.row, columns.total, unit, {
+        max,
+        maxSource,
+        maxNote: "",
+        points,
+        scale: scaleMax,
+      });
     }
     if (typedTotal !== undefined && total !== undefined) {
       const typed = roundExact(typedTotal, decimals);
@@ -1065,16 +1055,13 @@ function shownDecimals(table: Table): number {
     const cell = cellAt(table.sheet.grid, r.row, col);
     const f = cell.fmt ? /0[.,](0+)/.exec(cell.fmt) : null;
     if (f) d = Math.max(d, f[1]!.length);
-    const x =
-      typeof cell.v === "number"
-        ? plainNumberOf(cell)
-        : typeof cell.v === "string"
-          ? parseNumberText(cell.v)
-          : undefined;
     if (typeof cell.v === "string") {
       const m = /[.,](\d+)\s*$/.exec(cell.v);
       if (m) d = Math.max(d, m[1]!.length);
-    } else if (x !== undefined) d = Math.max(d, decimalsOf(x));
+    } else {
+      const x = readNumber(cell);
+      if (x !== undefined) d = Math.max(d, decimalsOf(x));
+    }
   }
   return Math.min(d, 6);
 }

@@ -8,21 +8,20 @@
  * Pure: built from an Analysis (its BlockResult/UnitResult and the model's tables). Words come
  * from WORD_APPENDIX_TEXT, one dictionary per language.
  */
-import type { Analysis, BlockResult, UnitResult } from "./analyze";
+import type { Analysis, BlockResult } from "./analyze";
 import { compareExact, exactToString, formatExact, roundExact, type Exact } from "./exact";
 import type { Finding } from "./findings";
 import { frameworkLevels, type Framework, type Level } from "./framework";
 import { cellAt, colEnd, type SheetGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
 import { APPENDIX_TEXT, levelCountsLine, localNumber, type Lang } from "./messages";
-import { ruleKind } from "./plan";
-import { matchUnits } from "./names";
+import { ruleKind, unitFacts } from "./plan";
 import { readCellNumber, shownValue } from "./numbers";
 import { parseNoteLine, parseSummaryLine, type Block, type Table } from "./read";
 import { stripAccents, tidy } from "./text";
 
 /** Why a unit's total cannot be known (its row stays, with TỔNG ĐIỂM and MỨC ĐỘ empty). */
-export type NoTotalReason = "missing" | "notNumber" | "uncalculated" | "aboveMax";
+export type NoTotalReason = "missing" | "notNumber" | "uncalculated" | "aboveMax" | "negative";
 
 export type AppendixFootnote =
   /** The total typed in the criteria table differs from the recomputed one. */
@@ -136,6 +135,7 @@ export const WORD_APPENDIX_TEXT = {
           notNumber: `điểm "${what}" không phải là số`,
           uncalculated: `công thức ở "${what}" chưa được tính`,
           aboveMax: `điểm "${what}" vượt điểm tối đa`,
+          negative: `điểm "${what}" âm`,
         }[reason]
       }); không xếp mức độ.`,
   },
@@ -159,6 +159,7 @@ export const WORD_APPENDIX_TEXT = {
           notNumber: `"${what}" is not a number`,
           uncalculated: `the formula of "${what}" is not calculated`,
           aboveMax: `"${what}" is above its max`,
+          negative: `"${what}" is negative`,
         }[reason]
       }); no level.`,
   },
@@ -260,22 +261,6 @@ function sourceTitle(criteria: Table, tables: ReadonlyArray<Table>): SourceTitle
   };
 }
 
-/** The names of the block's ranking table, by criteria-table unit (undefined where unmatched). */
-function rankingNames(block: Block): ReadonlyArray<string | undefined> {
-  const ranking = block.rankings[0];
-  const criteria = block.criteria.rows;
-  if (!ranking) return criteria.map(() => undefined);
-  const matching = matchUnits(
-    criteria.map((r) => r.name),
-    ranking.rows.map((r) => r.name),
-    { left: criteria.map((r) => r.key), right: ranking.rows.map((r) => r.key) },
-  );
-  return criteria.map((_, i) => {
-    const j = matching.rightOf[i]!;
-    return j >= 0 ? ranking.rows[j]!.name : undefined;
-  });
-}
-
 function unicodeName(name: string): string {
   return decodeLegacyVietnamese(name)?.text ?? name;
 }
@@ -285,19 +270,16 @@ const NO_TOTAL_CODES: Readonly<Partial<Record<Finding["code"], NoTotalReason>>> 
   NOT_A_NUMBER: "notNumber",
   UNCALCULATED_FORMULA: "uncalculated",
   SCORE_ABOVE_MAX: "aboveMax",
+  SCORE_NEGATIVE: "negative",
 };
 
-/** Why a unit has no total, from the findings on its row of the criteria table. */
-function noTotalCause(
-  findings: ReadonlyArray<Finding>,
-  unit: UnitResult,
-): { reason: NoTotalReason; what: string } | undefined {
-  for (const f of findings) {
-    if (f.sheet !== unit.sheet || f.row !== unit.row) continue;
+/** Why a unit has no total: the first finding that leaves it unknown (plan.ts's unitFacts). */
+function noTotalCause(reasons: ReadonlyArray<Finding>): { reason: NoTotalReason; what: string } {
+  for (const f of reasons) {
     const reason = NO_TOTAL_CODES[f.code];
     if (reason) return { reason, what: f.params.what ?? "" };
   }
-  return undefined;
+  return { reason: "missing", what: "" };
 }
 
 /** A score cell as the appendix shows it: numbers in the language's writing, other text as typed. */
@@ -326,8 +308,8 @@ function appendixBlock(
   const t = WORD_APPENDIX_TEXT[lang];
   const decimals = result.decimals;
   const source = sourceTitle(block.criteria, analysis.model.tables);
-  const names = rankingNames(block);
-  const inBlock = analysis.findings.filter((f) => f.sheet === result.sheet);
+  // The same facts as the ranking sheet's: names, known totals and levels, why a total is unknown.
+  const facts = unitFacts(result, analysis, block);
   const footnotes: AppendixFootnote[] = [];
   const rows: AppendixRow[] = [];
   // Units per level, in the block's order of levels (best first).
@@ -336,11 +318,7 @@ function appendixBlock(
   const columns = block.criteria.columns;
   result.units.forEach((u, i) => {
     const criteriaName = unicodeName(u.name);
-    const name = unicodeName(names[i] ?? u.name);
-    // A score above its maximum makes the total unknown, as a missing score does.
-    const cause = noTotalCause(inBlock, u);
-    const known = u.total !== undefined && cause?.reason !== "aboveMax";
-    const total = known ? u.total : undefined;
+    const { name, total, level, reasons } = facts[i]!;
     let typedText: string | undefined;
     let footnote: number | undefined;
     if (total !== undefined && u.typedTotal !== undefined) {
@@ -356,15 +334,9 @@ function appendixBlock(
         footnote = footnotes.length;
       }
     } else if (total === undefined) {
-      footnotes.push({
-        kind: "noTotal",
-        unit: name,
-        reason: cause?.reason ?? "missing",
-        what: cause?.what ?? "",
-      });
+      footnotes.push({ kind: "noTotal", unit: name, ...noTotalCause(reasons) });
       footnote = footnotes.length;
     }
-    const level = total !== undefined ? u.level : undefined;
     if (level !== undefined) counts[level] = (counts[level] ?? 0) + 1;
     const scores = options.withCriteria
       ? [

@@ -9,7 +9,7 @@ import { findingMessage, UI_TEXT, type Lang } from "./messages";
 import { quoteSheetName } from "./own";
 import { cellsSpan } from "./fixes";
 import { freeSheetName } from "./plan";
-import { DECREE_30_PRINT, type PlannedCell, type PlannedSheet } from "./writes";
+import { decree30Print, type PlannedCell, type PlannedSheet } from "./writes";
 
 export const FINDINGS_TEXT = {
   vi: {
@@ -83,11 +83,7 @@ export function planFindingsSheet(
     columnWidths: [6, 10, 18, 28, 50, 22],
     freezeRows: headerRow + 1,
     rowHeights: heights,
-    print: {
-      ...DECREE_30_PRINT,
-      titleRows: { top: headerRow, bottom: headerRow },
-      printArea: { top: 0, left: 0, bottom: rows.length - 1, right: width - 1 },
-    },
+    print: decree30Print(headerRow, rows.length, width),
     own: "findings",
   };
 }

@@ -17,7 +17,7 @@ import type { Block } from "./read";
 import { parseNoteLine, parseSummaryLine } from "./read";
 import { rankUnits, type LevelCount } from "./scoring";
 import { tidy } from "./text";
-import { DECREE_30_PRINT, type PlannedCell, type PlannedSheet } from "./writes";
+import { decree30Print, type PlannedCell, type PlannedSheet } from "./writes";
 
 export type RankingOrder = "rank" | "source";
 
@@ -109,7 +109,7 @@ export function sourceTitleLines(model: Pick<Analysis, "model">["model"], block:
 }
 
 /** The model block a block result was computed from. */
-function modelBlock(analysis: Pick<Analysis, "model">, block: BlockResult): Block | undefined {
+export function modelBlock(analysis: Pick<Analysis, "model">, block: BlockResult): Block | undefined {
   return analysis.model.blocks.find(
     (b) => b.criteria.sheet.name === block.sheet && a1Range(b.criteria.range) === block.range,
   );
@@ -162,50 +162,62 @@ function text(v: string, extra: Omit<PlannedCell, "v"> = {}): PlannedCell {
   return { v, ...extra };
 }
 
+/** Column widths of the ranking table, in character widths; the unit column gives up some for a rank column. */
+const COLUMN_WIDTH = { stt: 6, unit: 50, total: 13, level: 11, rank: 10, unitGivenToRank: 4 } as const;
+/** Height of one line of 13 pt text, in points. */
+const LINE_HEIGHT_PT = 17;
+/** Characters of 13 pt text that fit one character width of a column (Times New Roman runs narrow). */
+const CHARS_PER_WIDTH = 0.85;
+/** Fewest characters assumed to fit a line, however narrow the table. */
+const MIN_CHARS_PER_LINE = 10;
+
 /** Estimated height (points) of a wrapped line of `chars` characters over `width` character widths at 13 pt. */
 function wrappedHeight(chars: number, width: number): number {
-  const perLine = Math.max(10, Math.floor(width * 0.85));
-  return Math.max(1, Math.ceil(chars / perLine)) * 17;
+  const perLine = Math.max(MIN_CHARS_PER_LINE, Math.floor(width * CHARS_PER_WIDTH));
+  return Math.max(1, Math.ceil(chars / perLine)) * LINE_HEIGHT_PT;
 }
 
 /**
- * What the ranking sheet says about each unit of a block, in the criteria table's order: its name
- * (the ranking table's), its total and level unless a finding leaves them unknown, its rank among
- * the known totals, and whether the typed total was changed (TOTAL_MISMATCH).
+ * What the appendix says of one unit, the same for the ranking sheet and the Word file: its name as
+ * the ranking table writes it (in Unicode), its total and level unless a finding on its row leaves
+ * them unknown (a score missing, not a number, not calculated, negative or above its max), why,
+ * and the TOTAL_MISMATCH that changed its typed total.
  */
-function unitLines(
+export interface UnitFacts {
+  readonly unit: UnitResult;
+  readonly name: string;
+  /** The total shown, or undefined when it cannot be known. */
+  readonly total: Exact | undefined;
+  readonly level: Level | undefined;
+  /** Why the total cannot be known (empty when it is known). */
+  readonly reasons: ReadonlyArray<Finding>;
+  /** TOTAL_MISMATCH on the unit's typed total, when the total is known. */
+  readonly mismatch: Finding | undefined;
+}
+
+/** The facts of each unit of a block, in the criteria table's order. */
+export function unitFacts(
   block: BlockResult,
   analysis: Partial<Pick<Analysis, "findings">>,
   source: Block | undefined,
-  lang: Lang,
-): { lines: UnitLine[]; known: UnitLine[]; order: number[] } {
+): UnitFacts[] {
   const names = rankingNames(block, source);
   const byRow = findingsByRow(analysis.findings ?? [], block.sheet);
   const totalCol = source?.criteria.columns.total;
-  const lines: UnitLine[] = new Array<UnitLine>(block.units.length);
-  const known: UnitLine[] = [];
-  const totals: Exact[] = [];
+  const facts = new Array<UnitFacts>(block.units.length);
   for (let i = 0; i < block.units.length; i++) {
-    const line = unitLine(block.units[i]!, names[i]!, byRow.get(block.units[i]!.row), totalCol, lang);
-    lines[i] = line;
-    if (line.total !== undefined) {
-      known.push(line);
-      totals.push(line.total);
-    }
+    facts[i] = factsOf(block.units[i]!, names[i]!, byRow.get(block.units[i]!.row), totalCol);
   }
-  const { ranks, order } = rankUnits(totals);
-  for (let k = 0; k < known.length; k++) known[k]!.rank = ranks[k];
-  return { lines, known, order };
+  return facts;
 }
 
-/** One unit's line (one function per unit, as analyze.ts's checkUnit; one object shape for all). */
-function unitLine(
+/** One unit's facts (one function per unit, as analyze.ts's checkUnit; one object shape for all). */
+function factsOf(
   u: UnitResult,
   rankingName: string,
   found: ReadonlyArray<Finding> | undefined,
   totalCol: number | undefined,
-  lang: Lang,
-): UnitLine {
+): UnitFacts {
   let reasons: Finding[] = NO_FINDINGS;
   let mismatch: Finding | undefined;
   if (found) {
@@ -223,16 +235,55 @@ function unitLine(
     name: decodeLegacyVietnamese(rankingName)?.text ?? rankingName,
     total: known ? u.total : undefined,
     level: known ? u.level : undefined,
-    rank: undefined,
-    changed:
-      known && mismatch
-        ? {
-            typed: localNumber(mismatch.params.actual ?? "", lang),
-            recomputed: localNumber(mismatch.params.expected ?? "", lang),
-            cell: `${mismatch.sheet}!${mismatch.cell}`,
-          }
-        : undefined,
     reasons: known ? NO_FINDINGS : reasons,
+    mismatch: known ? mismatch : undefined,
+  };
+}
+
+/**
+ * What the ranking sheet says about each unit of a block, in the criteria table's order: its
+ * facts, its rank among the known totals, and the changed total as the finding states it.
+ */
+function unitLines(
+  block: BlockResult,
+  analysis: Partial<Pick<Analysis, "findings">>,
+  source: Block | undefined,
+  lang: Lang,
+): { lines: UnitLine[]; known: UnitLine[]; order: number[] } {
+  const facts = unitFacts(block, analysis, source);
+  const lines: UnitLine[] = new Array<UnitLine>(facts.length);
+  const known: UnitLine[] = [];
+  const totals: Exact[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    const line = unitLine(facts[i]!, lang);
+    lines[i] = line;
+    if (line.total !== undefined) {
+      known.push(line);
+      totals.push(line.total);
+    }
+  }
+  const { ranks, order } = rankUnits(totals);
+  for (let k = 0; k < known.length; k++) known[k]!.rank = ranks[k];
+  return { lines, known, order };
+}
+
+/** One unit's line of the ranking sheet. */
+function unitLine(f: UnitFacts, lang: Lang): UnitLine {
+  const m = f.mismatch;
+  return {
+    unit: f.unit,
+    name: f.name,
+    total: f.total,
+    level: f.level,
+    rank: undefined,
+    changed: m
+      ? {
+          typed: localNumber(m.params.actual ?? "", lang),
+          recomputed: localNumber(m.params.expected ?? "", lang),
+          cell: `${m.sheet}!${m.cell}`,
+        }
+      : undefined,
+    reasons: f.reasons,
   };
 }
 
@@ -302,9 +353,13 @@ export function planRankingSheet(
   const withRank = options.withRank === true;
   const hasLevels = block.levels.length > 0;
   const width = 3 + (hasLevels ? 1 : 0) + (withRank ? 1 : 0);
-  const columnWidths = [6, 50 - (hasLevels ? 0 : 0) - (withRank ? 4 : 0), 13];
-  if (hasLevels) columnWidths.push(11);
-  if (withRank) columnWidths.push(10);
+  const columnWidths: number[] = [
+    COLUMN_WIDTH.stt,
+    COLUMN_WIDTH.unit - (withRank ? COLUMN_WIDTH.unitGivenToRank : 0),
+    COLUMN_WIDTH.total,
+  ];
+  if (hasLevels) columnWidths.push(COLUMN_WIDTH.level);
+  if (withRank) columnWidths.push(COLUMN_WIDTH.rank);
   const textWidth = columnWidths.reduce((a, b) => a + b, 0);
   const source = analysis.model ? modelBlock({ model: analysis.model }, block) : undefined;
   const rows: PlannedCell[][] = [];
@@ -405,11 +460,7 @@ export function planRankingSheet(
     columnWidths,
     freezeRows: headerRow + 1,
     rowHeights: heights,
-    print: {
-      ...DECREE_30_PRINT,
-      titleRows: { top: headerRow, bottom: headerRow },
-      printArea: { top: 0, left: 0, bottom: rows.length - 1, right: width - 1 },
-    },
+    print: decree30Print(headerRow, rows.length, width),
     own: "ranking",
   };
 }

@@ -2,7 +2,7 @@
  * The council's arithmetic: normalized totals, levels, competition ranks, level counts.
  * All exact (see exact.ts).
  */
-import { compareExact, exactFromInteger, isFast, normalizeExact, roundExact, type Exact } from "./exact";
+import { compareExact, exactFromInteger, normalizeExact, roundExact, type Exact } from "./exact";
 import { LEVELS, type Level } from "./framework";
 
 /**
@@ -40,59 +40,17 @@ export function rankUnits(
   totals: ReadonlyArray<Exact>,
   ascending = false,
 ): { ranks: number[]; order: number[] } {
-  return rankPacked(totals, ascending) ?? rankCompared(totals, ascending);
-}
-
-/** Positions below 2^21 fit beside a fast total (|h| ≤ 10^9 < 2^30) in one exact double. */
-const POSITION = 2 ** 21;
-
-/**
- * The usual case, every total in integer hundredths: each total and its position packed into one
- * double (total × 2^21 + position, exact below 2^53), sorted natively as numbers; undefined when
- * a total is not in hundredths (or there are 2^21 units or more).
- */
-function rankPacked(
-  totals: ReadonlyArray<Exact>,
-  ascending: boolean,
-): { ranks: number[]; order: number[] } | undefined {
-  const n = totals.length;
-  if (n >= POSITION) return undefined;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = totals[i]!;
-    if (!isFast(t)) return undefined;
-    keys[i] = (ascending ? t : -t) * POSITION + i;
-  }
-  keys.sort();
-  const order = new Array<number>(n);
-  const ranks = new Array<number>(n);
-  let previous = NaN;
-  for (let k = 0; k < n; k++) {
-    const key = keys[k]!;
-    const packed = Math.floor(key / POSITION);
-    const i = key - packed * POSITION;
-    order[k] = i;
-    ranks[i] = packed === previous ? ranks[order[k - 1]!]! : k + 1;
-    previous = packed;
-  }
-  return { ranks, order };
-}
-
-/** Any totals: a stable sort (ties keep source order) with exact comparisons. */
-function rankCompared(
-  totals: ReadonlyArray<Exact>,
-  ascending: boolean,
-): { ranks: number[]; order: number[] } {
   const n = totals.length;
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  const dir = ascending ? 1 : -1;
-  order.sort((a, b) => dir * compareExact(totals[a]!, totals[b]!));
+  // A stable sort: ties keep source order. Exact comparisons.
+  const direction = ascending ? 1 : -1;
+  order.sort((a, b) => direction * compareExact(totals[a]!, totals[b]!));
   const ranks = new Array<number>(n);
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
-    const prev = k > 0 ? order[k - 1]! : -1;
-    ranks[i] = k > 0 && compareExact(totals[i]!, totals[prev]!) === 0 ? ranks[prev]! : k + 1;
+    const previous = k > 0 ? order[k - 1]! : -1;
+    ranks[i] = k > 0 && compareExact(totals[i]!, totals[previous]!) === 0 ? ranks[previous]! : k + 1;
   }
   return { ranks, order };
 }
@@ -109,7 +67,7 @@ export function countLevels(
   names: ReadonlyArray<Level> = LEVELS,
 ): LevelCount[] {
   const counts = new Array<number>(names.length).fill(0);
-  // The usual few names: a linear scan per unit beats a keyed store in code not yet optimized.
+  // A framework names a handful of levels: a linear scan.
   for (let i = 0; i < levels.length; i++) {
     const k = names.indexOf(levels[i]!);
     if (k >= 0) counts[k]!++;

@@ -68,6 +68,18 @@ export const DECREE_30_PRINT: Omit<PlannedPrint, "titleRows" | "printArea"> = {
   gridlines: false,
 };
 
+/**
+ * The print setup of a planned table on Decree 30's page: its header row repeated on every page,
+ * the print area from A1 to the last of `rowCount` rows and `width` columns.
+ */
+export function decree30Print(headerRow: number, rowCount: number, width: number): PlannedPrint {
+  return {
+    ...DECREE_30_PRINT,
+    titleRows: { top: headerRow, bottom: headerRow },
+    printArea: { top: 0, left: 0, bottom: rowCount - 1, right: width - 1 },
+  };
+}
+
 /** Millimetres → inches (ExcelJS margins) and points (Office.js margins). */
 export const mmToInches = (mm: number): number => mm / 25.4;
 export const mmToPoints = (mm: number): number => (mm * 72) / 25.4;

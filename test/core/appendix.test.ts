@@ -3,6 +3,7 @@ import { openWorkbookFile } from "../../src/adapters/xlsx";
 import { analyzeWorkbook, type Analysis } from "../../src/core/analyze";
 import { appendixFootnoteText, appendixModel, romanNumeral, withoutNumbering } from "../../src/core/appendix";
 import { levelBarChart, LEVEL_COLOURS } from "../../src/core/chart";
+import { planRankingSheets } from "../../src/core/plan";
 import { DEFAULT_FRAMEWORK } from "../../src/core/framework";
 import { criteriaRows, rankingRows, sheet, workbook, type Plain } from "./build-grid";
 
@@ -163,6 +164,39 @@ describe("appendixModel with a unit whose total cannot be known", () => {
     expect(a.footnotes[building.footnote! - 1]).toMatchObject({ kind: "noTotal", reason: "aboveMax" });
     expect(a.counts).toEqual({ I: 1, II: 0, III: 0, IV: 0 });
     expect(a.rankOrder).toEqual([0]);
+  });
+});
+
+describe("the appendix and the ranking sheet say the same of each unit (one rule: plan.ts unitFacts)", () => {
+  it("a negative score leaves the total unknown in both, the footnote naming it", () => {
+    const rows: Plain[][] = [
+      ...criteriaRows([
+        ["Sở Công Thương", [8, 5, 10, 45.57, 4, 12, 6, 2], 92.57],
+        ["Sở Y tế", [8, 5, 10, 47.19, -1, 12, 6, 2], 89.19],
+      ]),
+      [],
+      ...rankingRows([
+        ["Sở Công Thương", 92.57, "I"],
+        ["Sở Y tế", 89.19, "II"],
+      ]),
+    ];
+    const analysis = analyzeWorkbook(workbook(sheet("Khối sở", rows)), DEFAULT_FRAMEWORK);
+    const a = appendixModel(analysis).blocks[0]!;
+    const health = a.rows[1]!;
+    expect(health.totalText).toBe("");
+    expect(a.footnotes[health.footnote! - 1]).toMatchObject({ kind: "noTotal", reason: "negative" });
+    expect(appendixFootnoteText(a.footnotes[health.footnote! - 1]!, "en")).toContain("is negative");
+    const sheetRows = planRankingSheets(analysis, ["Khối sở"])[0]!.rows;
+    const sheetHealth = sheetRows.find((r) => r[1]?.v === "Sở Y tế")!;
+    expect(sheetHealth[2]!.v).toBeNull();
+    for (const [i, row] of a.rows.entries()) {
+      const line = sheetRows.find((r) => r[1]?.v === row.name)!;
+      expect([i, line[2]!.v === null ? "" : String(line[2]!.v)]).toEqual([
+        i,
+        row.total === undefined ? "" : row.totalText.replace(",", "."),
+      ]);
+    }
+    expect(a.counts).toEqual({ I: 1, II: 0, III: 0, IV: 0 });
   });
 });
 

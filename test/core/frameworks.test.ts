@@ -19,9 +19,8 @@ import { FINDING_CODES } from "../../src/core/findings";
 import { libraryFramework, LIBRARY } from "../../src/core/library";
 import { planRankingSheets } from "../../src/core/plan";
 import { sheet, workbook } from "./build-grid";
+import { FRAMEWORK_FIXTURES as FIXTURES, ROOT } from "../fixtures/locate";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const FIXTURES = path.join(ROOT, "test", "fixtures", "frameworks");
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "framework.schema.json"), "utf8"));
 const validate = new Ajv({ allErrors: true }).compile(schema);
 

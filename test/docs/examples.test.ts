@@ -21,7 +21,7 @@ import * as functions from "../../src/functions/functions";
 import { FINDING_CODES } from "../../src/core/findings";
 import type { CheckJson } from "../../src/cli/report";
 import { cqs } from "../cli/helpers";
-import { EXAMPLE, ROOT, VARIANTS } from "../fixtures/locate";
+import { EXAMPLE, FRAMEWORK_FIXTURES, ROOT, VARIANTS } from "../fixtures/locate";
 
 const DOCS = ["README.md", "docs/functions.md"];
 const SHEET = "Phụ lục I";
@@ -254,35 +254,65 @@ describe.each(DOCS)("%s", (doc) => {
 describe("docs/cli.md", () => {
   const text = fs.readFileSync(path.join(ROOT, "docs/cli.md"), "utf8");
 
-  /** code → the param names its row of the table documents (required ones, and those marked "maybe"). */
-  function documentedParams(): Map<string, { required: string[]; maybe: string[] }> {
-    const out = new Map<string, { required: string[]; maybe: string[] }>();
+  interface DocumentedCode {
+    readonly severity: string;
+    readonly required: string[];
+    readonly maybe: string[];
+  }
+
+  /** code → its row of the table: the severity and the param names (required ones, and those marked "maybe"). */
+  function documentedParams(): Map<string, DocumentedCode> {
+    const out = new Map<string, DocumentedCode>();
     for (const line of text.split("\n")) {
       if (!line.startsWith("| `")) continue;
       const cells = rowCells(line);
       const code = /^`([A-Z_]+)`$/.exec(cells[0]!)?.[1];
       if (code === undefined || cells.length < 4) continue;
+      const severity = /^`([a-z]+)`$/.exec(cells[1]!)?.[1] ?? cells[1]!;
       const [required, maybe = ""] = cells[3]!.split(/có thể \/ maybe/);
       // A param is a backticked name followed by a space, a comma or the end; values in parentheses are not params.
       const names = (s: string): string[] =>
         [...s.replace(/\([^)]*\)/g, "").matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1]!);
-      out.set(code, { required: names(required!), maybe: names(maybe) });
+      out.set(code, { severity, required: names(required!), maybe: names(maybe) });
     }
     return out;
   }
 
-  test("the params table lists every finding code, with exactly the params the command gives", async () => {
+  /**
+   * The workbooks that together seed every finding code, as the command is run on them:
+   * faults.xlsx the codes of the 2021 framework (test/core/variants.test.ts), the framework
+   * fixtures the codes added with other frameworks (test/core/frameworks.test.ts).
+   */
+  const SEEDS: ReadonlyArray<ReadonlyArray<string>> = [
+    [path.join(VARIANTS, "faults.xlsx")],
+    [path.join(FRAMEWORK_FIXTURES, "tth-2020-districts.xlsx")],
+    [path.join(FRAMEWORK_FIXTURES, "phu-tho-2021-rank.xlsx")],
+    [path.join(FRAMEWORK_FIXTURES, "dti-2022.xlsx"), "--framework", "dti-2022-province"],
+    [path.join(FRAMEWORK_FIXTURES, "results-faults.xlsx")],
+    [path.join(FRAMEWORK_FIXTURES, "sub-criteria.xlsx")],
+    [path.join(FRAMEWORK_FIXTURES, "named-levels.xlsx")],
+    [path.join(FRAMEWORK_FIXTURES, "other-columns.xlsx")],
+  ];
+
+  test("the params table lists every finding code, with the severity and exactly the params the command gives", async () => {
     const documented = documentedParams();
     expect([...documented.keys()].sort()).toEqual([...FINDING_CODES].sort());
-    // faults.xlsx seeds every finding code (test/core/variants.test.ts).
-    const r = await cqs("check", path.join(VARIANTS, "faults.xlsx"), "--json");
-    const findings = (JSON.parse(r.out) as CheckJson).findings;
-    expect(new Set(findings.map((f) => f.code)).size).toBe(FINDING_CODES.length);
-    for (const f of findings) {
-      const doc = documented.get(f.code)!;
-      const keys = Object.keys(f.params).sort();
-      expect(keys.filter((k) => !doc.maybe.includes(k))).toEqual([...doc.required].sort());
+    const seen = new Set<string>();
+    for (const args of SEEDS) {
+      const r = await cqs("check", ...args, "--json");
+      expect(r.code).toBeLessThan(2);
+      for (const f of (JSON.parse(r.out) as CheckJson).findings) {
+        seen.add(f.code);
+        const doc = documented.get(f.code)!;
+        expect(`${f.code} ${f.severity}`).toBe(`${f.code} ${doc.severity}`);
+        const keys = Object.keys(f.params).sort();
+        expect([f.code, keys.filter((k) => !doc.maybe.includes(k))]).toEqual([
+          f.code,
+          [...doc.required].sort(),
+        ]);
+      }
     }
+    expect([...seen].sort()).toEqual([...FINDING_CODES].sort());
   });
 
   test("the JSON example is what `cqs check --json` prints for its finding on the example workbook", async () => {

@@ -74,8 +74,8 @@ describe("ranks are a competition ranking of the totals", () => {
     );
   });
 
-  test(`totals in hundredths only, up to ±10,000,000 (${RUNS.rankCompetition} runs): the packed sort gives the same ranks`, () => {
-    // Every total with at most 2 decimals takes rankUnits' packed-number sort.
+  test(`totals in hundredths only, up to ±10,000,000 (${RUNS.rankCompetition} runs): the same competition ranking`, () => {
+    // Totals as the workbooks hold them (at most 2 decimals), up to large magnitudes.
     const hundredths = decimalArb(10_000_000, 2);
     fc.assert(
       fc.property(
