@@ -59,7 +59,12 @@ function plain(fw: Framework): Framework {
  * as one framework. Throws InferError where the workbook has no table the check reads.
  */
 export function inferFramework(workbook: WorkbookGrid, given: Framework): Framework {
-  const analysis = analyzeWorkbook(workbook, given);
+  return inferFromAnalysis(analyzeWorkbook(workbook, given));
+}
+
+/** The same from a check already made (the pane's last check): its blocks' frameworks as one. */
+export function inferFromAnalysis(analysis: Analysis): Framework {
+  const given = analysis.framework;
   if (analysis.blocks.length === 0) throw new InferError("NO_TABLE");
   const { list, allGiven } = blockFrameworks(analysis, given);
   // The library's copy where the given framework is one of them (the default: tth-2021).
