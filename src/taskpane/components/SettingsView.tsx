@@ -173,6 +173,9 @@ export function SettingsView({
   const styles = useStyles();
   const t = PANE_TEXT[lang];
   const [draft, setDraft] = useState<Framework>(() => editable(stored ?? DEFAULT_FRAMEWORK));
+  // The framework the edits started from: a renamed criterion keeps its former name as a header
+  // spelling, so the sheet's column is still found.
+  const [loaded, setLoaded] = useState<Framework>(() => stored ?? DEFAULT_FRAMEWORK);
   const [dirty, setDirty] = useState(false);
   const [note, setNote] = useState<string | undefined>();
   const [importError, setImportError] = useState<string | undefined>();
@@ -183,7 +186,10 @@ export function SettingsView({
   const edited = PANE_TEXT.vi.editedSource;
 
   useEffect(() => {
-    if (!dirty) setDraft(editable(stored ?? DEFAULT_FRAMEWORK));
+    if (!dirty) {
+      setDraft(editable(stored ?? DEFAULT_FRAMEWORK));
+      setLoaded(stored ?? DEFAULT_FRAMEWORK);
+    }
   }, [stored, dirty]);
 
   const problem = useMemo(() => problemOf(draft, lang), [draft, lang]);
@@ -196,6 +202,7 @@ export function SettingsView({
   };
   const replace = (next: Framework, message?: string): void => {
     change(editable(next));
+    setLoaded(next);
     setNote(message);
     setImportError(undefined);
   };
@@ -268,6 +275,12 @@ export function SettingsView({
         JSON.stringify(
           frameworkToJson({
             ...draft,
+            criteria: draft.criteria.map((c) => {
+              const former = loaded.criteria.find((x) => x.key === c.key)?.name;
+              return former && former !== c.name && !c.aliases.includes(former)
+                ? { ...c, aliases: [...c.aliases, former] }
+                : c;
+            }),
             reducedMax: draft.reducedMax.map((r) => ({ ...r, unit: r.unit.trim(), max: r.max.trim() })),
           }),
         ),
