@@ -437,7 +437,11 @@ async function main(): Promise<void> {
       const text = await settings.innerText();
       for (const want of ["QĐ 3043/QĐ-UBND", "CQS_Settings", "89,96"])
         if (!text.includes(want)) throw new Error(`settings lack ${JSON.stringify(want)}`);
-      expectEqual(await frame.getByLabel("Tên tiêu chí 1").inputValue(), "Nhận thức", "criterion 1");
+      expectEqual(
+        await frame.getByLabel("Tên tiêu chí 1", { exact: true }).inputValue(),
+        "Nhận thức",
+        "criterion 1",
+      );
       expectEqual(await frame.getByLabel("Tên mức 1").inputValue(), "I", "level 1");
       expectEqual(
         await frame.getByLabel("Tên bộ tiêu chí").inputValue(),
@@ -524,14 +528,14 @@ async function main(): Promise<void> {
         const sum = await frame.locator('[data-testid="max-sum"]').innerText();
         if (!sum.includes("105")) throw new Error(`sum: ${sum}`);
         await frame.getByText("khác thang điểm (100)").waitFor({ timeout: TIMEOUT });
-        await frame.getByLabel("Tên tiêu chí 1").fill("Nhận thức số");
+        await frame.getByLabel("Tên tiêu chí 1", { exact: true }).fill("Nhận thức số");
         await frame.getByLabel("Tên bộ tiêu chí").fill("Bộ tiêu chí thử của tỉnh");
         await shot("1-edited");
       },
     );
 
     await step("an invalid threshold is refused, with the reason next to the field", async () => {
-      await frame.getByLabel("Từ (cận dưới): II").fill("95");
+      await frame.getByLabel("Từ (cận dưới): II", { exact: true }).fill("95");
       await frame
         .getByText("Ngưỡng phải nhỏ hơn ngưỡng của mức trên (giảm dần).")
         .waitFor({ timeout: TIMEOUT });
@@ -543,9 +547,9 @@ async function main(): Promise<void> {
     });
 
     await step("named levels with valid thresholds are saved in the workbook, readable by cqs", async () => {
-      await frame.getByLabel("Từ (cận dưới): II").fill("85");
+      await frame.getByLabel("Từ (cận dưới): II", { exact: true }).fill("85");
       for (const [i, name] of ["Xuất sắc", "Tốt", "Khá", "Trung bình"].entries())
-        await frame.getByLabel(`Tên mức ${i + 1}`).fill(name);
+        await frame.getByLabel(`Tên mức ${i + 1}`, { exact: true }).fill(name);
       await frame.locator('[data-testid="save-settings"]').click();
       await frame.getByText("Đã lưu thiết lập vào sổ tính").waitFor({ timeout: TIMEOUT });
       expectEqual(await settingsSheet(), true, "settings sheet written");
