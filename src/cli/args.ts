@@ -5,7 +5,8 @@
 import type { Lang } from "../core";
 import type { RankingOrder } from "../core";
 
-export type Command = "check" | "rank" | "demo" | "compare" | "frameworks" | "export" | "help" | "version";
+export type Command =
+  "check" | "rank" | "demo" | "compare" | "frameworks" | "framework" | "export" | "help" | "version";
 
 export interface CliOptions {
   readonly command: Command;
@@ -48,7 +49,7 @@ const FLAGS: Readonly<Record<string, ReadonlyArray<Command>>> = {
   "--with-charts": ["export"],
 };
 const VALUED: Readonly<Record<string, ReadonlyArray<Command>>> = {
-  "--lang": ["check", "rank", "demo", "compare", "frameworks", "export"],
+  "--lang": ["check", "rank", "demo", "compare", "frameworks", "framework", "export"],
   "--framework": ["check", "rank", "compare", "export"],
   "--out": ["check", "rank", "compare"],
   "--map": ["compare"],
@@ -82,6 +83,7 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
     first !== "demo" &&
     first !== "compare" &&
     first !== "frameworks" &&
+    first !== "framework" &&
     first !== "export"
   ) {
     throw new UsageError(
@@ -89,6 +91,12 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
     );
   }
   const command: Command = first;
+  // `cqs framework infer <file>`: the subcommand comes first.
+  if (command === "framework" && rest[0] !== "infer")
+    throw new UsageError(
+      `Lệnh framework cần lệnh con infer: cqs framework infer <sổ-tính.xlsx> (không nhận "${rest[0] ?? ""}")`,
+    );
+  if (command === "framework") rest.shift();
   const positional: string[] = [];
   const flags = new Set<string>();
   const values = new Map<string, string>();
@@ -212,6 +220,8 @@ Cách dùng:
   cqs export <sổ-tính.xlsx> --docx <tệp-mới.docx> [--decision "292/QĐ-UBND"] [--date 31/01/2023]
             [--with-criteria] [--with-charts] [--force] [--framework <bộ-tiêu-chí.json>] [--lang vi|en]
             phụ lục xếp hạng dạng Word (Nghị định 30/2020/NĐ-CP)
+  cqs framework infer <sổ-tính.xlsx> [--lang vi|en]
+            bộ tiêu chí mà bảng trong sổ tính cho thấy (JSON; dùng với --framework)
   cqs demo  [--lang vi|en]     kiểm tra và xếp hạng sổ tính mẫu năm 2022 (examples/), ghi vào out/
 
 Mã thoát: 0 không có lỗi (rank, export: đã ghi); 1 có lỗi trong sổ tính; 2 đầu vào không dùng được.`;

@@ -15,6 +15,7 @@ import {
   type Exact,
   formatExact,
   frameworkFromJson,
+  frameworkToJson,
   FrameworkError,
   frameworkLevels,
   isFrameworkFile,
@@ -58,6 +59,7 @@ import {
 import { parseArgs, UsageError, USAGE, type CliOptions } from "./args";
 import { checkJson, checkText, printableLines } from "./report";
 import { renderBlockCharts } from "./charts";
+import { inferFramework, InferError } from "../core/infer";
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -412,6 +414,24 @@ async function demo(opts: CliOptions, io: CliIo): Promise<number> {
   return 0;
 }
 
+/** `cqs framework infer`: the framework `check` applies to the workbook, as JSON on stdout. */
+async function inferCommand(opts: CliOptions, file: string, io: CliIo): Promise<number> {
+  const { grid } = await openWorkbookFile(file);
+  let framework: Framework;
+  try {
+    framework = inferFramework(grid, await loadFramework(opts, grid));
+  } catch (e) {
+    if (!(e instanceof InferError)) throw e;
+    throw new InputError(
+      opts.lang === "vi"
+        ? `Không tìm thấy bảng điểm nào trong "${file}" để suy ra bộ tiêu chí`
+        : `No score table found in "${file}" to infer a framework from`,
+    );
+  }
+  io.out(JSON.stringify(frameworkToJson(framework), null, 2));
+  return 0;
+}
+
 /** Runs the command; returns the exit status. Never throws. */
 export async function run(argv: ReadonlyArray<string>, rawIo: CliIo): Promise<number> {
   // Names and values come from the workbook: nothing they hold may drive the terminal.
@@ -459,6 +479,8 @@ export async function run(argv: ReadonlyArray<string>, rawIo: CliIo): Promise<nu
               ).join("\n"),
         );
         return 0;
+      case "framework":
+        return await inferCommand(opts, opts.workbook!, io);
       case "export": {
         // Loaded when asked for, so the other commands do not load the .docx library.
         const { exportAppendix } = await import("./export");

@@ -27,12 +27,21 @@ import {
   formatExact,
   isFast,
   isPositive,
+  multiplyExact,
   normalizeExact,
   roundExact,
   type Exact,
   type Hundredths,
 } from "./exact";
-import { DEFAULT_FRAMEWORK, type Level } from "./framework";
+import {
+  compileFramework,
+  DEFAULT_FRAMEWORK,
+  FrameworkError,
+  LEVELS,
+  type Framework,
+  type Level,
+  type LevelSpec,
+} from "./framework";
 import type { CellValue } from "./grid";
 import { localNumber } from "./messages";
 import { parseNumberText, readCellNumber } from "./numbers";
@@ -247,6 +256,91 @@ export function readThresholds(range: unknown): Thresholds | FormulaError {
   return [a, b, c];
 }
 
+/** Levels to classify with: bounds (decreasing) and names, best first. */
+export interface LevelScale {
+  readonly bounds: ReadonlyArray<Exact>;
+  readonly names: ReadonlyArray<Level>;
+}
+
+const DEFAULT_LEVELS: LevelScale = { bounds: DEFAULT_THRESHOLDS, names: LEVELS };
+
+/** Named levels already checked, by their cells' text (a sheet asks for the same range in many cells). */
+const namedLevelCache = new Map<string, LevelScale | FormulaError>();
+
+/**
+ * Named levels from a two-column range (name, lower bound; best first, such as CQS_LEVELS): checked
+ * by the framework's own rules (names unique, bounds strictly decreasing); the last level's bound may
+ * be blank (or 0, how Excel for Windows passes a blank): "below the others". Rows whose name and
+ * bound are both blank (or 0) are skipped.
+ */
+function readNamedLevels(range: RangeArg): LevelScale | FormulaError {
+  const what = "Bảng mức độ";
+  const rows: Array<{ name: string; bound: unknown }> = [];
+  for (const row of range) {
+    const name =
+      row[0] === null || row[0] === undefined || row[0] === 0 ? "" : String(unitName(row[0])).trim();
+    const blankBound = row[1] === null || row[1] === undefined || row[1] === "" || row[1] === 0;
+    if (name === "" && blankBound) continue;
+    if (name === "")
+      return fail("VALUE", `${what}: dòng ${rows.length + 1} có ngưỡng nhưng không có tên mức`);
+    rows.push({ name, bound: row[1] });
+  }
+  if (rows.length === 0) return fail("VALUE", `${what} không có mức nào`);
+  const key = JSON.stringify(rows);
+  const cached = namedLevelCache.get(key);
+  if (cached) return cached;
+  const levels: LevelSpec[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const { name, bound } = rows[i]!;
+    const last = i === rows.length - 1;
+    const x = readValue(bound, `${what}: ngưỡng của mức “${name}”`);
+    if (isFormulaError(x)) return x;
+    if (x === null || (last && compareExact(x, ZERO) === 0)) {
+      if (!last) return fail("VALUE", `${what}: mức “${name}” không có ngưỡng (chỉ mức cuối được bỏ trống)`);
+      levels.push({ name });
+    } else levels.push({ name, min: exactToString(x) });
+  }
+  // The framework's own rules, on a framework of these levels alone.
+  const framework: Framework = {
+    ...DEFAULT_FRAMEWORK,
+    kind: "results",
+    criteria: [],
+    levels,
+    scale: Number.MAX_SAFE_INTEGER,
+  };
+  let result: LevelScale | FormulaError;
+  try {
+    const compiled = compileFramework(framework);
+    result = { bounds: compiled.bounds, names: compiled.levels.map((l) => l.name) };
+  } catch (e) {
+    if (!(e instanceof FrameworkError)) throw e;
+    result = fail("VALUE", `${what}: ${e.message}`);
+  }
+  if (namedLevelCache.size > 100) namedLevelCache.clear();
+  namedLevelCache.set(key, result);
+  return result;
+}
+
+/**
+ * The levels of a LEVEL or RANKTABLE argument: omitted, the default I–IV at 90/80/70; three cells
+ * (CQS_THRESHOLDS), the bounds of I, II and III; a two-column range of names and bounds (CQS_LEVELS).
+ */
+export function readLevels(range: unknown): LevelScale | FormulaError {
+  if (range === null || range === undefined) return DEFAULT_LEVELS;
+  // Names in the first column (text; a blank trailing row may arrive as 0 or null).
+  const named = (r: unknown): boolean =>
+    Array.isArray(r) && r.length === 2 && (typeof r[0] !== "number" || r[0] === 0);
+  if (
+    Array.isArray(range) &&
+    range.length > 0 &&
+    range.every(named) &&
+    range.some((r) => typeof r[0] === "string")
+  )
+    return readNamedLevels(range as RangeArg);
+  const th = readThresholds(range);
+  return isFormulaError(th) ? th : { bounds: th, names: LEVELS };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The functions
 
@@ -264,24 +358,27 @@ export function normalizeFormula(
   if (isFormulaError(p)) return p;
   const max = readMaxPoints(maxPoints, true);
   if (isFormulaError(max)) return max;
-  const s = readOptional(scale, "Thang điểm", HUNDRED);
+  const s = readScale(scale);
   if (isFormulaError(s)) return s;
-  if (!isPositive(s))
-    return fail("NUM", `Thang điểm phải lớn hơn 0 (ô trống cũng là 0), nhận được ${showVi(s)}`);
   const d = readSmallInteger(decimals, "Số chữ số thập phân", 2, 0, 10);
   if (isFormulaError(d)) return d;
   // The scale as a number is exact: at most 15 significant digits survive the round trip to a double.
   return resultNumber(normalizeExact(p, max, exactToNumber(s), d));
 }
 
-/** The exact sum of a range of scores; every cell must hold a number (empty cells are named). */
-function sumScores(scores: unknown, prefix: string): Exact | FormulaError {
+/**
+ * The exact sum of a range of scores, each times its weight when there are weights (a range of
+ * the same size); every cell must hold a number (empty cells are named).
+ */
+function sumScores(scores: unknown, prefix: string, weights?: ReadonlyArray<Exact>): Exact | FormulaError {
   const cells = cellsOf(scores);
+  if (weights && weights.length !== cells.length)
+    return fail("VALUE", `Vùng trọng số có ${weights.length} ô nhưng vùng điểm có ${cells.length} ô`);
   let sum: Exact = ZERO;
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
-    // Hot path inline: a number cell on the fast path.
-    if (typeof v === "number") {
+    // Hot path inline: a number cell on the fast path, no weights.
+    if (typeof v === "number" && !weights) {
       const x = exactFromNumber(v);
       if (x !== undefined) {
         sum = addExact(sum, x);
@@ -291,43 +388,84 @@ function sumScores(scores: unknown, prefix: string): Exact | FormulaError {
     const x = readValue(v, cellLabel(prefix, i + 1));
     if (x === null) return fail("VALUE", `${cellLabel(prefix, i + 1)} trống`);
     if (isFormulaError(x)) return x;
-    sum = addExact(sum, x);
+    sum = addExact(sum, weights ? multiplyExact(x, weights[i]!) : x);
   }
   return sum;
 }
 
-function totalExact(scores: unknown, maxPoints: unknown, decimals: number): Exact | FormulaError {
-  const sum = sumScores(scores, "");
+/** A range of weights: every cell a positive number (a blank, 0 on Windows, is an error). */
+function readWeights(range: unknown): Exact[] | undefined | FormulaError {
+  if (range === null || range === undefined) return undefined;
+  const cells = cellsOf(range);
+  const out: Exact[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const what = cellLabel("Trọng số", i + 1);
+    const x = readRequired(cells[i], what);
+    if (isFormulaError(x)) return x;
+    if (!isPositive(x))
+      return fail("VALUE", `${what} phải lớn hơn 0 (ô trống cũng là 0), nhận được ${showVi(x)}`);
+    out.push(x);
+  }
+  return out;
+}
+
+/** A scale: optional (default 100), positive. */
+function readScale(v: unknown): Exact | FormulaError {
+  const s = readOptional(v, "Thang điểm", HUNDRED);
+  if (isFormulaError(s)) return s;
+  if (!isPositive(s))
+    return fail("NUM", `Thang điểm phải lớn hơn 0 (ô trống cũng là 0), nhận được ${showVi(s)}`);
+  return s;
+}
+
+function totalExact(
+  scores: unknown,
+  maxPoints: unknown,
+  decimals: number,
+  scale: Exact = HUNDRED,
+  weights?: ReadonlyArray<Exact>,
+): Exact | FormulaError {
+  const sum = sumScores(scores, "", weights);
   if (isFormulaError(sum)) return sum;
-  const max = readMaxPoints(maxPoints, false);
+  const max = maxPoints === null || maxPoints === undefined ? scale : readMaxPoints(maxPoints, false);
   if (isFormulaError(max)) return max;
-  // The decision's note: "(Tổng số điểm thực hiện * 100) / Điểm tối đa"; a unit out of 100 is only rounded.
-  return normalizeTotal(sum, max, DEFAULT_FRAMEWORK.scale, decimals);
+  // The decision's note: "(Tổng số điểm thực hiện * 100) / Điểm tối đa"; a unit out of the scale is only rounded.
+  return normalizeTotal(sum, max, exactToNumber(scale), decimals);
 }
 
 /**
- * CQS.TOTAL(scores, [maxPoints=100], [decimals=2]): the exact sum of the scores, brought to the
- * 100 scale when maxPoints is not 100, rounded half up. An empty or non-numeric cell is #VALUE!.
+ * CQS.TOTAL(scores, [maxPoints=scale], [decimals=2], [scale=100], [weights]): the exact sum of the
+ * scores (each times its weight when weights are given), brought to the scale when maxPoints is not
+ * the scale, rounded half up. An empty or non-numeric cell is #VALUE!.
  */
 export function totalFormula(
   scores: unknown,
   maxPoints?: unknown,
   decimals?: unknown,
+  scale?: unknown,
+  weights?: unknown,
 ): number | FormulaError {
   const d = readSmallInteger(decimals, "Số chữ số thập phân", 2, 0, 10);
   if (isFormulaError(d)) return d;
-  const t = totalExact(scores, maxPoints, d);
+  const s = readScale(scale);
+  if (isFormulaError(s)) return s;
+  const w = readWeights(weights);
+  if (isFormulaError(w)) return w;
+  const t = totalExact(scores, maxPoints, d, s, w);
   return isFormulaError(t) ? t : resultNumber(t);
 }
 
-/** CQS.LEVEL(total, [thresholds]): "I", "II", "III" or "IV" for the total as given. */
+/**
+ * CQS.LEVEL(total, [thresholds]): the level the total earns: "I"–"IV" with three bounds (or none:
+ * 90, 80, 70), or the name of the first level of a two-column range (name, lower bound) whose bound
+ * it reaches.
+ */
 export function levelFormula(total: unknown, thresholds?: unknown): Level | FormulaError {
   const t = readRequired(total, "Tổng điểm");
   if (isFormulaError(t)) return t;
-  const th =
-    thresholds === null || thresholds === undefined ? DEFAULT_THRESHOLDS : readThresholds(thresholds);
-  if (isFormulaError(th)) return th;
-  return classifyLevel(t, th);
+  const levels = readLevels(thresholds);
+  if (isFormulaError(levels)) return levels;
+  return classifyLevel(t, levels.bounds, levels.names);
 }
 
 /** RANK.EQ's order argument: omitted, 0 or FALSE is descending; anything else ascending. */
@@ -423,7 +561,7 @@ export function rankTableFormula(
   if (names.length !== cells.length) {
     return fail("VALUE", `Cột đơn vị có ${names.length} ô nhưng cột tổng điểm có ${cells.length} ô`);
   }
-  const th = readThresholds(thresholds);
+  const th = readLevels(thresholds);
   if (isFormulaError(th)) return th;
   const ranked: { unit: string | number; total: Exact }[] = [];
   const pending: (string | number)[] = [];
@@ -445,7 +583,13 @@ export function rankTableFormula(
   const rows: RankTableRow[] = [];
   for (const i of order) {
     const r = ranked[i]!;
-    rows.push([rows.length + 1, r.unit, exactToNumber(r.total), classifyLevel(r.total, th), ranks[i]!]);
+    rows.push([
+      rows.length + 1,
+      r.unit,
+      exactToNumber(r.total),
+      classifyLevel(r.total, th.bounds, th.names),
+      ranks[i]!,
+    ]);
   }
   for (const unit of pending) rows.push([rows.length + 1, unit, "", "", ""]);
   return rows;

@@ -231,14 +231,45 @@ export interface ReducedMaxEntry {
   readonly note: string;
 }
 
-export class FrameworkError extends Error {
-  override readonly name = "FrameworkError";
+/** What is wrong, for an editor to show next to the field (the message stays the one-line text). */
+export type FrameworkErrorCode =
+  | "NO_CRITERIA"
+  | "SCALE"
+  | "DECIMALS"
+  | "NAME_REPEATED"
+  | "NOT_A_NUMBER"
+  | "MAX_NOT_POSITIVE"
+  | "WEIGHT_NOT_POSITIVE"
+  | "WEIGHTS_PARTIAL"
+  | "LEVEL_NAME_EMPTY"
+  | "LEVEL_OUT_OF_SCALE"
+  | "LEVELS_NOT_DECREASING"
+  | "LEVEL_BOUND_GAP";
+
+export interface FrameworkErrorDetail {
+  readonly code: FrameworkErrorCode;
+  /** The field, as a path: "scale", "criteria.2.max", "levels.1.min", "levels.0.name". */
+  readonly field?: string;
 }
 
-function decimalField(value: unknown, what: string): Exact {
+export class FrameworkError extends Error {
+  override readonly name = "FrameworkError";
+  constructor(
+    message: string,
+    readonly detail?: FrameworkErrorDetail,
+  ) {
+    super(message);
+  }
+}
+
+function decimalField(value: unknown, what: string, field?: string): Exact {
   const text = typeof value === "number" ? String(value) : typeof value === "string" ? value : "";
   const parsed = parseNumberText(text);
-  if (parsed === undefined) throw new FrameworkError(`${what}: "${String(value)}" không phải là số`);
+  if (parsed === undefined)
+    throw new FrameworkError(`${what}: "${String(value)}" không phải là số`, {
+      code: "NOT_A_NUMBER",
+      ...(field ? { field } : {}),
+    });
   return parsed;
 }
 
@@ -263,11 +294,16 @@ export function frameworkLevels(framework: Framework): ReadonlyArray<LevelSpec> 
   return [{ name: "I", min: t.I }, { name: "II", min: t.II }, { name: "III", min: t.III }, { name: "IV" }];
 }
 
-function unique(names: ReadonlyArray<string>, what: string): void {
+function unique(names: ReadonlyArray<string>, what: string, field?: string): void {
   const seen = new Set<string>();
-  for (const n of names) {
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i]!;
     const k = n.normalize("NFC").trim().toLowerCase();
-    if (seen.has(k)) throw new FrameworkError(`${what} "${n}" bị lặp lại`);
+    if (seen.has(k))
+      throw new FrameworkError(`${what} "${n}" bị lặp lại`, {
+        code: "NAME_REPEATED",
+        ...(field ? { field: `${field}.${i}.name` } : {}),
+      });
     seen.add(k);
   }
 }
@@ -275,12 +311,18 @@ function unique(names: ReadonlyArray<string>, what: string): void {
 function compileFrameworkOnce(framework: Framework): CompiledFramework {
   const results = framework.kind === "results";
   if (framework.criteria.length === 0 && !results)
-    throw new FrameworkError("Bộ tiêu chí không có tiêu chí nào");
+    throw new FrameworkError("Bộ tiêu chí không có tiêu chí nào", { code: "NO_CRITERIA", field: "criteria" });
   if (typeof framework.scale !== "number" || !(framework.scale > 0) || !Number.isFinite(framework.scale)) {
-    throw new FrameworkError(`Thang điểm "${framework.scale}" phải là số dương`);
+    throw new FrameworkError(`Thang điểm "${framework.scale}" phải là số dương`, {
+      code: "SCALE",
+      field: "scale",
+    });
   }
   if (!Number.isInteger(framework.decimals) || framework.decimals < 0 || framework.decimals > 6) {
-    throw new FrameworkError(`Số chữ số thập phân "${framework.decimals}" phải từ 0 đến 6`);
+    throw new FrameworkError(`Số chữ số thập phân "${framework.decimals}" phải từ 0 đến 6`, {
+      code: "DECIMALS",
+      field: "decimals",
+    });
   }
   const pr = framework.publicationRounding;
   if (pr !== undefined && (!Number.isInteger(pr) || pr < 0 || pr > 6)) {
@@ -289,6 +331,7 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
   unique(
     framework.criteria.map((c) => c.name),
     "Tên tiêu chí",
+    "criteria",
   );
   unique(
     framework.criteria.map((c) => c.key),
@@ -298,18 +341,34 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
   unique(
     groupList.map((g) => g.name),
     "Tên nhóm tiêu chí",
+    "groups",
   );
   const groupIndex = new Map(groupList.map((g, i) => [g.key, i]));
   const members: number[][] = groupList.map(() => []);
   let weightedCount = 0;
   const criteria = framework.criteria.map((criterion, i) => {
-    const max = decimalField(criterion.max, `Điểm tối đa của tiêu chí "${criterion.name}"`);
-    if (!isPositive(max)) throw new FrameworkError(`Điểm tối đa của tiêu chí "${criterion.name}" phải dương`);
+    const max = decimalField(
+      criterion.max,
+      `Điểm tối đa của tiêu chí "${criterion.name}"`,
+      `criteria.${i}.max`,
+    );
+    if (!isPositive(max))
+      throw new FrameworkError(`Điểm tối đa của tiêu chí "${criterion.name}" phải dương`, {
+        code: "MAX_NOT_POSITIVE",
+        field: `criteria.${i}.max`,
+      });
     let weight: Exact | undefined;
     if (criterion.weight !== undefined && criterion.weight !== "") {
-      weight = decimalField(criterion.weight, `Trọng số của tiêu chí "${criterion.name}"`);
+      weight = decimalField(
+        criterion.weight,
+        `Trọng số của tiêu chí "${criterion.name}"`,
+        `criteria.${i}.weight`,
+      );
       if (!isPositive(weight))
-        throw new FrameworkError(`Trọng số của tiêu chí "${criterion.name}" phải dương`);
+        throw new FrameworkError(`Trọng số của tiêu chí "${criterion.name}" phải dương`, {
+          code: "WEIGHT_NOT_POSITIVE",
+          field: `criteria.${i}.weight`,
+        });
       weightedCount++;
     }
     let group = -1;
@@ -324,7 +383,10 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
     return { criterion, max, ...(weight !== undefined ? { weight } : {}), keys, group };
   });
   if (weightedCount > 0 && weightedCount < criteria.length)
-    throw new FrameworkError("Hoặc mọi tiêu chí có trọng số, hoặc không tiêu chí nào có");
+    throw new FrameworkError("Hoặc mọi tiêu chí có trọng số, hoặc không tiêu chí nào có", {
+      code: "WEIGHTS_PARTIAL",
+      field: "criteria",
+    });
   const groups = groupList.map((group, g) => ({
     group,
     keys: new Set([group.name, ...group.aliases].map(foldHeader).filter((k) => k !== "")),
@@ -337,15 +399,20 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
   unique(
     specs.map((l) => l.name),
     "Tên mức",
+    "levels",
   );
   const levels: CompiledLevel[] = specs.map((l, i) => {
     if (typeof l.name !== "string" || l.name.trim() === "")
-      throw new FrameworkError(`Mức thứ ${i + 1} không có tên`);
+      throw new FrameworkError(`Mức thứ ${i + 1} không có tên`, {
+        code: "LEVEL_NAME_EMPTY",
+        field: `levels.${i}.name`,
+      });
     if (l.min === undefined || l.min === "") return { name: l.name };
-    const min = decimalField(l.min, `Ngưỡng mức ${l.name}`);
+    const min = decimalField(l.min, `Ngưỡng mức ${l.name}`, `levels.${i}.min`);
     if (isNegative(min) || compareExact(min, levelTop) > 0) {
       throw new FrameworkError(
         `Ngưỡng của mức "${l.name}" (${l.min}) phải nằm trong thang điểm 0–${basis === "percent" ? "100 %" : framework.scale}`,
+        { code: "LEVEL_OUT_OF_SCALE", field: `levels.${i}.min` },
       );
     }
     return { name: l.name, min };
@@ -357,10 +424,14 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
     if (bounds.length > 0 && compareExact(min, bounds[bounds.length - 1]!) >= 0) {
       throw new FrameworkError(
         `Ngưỡng các mức phải giảm dần: mức "${levels[i]!.name}" (${specs[i]!.min}) không nhỏ hơn mức trước`,
+        { code: "LEVELS_NOT_DECREASING", field: `levels.${i}.min` },
       );
     }
     if (bounds.length !== i)
-      throw new FrameworkError(`Mức "${levels[i]!.name}" có ngưỡng nhưng mức trước không có`);
+      throw new FrameworkError(`Mức "${levels[i]!.name}" có ngưỡng nhưng mức trước không có`, {
+        code: "LEVEL_BOUND_GAP",
+        field: `levels.${bounds.length}.min`,
+      });
     bounds.push(min);
   }
   const boundsKnown = levels.length > 0 && bounds.length >= levels.length - 1;

@@ -289,6 +289,7 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
     } else if (cols[r] === undefined) cols[r] = c;
   }
   if (unit === -1) return undefined;
+  groupSumColumns(sheet, row, first, groups);
   const columns: TableColumns = {
     unit,
     criteria,
@@ -324,6 +325,30 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
 
 /** Header words of a group's own score column under its label ("Cộng", "Tổng"). */
 const GROUP_SUM = new Set(["cong", "tong", "tong cong", "diem", "tong diem", "cong diem"]);
+
+/**
+ * A group label merged over its sub-criteria in a two-row header names no column of its own: its
+ * score is the column under the label headed "Cộng" (or "Tổng", …), where there is one.
+ */
+function groupSumColumns(
+  sheet: SheetGrid,
+  row: number,
+  first: ReadonlyMap<number, Role>,
+  groups: number[],
+): void {
+  for (const [c, r] of first) {
+    if (typeof r !== "object" || !("group" in r) || groups[r.group] !== -1) continue;
+    const m = (sheet.merges ?? []).find((x) => x.top === row && x.left === c && x.right > c);
+    if (!m) continue;
+    for (let k = m.left; k <= m.right; k++) {
+      const v = cellAt(sheet, row + 1, k).v;
+      if (typeof v === "string" && GROUP_SUM.has(foldHeader(v))) {
+        groups[r.group] = k;
+        break;
+      }
+    }
+  }
+}
 
 /** "(8 điểm)", "(10đ)", "(tối đa 52)" in a header: the max points it states. */
 function statedMax(text: string): string | undefined {

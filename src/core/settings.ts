@@ -15,6 +15,7 @@ import {
   DEFAULT_FRAMEWORK,
   FrameworkError,
   frameworkFromJson,
+  frameworkLevels,
   frameworkToJson,
   type Criterion,
   type Framework,
@@ -27,6 +28,22 @@ import { SETTINGS_SHEET } from "./read";
 
 export { SETTINGS_SHEET };
 export const THRESHOLDS_NAME = "CQS_THRESHOLDS";
+/** The saved framework's levels as name/lower bound pairs, best first (for CQS.LEVEL, CQS.RANKTABLE). */
+export const LEVELS_NAME = "CQS_LEVELS";
+export const SCALE_NAME = "CQS_SCALE";
+export const DECIMALS_NAME = "CQS_DECIMALS";
+/** The criteria's max points and weights, in the framework's order (for CQS.TOTAL). */
+export const MAXIMA_NAME = "CQS_MAXIMA";
+export const WEIGHTS_NAME = "CQS_WEIGHTS";
+/** Every workbook name the settings may define (a name the plan lacks is removed on saving). */
+export const SETTINGS_NAMES: ReadonlyArray<string> = [
+  THRESHOLDS_NAME,
+  LEVELS_NAME,
+  SCALE_NAME,
+  DECIMALS_NAME,
+  MAXIMA_NAME,
+  WEIGHTS_NAME,
+];
 const VERSION = 1;
 const ALIAS_SEPARATOR = " | ";
 
@@ -47,7 +64,7 @@ function num(text: string): SettingsValue {
 
 /** The settings sheet's content for a framework. */
 export function planSettingsSheet(framework: Framework): SettingsPlan {
-  compileFramework(framework);
+  const compiled = compileFramework(framework);
   const rows: SettingsValue[][] = [
     [
       SETTINGS_SHEET,
@@ -64,10 +81,23 @@ export function planSettingsSheet(framework: Framework): SettingsPlan {
   rows.push(["threshold", num(framework.thresholds.I), "I"]);
   rows.push(["threshold", num(framework.thresholds.II), "II"]);
   rows.push(["threshold", num(framework.thresholds.III), "III"]);
+  const firstCriterion = rows.length + 1;
   for (const c of framework.criteria) {
-    rows.push(["criterion", num(c.max), c.name, c.aliases.join(ALIAS_SEPARATOR), c.source, c.key]);
+    rows.push([
+      "criterion",
+      num(c.max),
+      c.name,
+      c.aliases.join(ALIAS_SEPARATOR),
+      c.source,
+      c.key,
+      ...(compiled.weighted ? [num(c.weight!)] : []),
+    ]);
   }
   for (const r of framework.reducedMax) rows.push(["reduced", num(r.max), r.unit, r.note ?? ""]);
+  // The levels as name | lower bound (the last one's blank: below the others), for CQS_LEVELS.
+  const firstLevel = rows.length + 1;
+  const levels = frameworkLevels(framework);
+  for (const l of levels) rows.push(["level", l.name, l.min !== undefined ? num(l.min) : ""]);
   // The whole framework in today's file format (levels, groups, weights, words, indices); the rows
   // above stay for the named range CQS_THRESHOLDS and for readers of the first format.
   rows.push(["json", JSON.stringify(frameworkToJson(framework))]);
@@ -76,6 +106,32 @@ export function planSettingsSheet(framework: Framework): SettingsPlan {
     rows,
     names: [
       { name: THRESHOLDS_NAME, reference: `${SETTINGS_SHEET}!$B$${firstThreshold}:$B$${firstThreshold + 2}` },
+      { name: SCALE_NAME, reference: `${SETTINGS_SHEET}!$B$4` },
+      { name: DECIMALS_NAME, reference: `${SETTINGS_SHEET}!$B$5` },
+      ...(levels.length > 0
+        ? [
+            {
+              name: LEVELS_NAME,
+              reference: `${SETTINGS_SHEET}!$B$${firstLevel}:$C$${firstLevel + levels.length - 1}`,
+            },
+          ]
+        : []),
+      ...(framework.criteria.length > 0
+        ? [
+            {
+              name: MAXIMA_NAME,
+              reference: `${SETTINGS_SHEET}!$B$${firstCriterion}:$B$${firstCriterion + framework.criteria.length - 1}`,
+            },
+          ]
+        : []),
+      ...(compiled.weighted
+        ? [
+            {
+              name: WEIGHTS_NAME,
+              reference: `${SETTINGS_SHEET}!$G$${firstCriterion}:$G$${firstCriterion + framework.criteria.length - 1}`,
+            },
+          ]
+        : []),
     ],
   };
 }

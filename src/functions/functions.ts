@@ -60,23 +60,31 @@ export function normalize(points: unknown, maxPoints: unknown, scale?: unknown, 
 }
 
 /**
- * Tổng điểm chính xác của các tiêu chí, quy về thang 100 khi điểm tối đa khác 100. Excel cho Windows đọc ô điểm trống là 0, Excel trên web báo lỗi (Exact total of criterion scores; a blank score is 0 on Windows, an error on the web).
+ * Tổng điểm chính xác của các tiêu chí (nhân trọng số nếu có), quy về thang điểm khi điểm tối đa khác thang. Excel cho Windows đọc ô điểm trống là 0, Excel trên web báo lỗi (Exact total of criterion scores, weighted if weights are given, brought to the scale; a blank score is 0 on Windows, an error on the web).
  * @customfunction TOTAL
  * @param scores Vùng điểm các tiêu chí; ô không phải số là lỗi; ô trống là 0 trên Windows, lỗi trên web (criterion scores)
- * @param maxPoints Điểm tối đa của đơn vị, mặc định 100 khi bỏ qua; ô trống trên Windows là 0: lỗi #NUM! (maximum points, default 100 when omitted)
- * @param decimals Số chữ số thập phân, mặc định 2 (decimals, default 2)
+ * @param maxPoints Điểm tối đa của đơn vị (có trọng số: Σ tối đa × trọng số), mặc định bằng thang khi bỏ qua; ô trống trên Windows là 0: lỗi #NUM! (maximum points, default the scale when omitted)
+ * @param decimals Số chữ số thập phân, mặc định 2, như CQS_DECIMALS (decimals, default 2)
+ * @param scale Thang điểm, mặc định 100, như CQS_SCALE (scale, default 100)
+ * @param weights Vùng trọng số cùng số ô với vùng điểm, như CQS_WEIGHTS; bỏ qua: không trọng số (weights, same size as the scores)
  * @returns Tổng điểm đã làm tròn nửa lên.
  */
-export function total(scores: unknown[][], maxPoints?: unknown, decimals?: unknown): number {
-  return unwrap(totalFormula(scores, maxPoints, decimals));
+export function total(
+  scores: unknown[][],
+  maxPoints?: unknown,
+  decimals?: unknown,
+  scale?: unknown,
+  weights?: unknown[][],
+): number {
+  return unwrap(totalFormula(scores, maxPoints, decimals, scale, weights));
 }
 
 /**
- * Mức độ I, II, III hoặc IV của tổng điểm. Excel cho Windows đọc ô tổng trống là 0, tức mức IV (Level I–IV of a total; a blank total is 0, level IV, on Windows).
+ * Mức độ của tổng điểm: I, II, III hoặc IV theo 3 ngưỡng, hoặc tên mức theo bảng 2 cột (tên, ngưỡng) như CQS_LEVELS. Excel cho Windows đọc ô tổng trống là 0, tức mức thấp nhất (Level of a total: I–IV from three bounds, or a level's name from a name/bound range; a blank total is 0 on Windows).
  * @customfunction LEVEL
  * @param total Tổng điểm (the total)
- * @param thresholds Vùng 3 ô hoặc tên như CQS_THRESHOLDS: cận dưới mức I, II, III, lớn hơn 0; mặc định 90, 80, 70 (lower bounds of I, II, III)
- * @returns "I", "II", "III" hoặc "IV".
+ * @param thresholds Vùng 3 ô như CQS_THRESHOLDS (cận dưới mức I, II, III; mặc định 90, 80, 70), hoặc vùng 2 cột tên mức và cận dưới, mức tốt nhất trước, mức cuối để trống cận, như CQS_LEVELS (three bounds, or a name/lower bound range)
+ * @returns Tên mức, ví dụ "I" hoặc "Tốt".
  */
 export function level(total: unknown, thresholds?: unknown[][]): string {
   return unwrap(levelFormula(total, thresholds));
@@ -111,7 +119,7 @@ export function check(scores: unknown[][], typedTotal: unknown, maxPoints?: unkn
  * @customfunction RANKTABLE
  * @param units Vùng tên đơn vị; dòng trống hoặc 0 bị bỏ qua (unit names; blank or 0 rows skipped)
  * @param totals Vùng tổng điểm, cùng số ô với tên đơn vị; ô trống trên Windows là 0 (totals, same size as units)
- * @param thresholds Vùng 3 ô hoặc tên như CQS_THRESHOLDS; mặc định 90, 80, 70 (level thresholds)
+ * @param thresholds Vùng 3 ô như CQS_THRESHOLDS, hoặc vùng 2 cột tên mức và cận dưới như CQS_LEVELS; mặc định 90, 80, 70 (level thresholds or named levels)
  * @returns Bảng 5 cột, không có dòng tiêu đề.
  */
 export function rankTable(units: unknown[][], totals: unknown[][], thresholds?: unknown[][]): unknown[][] {

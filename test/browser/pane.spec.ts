@@ -16,6 +16,8 @@ import * as path from "path";
 import { chromium, type BrowserContext, type Frame, type Page } from "playwright-core";
 import type { FakeWorkbook } from "../../src/excel-double/fake-excel";
 import { MAP, writePreviousYear } from "../core/previous-year";
+import { frameworkLevels } from "../../src/core/framework";
+import { workbookFramework } from "../../src/core/settings";
 
 interface PreviewServer {
   readonly url: string;
@@ -435,8 +437,14 @@ async function main(): Promise<void> {
       const settings = frame.locator('[data-testid="settings"]');
       await settings.waitFor({ timeout: TIMEOUT });
       const text = await settings.innerText();
-      for (const want of ["QĐ 3043/QĐ-UBND", "1. Nhận thức", "Mức I", "CQS_Settings", "89,96"])
+      for (const want of ["QĐ 3043/QĐ-UBND", "CQS_Settings", "89,96"])
         if (!text.includes(want)) throw new Error(`settings lack ${JSON.stringify(want)}`);
+      expectEqual(
+        await frame.getByLabel("Tên tiêu chí 1", { exact: true }).inputValue(),
+        "Nhận thức",
+        "criterion 1",
+      );
+      expectEqual(await frame.getByLabel("Tên mức 1").inputValue(), "I", "level 1");
       expectEqual(
         await frame.getByLabel("Tên bộ tiêu chí").inputValue(),
         "Thừa Thiên Huế 2021",
@@ -502,6 +510,82 @@ async function main(): Promise<void> {
         await frame.getByRole("tab", { name: "Bảng điểm" }).click();
       },
     );
+
+    // The framework editor: edit, be refused an invalid save, save, reload the pane, check with it.
+    const shot = (name: string) => page.screenshot({ path: path.join(RESULTS, `pane-editor-${name}.png`) });
+    const settingsSheet = () =>
+      page.evaluate(() =>
+        (window as unknown as PreviewWindow).__CQS_PREVIEW__.workbook.sheetNames().includes("CQS_Settings"),
+      );
+    await step(
+      "the framework editor: add a criterion, rename one, change a threshold, name the levels",
+      async () => {
+        await frame.getByRole("tab", { name: "Thiết lập" }).click();
+        await frame.locator('[data-testid="settings"]').waitFor({ timeout: TIMEOUT });
+        await frame.locator('[data-testid="add-criterion"]').click();
+        expectEqual(await frame.locator('[data-testid="criterion"]').count(), 9, "criteria after adding one");
+        await frame.getByLabel("Tên tiêu chí 9").fill("Dữ liệu mở");
+        await frame.getByLabel("Điểm tối đa: Dữ liệu mở").fill("5");
+        // Maxima adding up to 105 on a scale of 100: a stated warning, not a refusal.
+        const sum = await frame.locator('[data-testid="max-sum"]').innerText();
+        if (!sum.includes("105")) throw new Error(`sum: ${sum}`);
+        await frame.getByText("khác thang điểm (100)").waitFor({ timeout: TIMEOUT });
+        await frame.getByLabel("Tên tiêu chí 1", { exact: true }).fill("Nhận thức số");
+        await frame.getByLabel("Tên bộ tiêu chí").fill("Bộ tiêu chí thử của tỉnh");
+        await shot("1-edited");
+      },
+    );
+
+    await step("an invalid threshold is refused, with the reason next to the field", async () => {
+      await frame.getByLabel("Từ (cận dưới): II", { exact: true }).fill("95");
+      await frame
+        .getByText("Ngưỡng phải nhỏ hơn ngưỡng của mức trên (giảm dần).")
+        .waitFor({ timeout: TIMEOUT });
+      await frame.locator('[data-testid="save-settings"]').click();
+      const problem = await frame.locator('[data-testid="settings-problem"]').innerText();
+      if (!problem.includes("Chưa lưu được")) throw new Error(`problem: ${problem}`);
+      expectEqual(await settingsSheet(), false, "settings sheet written");
+      await shot("2-refused");
+    });
+
+    await step("named levels with valid thresholds are saved in the workbook, readable by cqs", async () => {
+      await frame.getByLabel("Từ (cận dưới): II", { exact: true }).fill("85");
+      for (const [i, name] of ["Xuất sắc", "Tốt", "Khá", "Trung bình"].entries())
+        await frame.getByLabel(`Tên mức ${i + 1}`, { exact: true }).fill(name);
+      await frame.locator('[data-testid="save-settings"]').click();
+      await frame.getByText("Đã lưu thiết lập vào sổ tính").waitFor({ timeout: TIMEOUT });
+      expectEqual(await settingsSheet(), true, "settings sheet written");
+      const grid = await page.evaluate(() =>
+        JSON.stringify((window as unknown as PreviewWindow).__CQS_PREVIEW__.workbook.toWorkbookGrid()),
+      );
+      const saved = workbookFramework(JSON.parse(grid))!;
+      expectEqual(saved.name, "Bộ tiêu chí thử của tỉnh", "saved name");
+      expectEqual(
+        frameworkLevels(saved).map((l) => `${l.name}${l.min ?? ""}`),
+        ["Xuất sắc90", "Tốt85", "Khá70", "Trung bình"],
+        "saved levels",
+      );
+      expectEqual(saved.criteria.length, 9, "saved criteria");
+      if (!saved.criteria[0]!.aliases.includes("Nhận thức")) throw new Error("the former name is not kept");
+      await shot("3-saved");
+    });
+
+    await step("after reloading the pane, the saved framework is shown and the check uses it", async () => {
+      await frame.goto(frame.url());
+      await frame.getByRole("button", { name: "Kiểm tra", exact: true }).waitFor({ timeout: TIMEOUT });
+      await frame.getByRole("tab", { name: "Thiết lập" }).click();
+      await frame.locator('[data-testid="settings"]').waitFor({ timeout: TIMEOUT });
+      expectEqual(await frame.getByLabel("Tên bộ tiêu chí").inputValue(), "Bộ tiêu chí thử của tỉnh", "name");
+      expectEqual(await frame.getByLabel("Tên mức 2").inputValue(), "Tốt", "level 2");
+      await shot("4-reloaded");
+      await frame.getByRole("tab", { name: "Bảng điểm" }).click();
+      await frame.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+      await frame.locator('[data-testid="findings"]').waitFor({ timeout: TIMEOUT });
+      const text = await frame.locator("body").innerText();
+      for (const want of ["Bộ tiêu chí thử của tỉnh", "Dữ liệu mở"])
+        if (!text.includes(want)) throw new Error(`the check does not show ${JSON.stringify(want)}`);
+      await shot("5-checked");
+    });
 
     await step("the page raised no errors", async () => {
       if (problems.length > 0) throw new Error(problems.join("\n"));

@@ -185,11 +185,15 @@ function sourceParameters(name: string): string[] {
   const source = fs.readFileSync(path.join(ROOT, "src/functions/functions.ts"), "utf8");
   const m = new RegExp(`export function ${name}\\(([^)]*)\\)`).exec(source);
   if (!m) throw new Error(`no function ${name} in src/functions/functions.ts`);
-  return m[1]!.split(",").map((p) => {
-    const x = /^\s*(\w+)(\??):/.exec(p);
-    if (!x) throw new Error(`parameter not understood: ${p}`);
-    return `${x[1]}${x[2]}`;
-  });
+  // A signature prettier splits over lines ends with a comma.
+  return m[1]!
+    .split(",")
+    .filter((p) => p.trim() !== "")
+    .map((p) => {
+      const x = /^\s*(\w+)(\??):/.exec(p);
+      if (!x) throw new Error(`parameter not understood: ${p}`);
+      return `${x[1]}${x[2]}`;
+    });
 }
 
 /** "CQS.TOTAL(scores; [maxPoints=100]; [decimals=2])" → ["scores", "maxPoints?", "decimals?"]. */
@@ -209,13 +213,26 @@ let names: Record<string, unknown[][]>;
 
 beforeAll(async () => {
   grid = await readWorkbookFile(EXAMPLE);
-  // CQS_THRESHOLDS as the pane defines it when it saves the default framework's settings.
+  // CQS_THRESHOLDS, CQS_LEVELS, … as the pane defines them when it saves the default framework's
+  // settings: each name's cells of the planned sheet ("" is a blank cell).
   const plan = planSettingsSheet(DEFAULT_FRAMEWORK);
-  const ref = plan.names.find((n) => n.name === THRESHOLDS_NAME)!.reference;
-  const [, from, to] = /!\$B\$(\d+):\$B\$(\d+)$/.exec(ref)!;
-  names = {
-    [THRESHOLDS_NAME]: plan.rows.slice(Number(from) - 1, Number(to)).map((r) => [r[1]]),
-  };
+  names = {};
+  for (const n of plan.names) {
+    const [a, b = a] = n.reference.split("!")[1]!.replace(/\$/g, "").split(":");
+    const p = parseA1(a!)!;
+    const q = parseA1(b!)!;
+    const rows: unknown[][] = [];
+    for (let r = p.row; r <= q.row; r++) {
+      const row: unknown[] = [];
+      for (let c = p.col; c <= q.col; c++) {
+        const v = plan.rows[r]?.[c];
+        row.push(v === undefined || v === "" ? null : v);
+      }
+      rows.push(row);
+    }
+    names[n.name] = rows;
+  }
+  expect(names[THRESHOLDS_NAME]).toHaveLength(3);
 });
 
 function context(blank: Blank): Context {

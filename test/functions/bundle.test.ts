@@ -135,7 +135,7 @@ describe("the functions bundle", () => {
           (p) => `${p.name}${p.dimensionality === "matrix" ? "[][]" : ""}${p.optional ? "?" : ""}`,
         );
     expect(shape("NORMALIZE")).toEqual(["points", "maxPoints", "scale?", "decimals?"]);
-    expect(shape("TOTAL")).toEqual(["scores[][]", "maxPoints?", "decimals?"]);
+    expect(shape("TOTAL")).toEqual(["scores[][]", "maxPoints?", "decimals?", "scale?", "weights[][]?"]);
     expect(shape("LEVEL")).toEqual(["total", "thresholds[][]?"]);
     expect(shape("RANK")).toEqual(["total", "totals[][]", "ascending?"]);
     expect(shape("CHECK")).toEqual(["scores[][]", "typedTotal", "maxPoints?"]);

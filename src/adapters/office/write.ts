@@ -7,7 +7,7 @@
  */
 import { a1Range, columnLetters } from "../../core/grid";
 import type { PlannedCell, PlannedSheet } from "../../core/writes";
-import type { SettingsPlan } from "../../core/settings";
+import { SETTINGS_NAMES, THRESHOLDS_NAME, type SettingsPlan } from "../../core/settings";
 
 const BORDER_EDGES = [
   "EdgeTop",
@@ -322,9 +322,16 @@ export function queueSettings(
   range.values = rows;
   // Only a new sheet needs hiding (and Excel on desktop cannot undo a visibility change).
   if (!existing) sheet.visibility = "VeryHidden";
-  // The settings layout is fixed, so an existing name already points at the right cells.
+  // The rows of criteria and levels vary with the framework: names of the settings are set anew
+  // (CQS_THRESHOLDS keeps its cells), and one the plan no longer has (CQS_WEIGHTS) is removed.
+  const planned = new Set(plan.names.map((n) => n.name));
+  for (const name of SETTINGS_NAMES) {
+    if (existingNames.includes(name) && (!planned.has(name) || name !== THRESHOLDS_NAME))
+      context.workbook.names.getItem(name).delete();
+  }
   for (const n of plan.names) {
-    if (!existingNames.includes(n.name)) context.workbook.names.add(n.name, `=${n.reference}`);
+    if (n.name === THRESHOLDS_NAME && existingNames.includes(n.name)) continue;
+    context.workbook.names.add(n.name, `=${n.reference}`);
   }
 }
 

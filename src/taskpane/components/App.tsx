@@ -30,6 +30,7 @@ import {
   type RankingOrder,
   type Severity,
 } from "../../core";
+import { inferFromAnalysis } from "../../core/infer";
 import type { ReadScope } from "../../adapters/office/read";
 import { describeError, type OperationStage, type PaneEnvironment, type ValidateResult } from "../operations";
 import { downloadsBlockedSafe } from "../platform";
@@ -149,6 +150,16 @@ function quoteList(names: ReadonlyArray<string>, lang: Lang): string {
 
 function unitsWithoutTotal(analysis: Analysis): number {
   return analysis.blocks.reduce((n, b) => n + unknownTotals(b, analysis).length, 0);
+}
+
+/** The framework the last check's tables imply (as `cqs framework infer`), when there was a check. */
+function inferredOf(result: ValidateResult | undefined): Framework | undefined {
+  if (!result) return undefined;
+  try {
+    return inferFromAnalysis(result.analysis);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Errors and warnings shown (and marked) by default; info collapsed. */
@@ -585,6 +596,7 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
               loadError={settingsError}
               disabled={disabled}
               onSave={onSaveSettings}
+              inferred={inferredOf(result)}
               savedMessage={status?.lines(t, lang)[0] === t.saved ? t.saved : undefined}
             />
           </>

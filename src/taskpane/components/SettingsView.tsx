@@ -1,34 +1,46 @@
 /**
- * The settings: the framework's criteria (max points), level thresholds and reduced-maximum units,
- * each shown with where it comes from. Saved into the workbook (very hidden sheet CQS_Settings),
- * where the `cqs` command reads the same settings.
+ * The settings: a framework editor. Choose one from the library or take the one the sheet implies;
+ * add, remove, rename and reorder criteria and groups; maxima or weights; scale and decimals;
+ * levels (names and bounds); import and export JSON; units with a reduced maximum. Checked by the
+ * core's own validation (framework.ts), the reason shown next to the field; nothing invalid is
+ * saved. Saved into the workbook (very hidden sheet CQS_Settings), where `cqs` reads it.
  */
 import {
   Badge,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Select,
   Text,
+  Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   compileFramework,
   DEFAULT_FRAMEWORK,
   exactToString,
+  FrameworkError,
+  frameworkFromJson,
+  frameworkLevels,
+  frameworkToJson,
+  LIBRARY,
   localNumber,
+  multiplyExact,
   parseNumberText,
   sumExact,
+  type Criterion,
   type Framework,
   type Lang,
+  type LevelSpec,
   type ReducedMax,
 } from "../../core";
 import { PANE_TEXT } from "../strings";
-import { SourceNote } from "./SourceNote";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -63,6 +75,10 @@ const useStyles = makeStyles({
   reducedRow: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   grow: { flexGrow: 1, minWidth: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  row: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "flex-start" },
+  small: { width: "64px", minWidth: 0 },
+  icon: { minWidth: "24px", paddingLeft: 0, paddingRight: 0 },
+  json: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
   head: {
     display: "flex",
     alignItems: "center",
@@ -79,16 +95,31 @@ export interface SettingsViewProps {
   readonly disabled: boolean;
   readonly onSave: (framework: Framework) => Promise<boolean>;
   readonly savedMessage?: string;
+  /** The framework the last check's tables imply (the same as `cqs framework infer`), if checked. */
+  readonly inferred?: Framework;
 }
 
-/** The check of a draft: the framework's own validation (core), or the sum of max points. */
-function problemOf(draft: Framework, lang: Lang): string | undefined {
+/** What is wrong with a draft: the core's verdict, with the field it names. */
+interface Problem {
+  readonly field?: string;
+  readonly code?: string;
+  readonly message: string;
+}
+
+function problemOf(draft: Framework, lang: Lang): Problem | undefined {
   try {
     compileFramework(draft);
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    if (e instanceof FrameworkError)
+      return {
+        ...(e.detail?.field ? { field: e.detail.field } : {}),
+        ...(e.detail?.code ? { code: e.detail.code } : {}),
+        message: e.message,
+      };
+    return { message: e instanceof Error ? e.message : String(e) };
   }
-  for (const r of draft.reducedMax) if (r.unit.trim() === "") return PANE_TEXT[lang].reducedUnitMissing;
+  for (const r of draft.reducedMax)
+    if (r.unit.trim() === "") return { field: "reducedMax", message: PANE_TEXT[lang].reducedUnitMissing };
   return undefined;
 }
 
@@ -97,10 +128,37 @@ function typedNumber(text: string): string {
   return text.replace(/^(\s*-?\d+),(\d*\s*)$/, "$1.$2");
 }
 
-function sumOfMax(draft: Framework): string {
-  const parts = draft.criteria.map((c) => parseNumberText(c.max));
-  if (parts.some((p) => p === undefined)) return "—";
+/** Σ max (× weight when weighted), or undefined while a number is missing. */
+function sumOfMax(draft: Framework): string | undefined {
+  const parts = draft.criteria.map((c) => {
+    const max = parseNumberText(c.max);
+    if (max === undefined || c.weight === undefined) return max;
+    const w = parseNumberText(c.weight);
+    return w === undefined ? undefined : multiplyExact(max, w);
+  });
+  if (parts.some((p) => p === undefined)) return undefined;
   return exactToString(sumExact(parts as NonNullable<(typeof parts)[number]>[]));
+}
+
+/** The framework as the editor holds it: its levels always listed (I–IV from the thresholds). */
+function editable(framework: Framework): Framework {
+  return { ...framework, levels: frameworkLevels(framework) };
+}
+
+/** A key not used by any of `taken`. */
+function freshKey(prefix: string, taken: ReadonlyArray<{ key: string }>): string {
+  const keys = new Set(taken.map((x) => x.key));
+  let n = taken.length + 1;
+  while (keys.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
+
+function move<T>(list: ReadonlyArray<T>, i: number, by: number): T[] {
+  const out = [...list];
+  const j = i + by;
+  if (j < 0 || j >= out.length) return out;
+  [out[i], out[j]] = [out[j]!, out[i]!];
+  return out;
 }
 
 export function SettingsView({
@@ -110,41 +168,158 @@ export function SettingsView({
   disabled,
   onSave,
   savedMessage,
+  inferred,
 }: SettingsViewProps): React.JSX.Element {
   const styles = useStyles();
   const t = PANE_TEXT[lang];
-  const base = stored ?? DEFAULT_FRAMEWORK;
-  const [draft, setDraft] = useState<Framework>(base);
+  const [draft, setDraft] = useState<Framework>(() => editable(stored ?? DEFAULT_FRAMEWORK));
+  // The framework the edits started from: a renamed criterion keeps its former name as a header
+  // spelling, so the sheet's column is still found.
+  const [loaded, setLoaded] = useState<Framework>(() => stored ?? DEFAULT_FRAMEWORK);
   const [dirty, setDirty] = useState(false);
+  const [note, setNote] = useState<string | undefined>();
+  const [importError, setImportError] = useState<string | undefined>();
+  const [json, setJson] = useState<string | undefined>();
+  const [tried, setTried] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   // What the user edits is stored with the framework, in the workbook's language (Vietnamese).
   const edited = PANE_TEXT.vi.editedSource;
 
   useEffect(() => {
-    if (!dirty) setDraft(stored ?? DEFAULT_FRAMEWORK);
+    if (!dirty) {
+      setDraft(editable(stored ?? DEFAULT_FRAMEWORK));
+      setLoaded(stored ?? DEFAULT_FRAMEWORK);
+    }
   }, [stored, dirty]);
 
   const problem = useMemo(() => problemOf(draft, lang), [draft, lang]);
+  const reason = (field: string): string | undefined =>
+    problem && problem.field === field ? t.fwError(problem.code ?? "", problem.message) : undefined;
   const change = (next: Framework): void => {
     setDraft(next);
     setDirty(true);
+    setJson(undefined);
   };
-  const setMax = (i: number, max: string): void =>
+  const replace = (next: Framework, message?: string): void => {
+    change(editable(next));
+    setLoaded(next);
+    setNote(message);
+    setImportError(undefined);
+  };
+  const weighted = draft.criteria.some((c) => c.weight !== undefined);
+  const groups = draft.groups ?? [];
+  const levels = draft.levels ?? [];
+  const setCriterion = (i: number, c: Partial<Criterion>): void =>
     change({
       ...draft,
-      criteria: draft.criteria.map((c, k) => (k === i ? { ...c, max, source: edited } : c)),
+      criteria: draft.criteria.map((x, k) => (k === i ? { ...x, ...c, source: edited } : x)),
     });
-  const setThreshold = (level: "I" | "II" | "III", value: string): void =>
-    change({ ...draft, thresholds: { ...draft.thresholds, [level]: value }, thresholdsSource: edited });
+  const setLevels = (next: LevelSpec[]): void => change({ ...draft, levels: next, thresholdsSource: edited });
+  const setLevel = (i: number, l: Partial<LevelSpec>): void =>
+    setLevels(levels.map((x, k) => (k === i ? { ...x, ...l } : x)));
   const setReduced = (i: number, r: ReducedMax): void =>
     change({ ...draft, reducedMax: draft.reducedMax.map((x, k) => (k === i ? r : x)) });
 
-  const save = async (): Promise<void> => {
-    const ok = await onSave({
+  const addCriterion = (): void => {
+    const n = draft.criteria.length + 1;
+    change({
       ...draft,
-      reducedMax: draft.reducedMax.map((r) => ({ ...r, unit: r.unit.trim(), max: r.max.trim() })),
+      criteria: [
+        ...draft.criteria,
+        {
+          key: freshKey("c", draft.criteria),
+          name: t.fwNewCriterion(n),
+          aliases: [],
+          max: "1",
+          source: edited,
+          ...(weighted ? { weight: "1" } : {}),
+        },
+      ],
     });
-    if (ok) setDirty(false);
   };
+  const setWeighted = (on: boolean): void =>
+    change({
+      ...draft,
+      criteria: draft.criteria.map((c) => {
+        if (on) return { ...c, weight: c.weight ?? "1" };
+        const { weight: _w, ...rest } = c;
+        return rest;
+      }),
+    });
+  const addLevel = (): void => {
+    // The new level goes last; the former last gets a bound below the one above it (or 0).
+    const prev = levels.length >= 2 ? parseNumberText(levels[levels.length - 2]!.min ?? "") : undefined;
+    const bound = prev !== undefined ? String(Math.max(0, Math.floor(Number(exactToString(prev)) / 2))) : "0";
+    const next = levels.map((l, i) =>
+      i === levels.length - 1 && l.min === undefined ? { ...l, min: bound } : l,
+    );
+    setLevels([...next, { name: t.fwNewLevel(levels.length + 1) }]);
+  };
+  const removeLevel = (i: number): void => {
+    const next = levels.filter((_, k) => k !== i);
+    // The last level is "the rest": no bound.
+    if (next.length > 0) {
+      const { min: _m, ...last } = next[next.length - 1]!;
+      next[next.length - 1] = last;
+    }
+    setLevels(next);
+  };
+
+  const save = async (): Promise<void> => {
+    setTried(true);
+    if (problem) return;
+    // Through the file format: I–IV with three bounds become today's thresholds, and the whole
+    // framework is checked once more as `cqs` will read it.
+    const framework = frameworkFromJson(
+      JSON.parse(
+        JSON.stringify(
+          frameworkToJson({
+            ...draft,
+            criteria: draft.criteria.map((c) => {
+              const former = loaded.criteria.find((x) => x.key === c.key)?.name;
+              return former && former !== c.name && !c.aliases.includes(former)
+                ? { ...c, aliases: [...c.aliases, former] }
+                : c;
+            }),
+            reducedMax: draft.reducedMax.map((r) => ({ ...r, unit: r.unit.trim(), max: r.max.trim() })),
+          }),
+        ),
+      ),
+    );
+    const ok = await onSave(framework);
+    if (ok) {
+      setDirty(false);
+      setNote(undefined);
+      setTried(false);
+    }
+  };
+
+  const importFile = async (file: File): Promise<void> => {
+    try {
+      replace(frameworkFromJson(JSON.parse(await file.text())));
+    } catch (e) {
+      setImportError(`${t.fwImportFailed} ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  const exportJson = (): void => {
+    const text = JSON.stringify(frameworkToJson(draft), null, 2);
+    setJson(text);
+    try {
+      const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = `${draft.name.replace(/[\\/:*?"<>|]+/g, " ").trim() || "bo-tieu-chi"}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch {
+      // Downloads blocked (Excel for Mac): the JSON is shown to copy.
+    }
+  };
+
+  const sum = sumOfMax(draft);
+  const sumDiffers =
+    draft.kind !== "results" && !weighted && sum !== undefined && Number(sum) !== draft.scale;
+  const topProblem = problem && (tried || !problem.field) ? problem : undefined;
 
   return (
     <div className={styles.root} data-testid="settings">
@@ -163,11 +338,73 @@ export function SettingsView({
           {stored ? t.settingsSourceWorkbook : t.settingsSourceDefault}
         </Badge>
         {dirty && (
-          <Badge appearance="outline" color="warning">
+          <Badge appearance="outline" color="warning" data-testid="unsaved">
             {t.settingsUnsaved}
           </Badge>
         )}
       </div>
+
+      <section className={styles.section}>
+        <Field label={t.fwLibrary} size="small">
+          <Select
+            size="small"
+            data-testid="library"
+            value=""
+            onChange={(_, d) => {
+              const f = LIBRARY.find((x) => x.id === d.value);
+              if (f) replace(f);
+            }}
+          >
+            <option value="">{t.fwLibraryPlaceholder}</option>
+            {LIBRARY.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={styles.actions}>
+          <Button
+            size="small"
+            data-testid="use-inferred"
+            disabled={disabled || !inferred}
+            title={inferred ? t.fwInferredHint : t.fwInferredNeedsCheck}
+            onClick={() => inferred && replace(inferred, t.fwInferredLoaded)}
+          >
+            {t.fwInferred}
+          </Button>
+          <Button size="small" onClick={exportJson} data-testid="export-json">
+            {t.fwExport}
+          </Button>
+          <Button size="small" onClick={() => fileInput.current?.click()}>
+            {t.fwImport}
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            style={{ display: "none" }}
+            data-testid="import-json"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void importFile(f);
+              e.target.value = "";
+            }}
+          />
+        </div>
+        {!inferred && <Caption1 className={styles.muted}>{t.fwInferredNeedsCheck}</Caption1>}
+        {note && (
+          <MessageBar intent="info">
+            <MessageBarBody>{note}</MessageBarBody>
+          </MessageBar>
+        )}
+        {importError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{importError}</MessageBarBody>
+          </MessageBar>
+        )}
+        {json && <Textarea readOnly value={json} rows={6} textarea={{ className: styles.json }} />}
+      </section>
 
       <section className={styles.section}>
         <Field label={t.frameworkName} size="small">
@@ -176,68 +413,310 @@ export function SettingsView({
         <Caption1 className={styles.muted}>
           {t.provenance}: {draft.source}
         </Caption1>
+        <div className={styles.row}>
+          <Field
+            label={t.fwScale}
+            size="small"
+            validationMessage={reason("scale")}
+            validationState={reason("scale") ? "error" : "none"}
+          >
+            <Input
+              size="small"
+              className={styles.small}
+              inputMode="decimal"
+              data-testid="scale"
+              value={localNumber(String(draft.scale), lang)}
+              onChange={(_, d) => change({ ...draft, scale: Number(typedNumber(d.value)) })}
+            />
+          </Field>
+          <Field
+            label={t.fwDecimals}
+            size="small"
+            validationMessage={reason("decimals")}
+            validationState={reason("decimals") ? "error" : "none"}
+          >
+            <Input
+              size="small"
+              className={styles.small}
+              inputMode="numeric"
+              value={String(draft.decimals)}
+              onChange={(_, d) => change({ ...draft, decimals: Number(d.value) })}
+            />
+          </Field>
+        </div>
       </section>
 
-      <section className={styles.section}>
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th className={styles.th}>{t.criteria}</th>
-              <th className={`${styles.th} ${styles.thNum}`}>{t.maxPoints}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {draft.criteria.map((c, i) => (
-              <tr key={c.key}>
-                <td className={styles.td}>
-                  <SourceNote
-                    label={`${i + 1}. ${c.name}`}
-                    note={`${t.provenance}: ${c.source}`}
-                    buttonLabel={`${t.provenance}: ${c.name}`}
-                  />
-                </td>
-                <td className={`${styles.td} ${styles.tdNum}`}>
-                  <Input
-                    size="small"
-                    className={styles.num}
-                    input={{ style: { textAlign: "right" } }}
-                    inputMode="decimal"
-                    aria-label={`${t.maxPoints}: ${c.name}`}
-                    value={localNumber(c.max, lang)}
-                    onChange={(_, d) => setMax(i, typedNumber(d.value))}
-                  />
-                </td>
-              </tr>
-            ))}
-            <tr className={styles.sumRow}>
-              <td className={styles.td}>{t.criteriaSum}</td>
-              <td className={`${styles.td} ${styles.tdNum}`}>{localNumber(sumOfMax(draft), lang)}</td>
-            </tr>
-          </tbody>
-        </table>
-      </section>
-
-      <section className={styles.section}>
-        <h2 className={styles.title}>{t.thresholds}</h2>
-        <div className={styles.thresholds}>
-          {(["I", "II", "III"] as const).map((level) => (
-            <Field key={level} label={t.levelLabel(level)} size="small">
+      <section className={styles.section} data-testid="criteria">
+        <h2 className={styles.title}>{t.criteria}</h2>
+        <Checkbox
+          label={t.fwWeighted}
+          checked={weighted}
+          onChange={(_, d) => setWeighted(d.checked === true)}
+        />
+        {reason("criteria") && (
+          <Caption1 role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+            {reason("criteria")}
+          </Caption1>
+        )}
+        {draft.criteria.map((c, i) => (
+          <div key={c.key} className={styles.row} data-testid="criterion">
+            <Field
+              className={styles.grow}
+              size="small"
+              validationMessage={reason(`criteria.${i}.name`)}
+              validationState={reason(`criteria.${i}.name`) ? "error" : "none"}
+            >
               <Input
                 size="small"
-                className={styles.fill}
-                inputMode="decimal"
-                input={{ style: { textAlign: "right", minWidth: 0 } }}
-                value={localNumber(draft.thresholds[level], lang)}
-                onChange={(_, d) => setThreshold(level, typedNumber(d.value))}
+                aria-label={`${t.fwCriterionName} ${i + 1}`}
+                value={c.name}
+                onChange={(_, d) => setCriterion(i, { name: d.value })}
               />
             </Field>
-          ))}
+            <Field
+              size="small"
+              validationMessage={reason(`criteria.${i}.max`)}
+              validationState={reason(`criteria.${i}.max`) ? "error" : "none"}
+            >
+              <Input
+                size="small"
+                className={styles.small}
+                inputMode="decimal"
+                input={{ style: { textAlign: "right" } }}
+                aria-label={`${t.maxPoints}: ${c.name}`}
+                value={localNumber(c.max, lang)}
+                onChange={(_, d) => setCriterion(i, { max: typedNumber(d.value) })}
+              />
+            </Field>
+            {weighted && (
+              <Field
+                size="small"
+                validationMessage={reason(`criteria.${i}.weight`)}
+                validationState={reason(`criteria.${i}.weight`) ? "error" : "none"}
+              >
+                <Input
+                  size="small"
+                  className={styles.small}
+                  inputMode="decimal"
+                  input={{ style: { textAlign: "right" } }}
+                  aria-label={`${t.fwWeight}: ${c.name}`}
+                  value={localNumber(c.weight ?? "", lang)}
+                  onChange={(_, d) => setCriterion(i, { weight: typedNumber(d.value) })}
+                />
+              </Field>
+            )}
+            {groups.length > 0 && (
+              <Select
+                size="small"
+                aria-label={`${t.fwGroup}: ${c.name}`}
+                value={c.group ?? ""}
+                onChange={(_, d) => {
+                  const { group: _g, ...rest } = c;
+                  change({
+                    ...draft,
+                    criteria: draft.criteria.map((x, k) =>
+                      k === i ? (d.value ? { ...rest, group: d.value } : rest) : x,
+                    ),
+                  });
+                }}
+              >
+                <option value="">{t.fwNoGroup}</option>
+                {groups.map((g) => (
+                  <option key={g.key} value={g.key}>
+                    {g.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+            <Button
+              size="small"
+              appearance="subtle"
+              className={styles.icon}
+              aria-label={`${t.fwUp}: ${c.name}`}
+              title={t.fwUp}
+              disabled={i === 0}
+              onClick={() => change({ ...draft, criteria: move(draft.criteria, i, -1) })}
+            >
+              ↑
+            </Button>
+            <Button
+              size="small"
+              appearance="subtle"
+              className={styles.icon}
+              aria-label={`${t.fwDown}: ${c.name}`}
+              title={t.fwDown}
+              disabled={i === draft.criteria.length - 1}
+              onClick={() => change({ ...draft, criteria: move(draft.criteria, i, 1) })}
+            >
+              ↓
+            </Button>
+            <Button
+              size="small"
+              appearance="subtle"
+              className={styles.icon}
+              aria-label={`${t.fwRemove}: ${c.name}`}
+              title={t.fwRemove}
+              onClick={() => change({ ...draft, criteria: draft.criteria.filter((_, k) => k !== i) })}
+            >
+              ✕
+            </Button>
+          </div>
+        ))}
+        <div className={styles.head}>
+          <Button size="small" onClick={addCriterion} data-testid="add-criterion">
+            + {t.fwAddCriterion}
+          </Button>
+          <Text size={200} data-testid="max-sum">
+            {t.criteriaSum}: {sum !== undefined ? localNumber(sum, lang) : "—"}
+          </Text>
         </div>
-        <Caption1 className={styles.muted}>{t.levelIVNote}</Caption1>
+        {sumDiffers && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              {t.fwSumWarning(localNumber(sum!, lang), localNumber(String(draft.scale), lang))}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+
+      <section className={styles.section}>
+        <h2 className={styles.title}>{t.fwGroups}</h2>
+        {groups.map((g, i) => (
+          <div key={g.key} className={styles.row}>
+            <Field
+              className={styles.grow}
+              size="small"
+              validationMessage={reason(`groups.${i}.name`)}
+              validationState={reason(`groups.${i}.name`) ? "error" : "none"}
+            >
+              <Input
+                size="small"
+                aria-label={`${t.fwGroupName} ${i + 1}`}
+                value={g.name}
+                onChange={(_, d) =>
+                  change({
+                    ...draft,
+                    groups: groups.map((x, k) => (k === i ? { ...x, name: d.value } : x)),
+                  })
+                }
+              />
+            </Field>
+            <Button
+              size="small"
+              appearance="subtle"
+              className={styles.icon}
+              title={t.fwUp}
+              aria-label={`${t.fwUp}: ${g.name}`}
+              disabled={i === 0}
+              onClick={() => change({ ...draft, groups: move(groups, i, -1) })}
+            >
+              ↑
+            </Button>
+            <Button
+              size="small"
+              appearance="subtle"
+              className={styles.icon}
+              title={t.fwRemove}
+              aria-label={`${t.fwRemove}: ${g.name}`}
+              onClick={() =>
+                change({
+                  ...draft,
+                  groups: groups.filter((_, k) => k !== i),
+                  criteria: draft.criteria.map((c) => {
+                    if (c.group !== g.key) return c;
+                    const { group: _g, ...rest } = c;
+                    return rest;
+                  }),
+                })
+              }
+            >
+              ✕
+            </Button>
+          </div>
+        ))}
+        <div>
+          <Button
+            size="small"
+            onClick={() =>
+              change({
+                ...draft,
+                groups: [
+                  ...groups,
+                  { key: freshKey("g", groups), name: t.fwNewGroup(groups.length + 1), aliases: [] },
+                ],
+              })
+            }
+          >
+            + {t.fwAddGroup}
+          </Button>
+        </div>
+      </section>
+
+      <section className={styles.section} data-testid="levels">
+        <h2 className={styles.title}>{t.fwLevels}</h2>
+        {levels.map((l, i) => (
+          <div key={i} className={styles.row} data-testid="level">
+            <Field
+              className={styles.grow}
+              size="small"
+              validationMessage={reason(`levels.${i}.name`)}
+              validationState={reason(`levels.${i}.name`) ? "error" : "none"}
+            >
+              <Input
+                size="small"
+                aria-label={`${t.fwLevelName} ${i + 1}`}
+                value={l.name}
+                onChange={(_, d) => setLevel(i, { name: d.value })}
+              />
+            </Field>
+            <Field
+              size="small"
+              validationMessage={reason(`levels.${i}.min`)}
+              validationState={reason(`levels.${i}.min`) ? "error" : "none"}
+            >
+              {i < levels.length - 1 ? (
+                <Input
+                  size="small"
+                  className={styles.small}
+                  inputMode="decimal"
+                  input={{ style: { textAlign: "right" } }}
+                  aria-label={`${t.fwLevelMin}: ${l.name}`}
+                  value={localNumber(l.min ?? "", lang)}
+                  onChange={(_, d) => setLevel(i, { min: typedNumber(d.value) })}
+                />
+              ) : (
+                <Caption1 className={styles.muted}>{t.fwLevelLast}</Caption1>
+              )}
+            </Field>
+            <Button
+              size="small"
+              appearance="subtle"
+              className={styles.icon}
+              title={t.fwRemove}
+              aria-label={`${t.fwRemove}: ${l.name}`}
+              onClick={() => removeLevel(i)}
+            >
+              ✕
+            </Button>
+          </div>
+        ))}
+        <div>
+          <Button size="small" onClick={addLevel} data-testid="add-level">
+            + {t.fwAddLevel}
+          </Button>
+        </div>
+        <Checkbox
+          label={t.fwLevelBasisPercent}
+          checked={draft.levelBasis === "percent"}
+          onChange={(_, d) => {
+            const { levelBasis: _b, ...rest } = draft;
+            change(d.checked === true ? { ...rest, levelBasis: "percent" } : rest);
+          }}
+        />
         <Caption1 className={styles.muted}>
           {t.provenance}: {draft.thresholdsSource}
         </Caption1>
-        <Caption1 className={styles.muted}>{t.thresholdsNameHint}</Caption1>
+        <Caption1 className={styles.muted}>{t.fwLevelsNameHint}</Caption1>
       </section>
 
       <section className={styles.section}>
@@ -285,9 +764,12 @@ export function SettingsView({
         </div>
       </section>
 
-      {problem && (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem}</MessageBarBody>
+      {topProblem && (
+        <MessageBar intent="error" data-testid="settings-problem">
+          <MessageBarBody>
+            {t.fwCannotSave}{" "}
+            {topProblem.code ? t.fwError(topProblem.code, topProblem.message) : topProblem.message}
+          </MessageBarBody>
         </MessageBar>
       )}
       {savedMessage && !dirty && (
@@ -296,10 +778,15 @@ export function SettingsView({
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={disabled || problem !== undefined} onClick={() => void save()}>
+        <Button
+          appearance="primary"
+          disabled={disabled}
+          onClick={() => void save()}
+          data-testid="save-settings"
+        >
           {t.save}
         </Button>
-        <Button disabled={disabled} onClick={() => change(DEFAULT_FRAMEWORK)}>
+        <Button disabled={disabled} onClick={() => replace(DEFAULT_FRAMEWORK)}>
           {t.resetDefault}
         </Button>
       </div>
