@@ -25,3 +25,4 @@ export * from "./library";
 // modules, not from here: the task pane loads it on demand, outside its first load.
 export * from "./appendix";
 export * from "./chart";
+export * from "./i18n";
