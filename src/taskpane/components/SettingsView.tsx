@@ -20,6 +20,8 @@ import {
   compileFramework,
   DEFAULT_FRAMEWORK,
   exactToString,
+  FrameworkError,
+  frameworkErrorMessage,
   localNumber,
   parseNumberText,
   sumExact,
@@ -86,6 +88,7 @@ function problemOf(draft: Framework, lang: Lang): string | undefined {
   try {
     compileFramework(draft);
   } catch (e) {
+    if (e instanceof FrameworkError) return frameworkErrorMessage(e, lang);
     return e instanceof Error ? e.message : String(e);
   }
   for (const r of draft.reducedMax) if (r.unit.trim() === "") return PANE_TEXT[lang].reducedUnitMissing;
