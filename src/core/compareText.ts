@@ -9,7 +9,9 @@ import {
   type ComparedBlock,
   type CompareNotice,
   type CompareNoticeCode,
+  type CompareNoticeParamsByCode,
   type UnitMapErrorCode,
+  type UnitMapErrorParamsByCode,
 } from "./compare";
 import { compareExact, Dec, exactFromInteger, exactToString, type Exact } from "./exact";
 
@@ -19,15 +21,13 @@ function minusOf(x: Exact): Exact {
 }
 import { localNumber, type Lang } from "./messages";
 
-type Params = Readonly<Record<string, string>>;
-
 interface CompareWords {
   readonly up: (n: number) => string;
   readonly down: (n: number) => string;
   readonly same: string;
   readonly newUnit: string;
-  readonly notices: Readonly<Record<CompareNoticeCode, (p: Params) => string>>;
-  readonly mapErrors: Readonly<Record<UnitMapErrorCode, (p: Params) => string>>;
+  readonly notices: { readonly [C in CompareNoticeCode]: (p: CompareNoticeParamsByCode[C]) => string };
+  readonly mapErrors: { readonly [C in UnitMapErrorCode]: (p: UnitMapErrorParamsByCode[C]) => string };
   /** The report's sentences (numbers arrive as shown in the language). */
   readonly sentences: {
     readonly and: string;
@@ -139,11 +139,18 @@ export function rankChangeText(change: number | undefined, lang: Lang = "vi"): s
 }
 
 export function compareNoticeMessage(n: CompareNotice, lang: Lang = "vi"): string {
-  return WORDS[lang].notices[n.code](n.params);
+  // The notice's code says which params it carries (CompareNoticeParamsByCode).
+  const message = WORDS[lang].notices[n.code] as (p: CompareNotice["params"]) => string;
+  return message(n.params);
 }
 
-export function unitMapErrorMessage(code: UnitMapErrorCode, params: Params, lang: Lang = "vi"): string {
-  return WORDS[lang].mapErrors[code](params);
+export function unitMapErrorMessage<C extends UnitMapErrorCode>(
+  code: C,
+  params: UnitMapErrorParamsByCode[C],
+  lang: Lang = "vi",
+): string {
+  const message = WORDS[lang].mapErrors[code] as (p: UnitMapErrorParamsByCode[C]) => string;
+  return message(params);
 }
 
 function list(names: ReadonlyArray<string>, lang: Lang): string {
