@@ -4,6 +4,7 @@
  */
 import type { Lang } from "../core";
 import type { RankingOrder } from "../core";
+import { argvLang, CLI_TEXT, type UsageCode, type UsageParams } from "./text";
 
 export type Command =
   "check" | "rank" | "demo" | "compare" | "frameworks" | "framework" | "export" | "help" | "version";
@@ -35,8 +36,20 @@ export interface CliOptions {
   readonly format: "xlsx" | "csv";
 }
 
-export class UsageError extends Error {
+/** A command line that cannot be used: a code and its parameters; `message` is the Vietnamese line. */
+export class UsageError<C extends UsageCode = UsageCode> extends Error {
   override readonly name = "UsageError";
+  constructor(
+    readonly code: C,
+    readonly params: UsageParams<C>,
+  ) {
+    super(usageMessage(code, params, "vi"));
+  }
+}
+
+/** The usage error's line in a language. */
+export function usageMessage<C extends UsageCode>(code: C, params: UsageParams<C>, lang: Lang): string {
+  return (CLI_TEXT[lang].usage[code] as (p: UsageParams<C>) => string)(params);
 }
 
 const FLAGS: Readonly<Record<string, ReadonlyArray<Command>>> = {
@@ -72,7 +85,7 @@ const NO_OPTIONS = {
 export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   const [first, ...rest] = argv;
   if (first === undefined || first === "help" || first === "--help" || first === "-h") {
-    return { command: "help", json: false, lang: "vi", ...NO_OPTIONS };
+    return { command: "help", json: false, lang: argvLang(argv), ...NO_OPTIONS };
   }
   if (first === "--version" || first === "-v" || first === "version") {
     return { command: "version", json: false, lang: "vi", ...NO_OPTIONS };
@@ -86,16 +99,12 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
     first !== "framework" &&
     first !== "export"
   ) {
-    throw new UsageError(
-      `Lệnh không hợp lệ "${first}": dùng check, rank, compare, export, frameworks hoặc demo (cqs --help)`,
-    );
+    throw new UsageError("BAD_COMMAND", { command: first });
   }
   const command: Command = first;
   // `cqs framework infer <file>`: the subcommand comes first.
   if (command === "framework" && rest[0] !== "infer")
-    throw new UsageError(
-      `Lệnh framework cần lệnh con infer: cqs framework infer <sổ-tính.xlsx> (không nhận "${rest[0] ?? ""}")`,
-    );
+    throw new UsageError("FRAMEWORK_SUBCOMMAND", { given: rest[0] ?? "" });
   if (command === "framework") rest.shift();
   const positional: string[] = [];
   const flags = new Set<string>();
@@ -103,64 +112,54 @@ export function parseArgs(argv: ReadonlyArray<string>): CliOptions {
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === "--help" || arg === "-h") {
-      return { command: "help", json: false, lang: "vi", ...NO_OPTIONS };
+      return { command: "help", json: false, lang: argvLang(argv), ...NO_OPTIONS };
     }
     if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
       const name = eq > 0 ? arg.slice(0, eq) : arg;
       if (FLAGS[name]) {
         if (!FLAGS[name]!.includes(command))
-          throw new UsageError(`Tùy chọn ${name} không dùng với lệnh ${command}`);
-        if (eq > 0) throw new UsageError(`Tùy chọn ${name} không nhận giá trị`);
+          throw new UsageError("OPTION_NOT_FOR", { option: name, command });
+        if (eq > 0) throw new UsageError("OPTION_TAKES_NO_VALUE", { option: name });
         flags.add(name);
         continue;
       }
       if (VALUED[name]) {
         if (!VALUED[name]!.includes(command))
-          throw new UsageError(`Tùy chọn ${name} không dùng với lệnh ${command}`);
+          throw new UsageError("OPTION_NOT_FOR", { option: name, command });
         const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
         if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
-          throw new UsageError(`Tùy chọn ${name} cần một giá trị`);
+          throw new UsageError("OPTION_NEEDS_VALUE", { option: name });
         }
         values.set(name, value);
         continue;
       }
-      throw new UsageError(`Tùy chọn không hợp lệ: ${name} (cqs --help)`);
+      throw new UsageError("UNKNOWN_OPTION", { option: name });
     }
-    if (arg.startsWith("-") && arg !== "-")
-      throw new UsageError(`Tùy chọn không hợp lệ: ${arg} (cqs --help)`);
+    if (arg.startsWith("-") && arg !== "-") throw new UsageError("UNKNOWN_OPTION", { option: arg });
     positional.push(arg);
   }
   const lang = values.get("--lang") ?? "vi";
-  if (lang !== "vi" && lang !== "en") throw new UsageError(`--lang nhận vi hoặc en, không nhận "${lang}"`);
+  if (lang !== "vi" && lang !== "en") throw new UsageError("BAD_LANG", { value: lang });
   const order = values.get("--order") ?? "source";
-  if (order !== "rank" && order !== "source")
-    throw new UsageError(`--order nhận rank hoặc source, không nhận "${order}"`);
+  if (order !== "rank" && order !== "source") throw new UsageError("BAD_ORDER", { value: order });
   if (command === "demo" || command === "frameworks") {
-    if (positional.length > 0)
-      throw new UsageError(`Lệnh ${command} không nhận tệp (thừa "${positional[0]}")`);
+    if (positional.length > 0) throw new UsageError("NO_FILE_TAKEN", { command, extra: positional[0]! });
   } else if (command === "compare") {
-    if (positional.length < 2)
-      throw new UsageError(
-        "Cần hai tệp: cqs compare <năm-nay.xlsx> <năm-trước.xlsx> [--map <đối-chiếu.json>]",
-      );
-    if (positional.length > 2) throw new UsageError(`Chỉ nhận hai tệp sổ tính (thừa "${positional[2]}")`);
+    if (positional.length < 2) throw new UsageError("COMPARE_NEEDS_TWO", {});
+    if (positional.length > 2) throw new UsageError("COMPARE_EXTRA_FILE", { extra: positional[2]! });
   } else {
-    if (positional.length === 0) throw new UsageError(`Thiếu tệp sổ tính: cqs ${command} <sổ-tính.xlsx>`);
-    if (positional.length > 1) throw new UsageError(`Chỉ nhận một tệp sổ tính (thừa "${positional[1]}")`);
+    if (positional.length === 0) throw new UsageError("MISSING_WORKBOOK", { command });
+    if (positional.length > 1) throw new UsageError("EXTRA_WORKBOOK", { extra: positional[1]! });
   }
-  if (command === "rank" && !values.has("--out"))
-    throw new UsageError("Thiếu --out <tệp-mới.xlsx> cho lệnh rank");
-  if (command === "export" && !values.has("--docx"))
-    throw new UsageError("Thiếu --docx <tệp-mới.docx> cho lệnh export");
+  if (command === "rank" && !values.has("--out")) throw new UsageError("RANK_NEEDS_OUT", {});
+  if (command === "export" && !values.has("--docx")) throw new UsageError("EXPORT_NEEDS_DOCX", {});
   const date = values.get("--date");
-  if (date !== undefined && !isDecisionDate(date))
-    throw new UsageError(`--date nhận ngày dạng dd/mm/yyyy (ví dụ 31/01/2023), không nhận "${date}"`);
+  if (date !== undefined && !isDecisionDate(date)) throw new UsageError("BAD_DATE", { value: date });
   const format = values.get("--format") ?? (/\.csv$/i.test(values.get("--out") ?? "") ? "csv" : "xlsx");
-  if (format !== "xlsx" && format !== "csv")
-    throw new UsageError(`--format nhận xlsx hoặc csv, không nhận "${format}"`);
+  if (format !== "xlsx" && format !== "csv") throw new UsageError("BAD_FORMAT", { value: format });
   if (command === "check" && values.has("--format") && !values.has("--out"))
-    throw new UsageError("--format cần --out <tệp-kết-quả>");
+    throw new UsageError("FORMAT_NEEDS_OUT", {});
   const framework = values.get("--framework");
   const out = values.get("--out");
   return {
@@ -225,3 +224,21 @@ Cách dùng:
   cqs demo  [--lang vi|en]     kiểm tra và xếp hạng sổ tính mẫu năm 2022 (examples/), ghi vào out/
 
 Mã thoát: 0 không có lỗi (rank, export: đã ghi); 1 có lỗi trong sổ tính; 2 đầu vào không dùng được.`;
+
+/** The usage text in English (`cqs --help --lang en`). */
+export const USAGE_EN = `cqs — check and rank digital-government levels in .xlsx files (no Excel needed)
+
+Usage:
+  cqs check <workbook.xlsx> [--json] [--lang vi|en] [--framework <framework.json>]
+            [--out <results.xlsx|results.csv>] [--format xlsx|csv] [--force]
+  cqs rank  <workbook.xlsx> --out <new-file.xlsx> [--force] [--separate] [--strict]
+            [--order source|rank] [--with-rank] [--framework <framework.json>] [--lang vi|en]
+  cqs compare <this-year.xlsx> <last-year.xlsx> [--map <map.json>] [--json] [--out <new-file.xlsx>]
+            [--force] [--lang vi|en]   against last year: totals, ranks (up/down n places), levels
+  cqs frameworks [--json]      the frameworks in the library (id, name, source); --framework takes an id or a .json file
+  cqs export <workbook.xlsx> --docx <new-file.docx> [--decision "292/QĐ-UBND"] [--date 31/01/2023]
+            [--with-criteria] [--with-charts] [--force] [--framework <framework.json>] [--lang vi|en]
+            the ranking appendix as a Word document (Decree No. 30/2020/ND-CP)
+  cqs demo  [--lang vi|en]     check and rank the 2022 sample workbook (examples/), written to out/
+
+Exit status: 0 no error (rank, export: written); 1 errors in the workbook; 2 unusable input.`;

@@ -8,6 +8,7 @@ import { appendixDocx } from "../adapters/docx/appendix";
 import { checkOutputPath, writeOutputFile } from "../adapters/xlsx";
 import type { CliOptions } from "./args";
 import { renderBlockCharts } from "./charts";
+import { CLI_TEXT } from "./text";
 
 export interface ExportIo {
   readonly out: (text: string) => void;
@@ -21,7 +22,7 @@ export async function exportAppendix(
   analyze: (opts: CliOptions, file: string) => Promise<{ analysis: Analysis }>,
 ): Promise<number> {
   const outPath = opts.docx!;
-  const vi = opts.lang === "vi";
+  const text = CLI_TEXT[opts.lang];
   // A refused output (exists, is the input, no such folder) fails before any work.
   await checkOutputPath(file, outPath, opts.force);
   const { analysis } = await analyze(opts, file);
@@ -40,33 +41,22 @@ export async function exportAppendix(
   const given = opts.decision !== undefined || opts.date !== undefined;
   for (const b of model.blocks) {
     if (b.decisionFrom === "source" && given) {
-      io.err(
-        vi
-          ? `${b.sheet}: dùng dòng quyết định của trang tính "${b.decisionLine}" (không dùng --decision/--date).`
-          : `${b.sheet}: the sheet's own decision line is used: "${b.decisionLine}" (not --decision/--date).`,
-      );
+      io.err(text.decisionFromSheet({ sheet: b.sheet, line: b.decisionLine }));
     } else if (b.decisionFrom === "placeholder") {
-      io.err(
-        vi
-          ? `${b.sheet}: chưa có số và ngày quyết định, để trống "…" (thêm --decision và --date).`
-          : `${b.sheet}: no decision number or date, left as "…" (add --decision and --date).`,
-      );
+      io.err(text.decisionPlaceholder({ sheet: b.sheet }));
     }
   }
   const errors = analysis.summary.error;
-  if (errors > 0) {
-    io.err(
-      vi
-        ? `Sổ tính có ${errors} lỗi (xem: cqs check "${file}"); phụ lục dùng tổng điểm tính lại, tổng điểm bị sửa có chú thích.`
-        : `The workbook has ${errors} error(s) (see: cqs check "${file}"); the appendix uses recomputed totals, changed totals are footnoted.`,
-    );
-  }
+  if (errors > 0) io.err(text.exportRecomputed({ errors, file }));
   io.out(
-    (vi ? `Đã ghi ${written}: ` : `Written ${written}: `) +
+    text.written({ file: written }) +
       model.blocks
-        .map(
-          (b) =>
-            `${b.label} (${b.rows.length} ${vi ? "đơn vị" : "units"}, ${vi ? "mức" : "levels"} I/II/III/IV: ${b.counts.I}/${b.counts.II}/${b.counts.III}/${b.counts.IV})`,
+        .map((b) =>
+          text.appendixSummary({
+            label: b.label,
+            units: b.rows.length,
+            counts: `${b.counts.I}/${b.counts.II}/${b.counts.III}/${b.counts.IV}`,
+          }),
         )
         .join(", "),
   );

@@ -17,6 +17,7 @@ import {
   frameworkFromJson,
   frameworkToJson,
   FrameworkError,
+  frameworkErrorMessage,
   frameworkLevels,
   isFrameworkFile,
   LIBRARY,
@@ -29,6 +30,7 @@ import {
   workbookFramework,
   type Analysis,
   type Framework,
+  type Lang,
   type WorkbookGrid,
 } from "../core";
 import {
@@ -56,7 +58,8 @@ import {
   writeOutputFile,
   writeRankingWorkbook,
 } from "../adapters/xlsx";
-import { parseArgs, UsageError, USAGE, type CliOptions } from "./args";
+import { parseArgs, UsageError, usageMessage, USAGE, USAGE_EN, type CliOptions } from "./args";
+import { argvLang, CLI_TEXT, type InputCode, type InputParams } from "./text";
 import { checkJson, checkText, printableLines } from "./report";
 import { renderBlockCharts } from "./charts";
 import { inferFramework, InferError } from "../core/infer";
@@ -68,9 +71,19 @@ export interface CliIo {
   readonly root: string;
 }
 
-/** An input the command cannot use: one line for stderr, exit 2. */
-class InputError extends Error {
+/** An input the command cannot use (a code and its parameters): one line for stderr, exit 2. */
+class InputError<C extends InputCode = InputCode> extends Error {
   override readonly name = "InputError";
+  constructor(
+    readonly code: C,
+    readonly params: InputParams<C>,
+  ) {
+    super(inputMessage(code, params, "vi"));
+  }
+}
+
+function inputMessage<C extends InputCode>(code: C, params: InputParams<C>, lang: Lang): string {
+  return (CLI_TEXT[lang].input[code] as (p: InputParams<C>) => string)(params);
 }
 
 const VERSION = "0.1.0";
@@ -79,11 +92,7 @@ async function loadFramework(opts: CliOptions, grid: WorkbookGrid): Promise<Fram
   if (opts.framework !== undefined && !isFrameworkFile(opts.framework)) {
     const found = libraryFramework(opts.framework);
     if (!found) {
-      throw new InputError(
-        opts.lang === "vi"
-          ? `Không có bộ tiêu chí "${opts.framework}" trong thư viện (xem: cqs frameworks); tệp cần có đuôi .json hoặc đường dẫn`
-          : `No framework "${opts.framework}" in the library (see: cqs frameworks); a file needs a .json ending or a path`,
-      );
+      throw new InputError("FRAMEWORK_NOT_IN_LIBRARY", { id: opts.framework });
     }
     return found;
   }
@@ -92,15 +101,13 @@ async function loadFramework(opts: CliOptions, grid: WorkbookGrid): Promise<Fram
     try {
       text = await fs.readFile(opts.framework, "utf8");
     } catch {
-      throw new InputError(`Không đọc được tệp bộ tiêu chí "${opts.framework}"`);
+      throw new InputError("FRAMEWORK_UNREADABLE", { file: opts.framework });
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (e) {
-      throw new InputError(
-        `Tệp bộ tiêu chí "${opts.framework}" không phải JSON hợp lệ: ${(e as Error).message}`,
-      );
+      throw new InputError("FRAMEWORK_NOT_JSON", { file: opts.framework, detail: (e as Error).message });
     }
     return frameworkFromJson(json);
   }
@@ -119,19 +126,11 @@ async function analyzeFile(
     (opts.command === "compare" ? workbookFramework(grid) : undefined) ?? (await loadFramework(opts, grid));
   const analysis = analyzeWorkbook(grid, framework);
   if (analysis.blocks.length === 0) {
-    throw new InputError(
-      opts.lang === "vi"
-        ? `Không tìm thấy bảng điểm tiêu chí nào trong "${file}" (cần dòng tiêu đề có cột Đơn vị, các tiêu chí và Tổng cộng)`
-        : `No criteria table found in "${file}" (a header row with Đơn vị, the criteria and Tổng cộng is needed)`,
-    );
+    throw new InputError("NO_TABLE", { file });
   }
   if (analysis.blocks.every((b) => b.units.length === 0)) {
     const b = analysis.blocks[0]!;
-    throw new InputError(
-      opts.lang === "vi"
-        ? `Bảng điểm tiêu chí ở ${b.sheet}!${b.range} trong "${file}" chỉ có dòng tiêu đề, không có đơn vị nào`
-        : `The criteria table at ${b.sheet}!${b.range} in "${file}" has headers only, no units`,
-    );
+    throw new InputError("HEADERS_ONLY", { sheet: b.sheet, range: b.range, file });
   }
   return { grid, analysis, opened };
 }
@@ -144,7 +143,6 @@ async function check(opts: CliOptions, file: string, io: CliIo): Promise<number>
       : checkText(analysis, file, opts.lang),
   );
   if (opts.out !== undefined) {
-    const vi = opts.lang === "vi";
     let written: string;
     if (opts.format === "csv") {
       const csv = findingsCsv(analysis.findings, opts.lang);
@@ -162,11 +160,7 @@ async function check(opts: CliOptions, file: string, io: CliIo): Promise<number>
       ).written;
     }
     // stdout may carry JSON: where the findings went is said on stderr.
-    io.err(
-      vi
-        ? `Đã ghi ${analysis.findings.length} phát hiện vào ${written}`
-        : `Written ${analysis.findings.length} finding(s) to ${written}`,
-    );
+    io.err(CLI_TEXT[opts.lang].findingsWritten({ count: analysis.findings.length, file: written }));
   }
   return analysis.summary.error > 0 ? 1 : 0;
 }
@@ -175,11 +169,7 @@ async function rank(opts: CliOptions, file: string, outPath: string, io: CliIo):
   const checked = await analyzeFile(opts, file);
   const errors = checked.analysis.summary.error;
   if (opts.strict && errors > 0) {
-    io.err(
-      opts.lang === "vi"
-        ? `Sổ tính có ${errors} lỗi (xem: cqs check "${file}"): với --strict không ghi bảng xếp hạng nào.`
-        : `The workbook has ${errors} error(s) (see: cqs check "${file}"): with --strict no ranking is written.`,
-    );
+    io.err(CLI_TEXT[opts.lang].strictRefused({ errors, file }));
     return 1;
   }
   return writeRanking(opts, file, checked, outPath, io);
@@ -210,37 +200,31 @@ async function writeRanking(
     separate: opts.separate,
     force: opts.force,
     pictures: charts.map((c) => c && { ...c, shownWidth: 640 }),
+    lang: opts.lang,
   });
   for (const w of warnings) io.err(w);
-  const vi = opts.lang === "vi";
+  const text = CLI_TEXT[opts.lang];
   for (const block of analysis.blocks) {
     for (const u of unknownTotals(block, analysis, opts.lang)) {
-      io.err(
-        vi
-          ? `${block.sheet}: ${u.unit}: không tính được tổng điểm (để trống tổng điểm và mức độ): ${u.reasons.join("; ")}`
-          : `${block.sheet}: ${u.unit}: no total can be computed (total and level left empty): ${u.reasons.join("; ")}`,
-      );
+      io.err(text.noTotal({ sheet: block.sheet, unit: u.unit, reasons: u.reasons.join("; ") }));
     }
   }
   const errors = analysis.summary.error;
-  if (errors > 0) {
-    io.err(
-      vi
-        ? `Sổ tính có ${errors} lỗi (xem: cqs check "${file}"); bảng xếp hạng dùng tổng điểm tính lại.`
-        : `The workbook has ${errors} error(s) (see: cqs check "${file}"); the ranking uses recomputed totals.`,
-    );
-  }
+  if (errors > 0) io.err(text.rankRecomputed({ errors, file }));
   io.out(
-    (vi ? `Đã ghi ${written}: ` : `Written ${written}: `) +
+    text.written({ file: written }) +
       sheets
         .map((s, k) => {
           const b = analysis.blocks[k]!;
           const counts = appendixLevelCounts(b, analysis);
           const levels =
             counts.length > 0
-              ? `, ${vi ? "mức" : "levels"} ${counts.map((c) => c.level).join("/")}: ${counts.map((c) => c.count).join("/")}`
+              ? text.levelCounts({
+                  names: counts.map((c) => c.level).join("/"),
+                  counts: counts.map((c) => c.count).join("/"),
+                })
               : "";
-          return `"${s.name}" (${b.units.length} ${vi ? "đơn vị" : "units"}${levels})`;
+          return text.sheetSummary({ sheet: s.name, units: b.units.length, levels });
         })
         .join(", "),
   );
@@ -250,25 +234,18 @@ async function writeRanking(
 /** The mapping of renames and mergers: the --map file, else the one stored in this year's workbook. */
 async function loadUnitMap(opts: CliOptions, grid: WorkbookGrid): Promise<UnitMap> {
   if (opts.map === undefined) return workbookUnitMap(grid);
-  const vi = opts.lang === "vi";
   let text: string;
   try {
     text = await fs.readFile(opts.map, "utf8");
   } catch {
-    throw new InputError(
-      vi ? `Không đọc được tệp đối chiếu "${opts.map}"` : `Cannot read the mapping file "${opts.map}"`,
-    );
+    throw new InputError("MAP_UNREADABLE", { file: opts.map });
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
     const detail = (e as Error).message.split("\n")[0];
-    throw new InputError(
-      vi
-        ? `Tệp đối chiếu "${opts.map}" không phải JSON hợp lệ: ${detail}`
-        : `The mapping file "${opts.map}" is not valid JSON: ${detail}`,
-    );
+    throw new InputError("MAP_NOT_JSON", { file: opts.map, detail: detail ?? "" });
   }
   return unitMapFromJson(json);
 }
@@ -280,7 +257,7 @@ async function compare(opts: CliOptions, file: string, previousFile: string, io:
   const map = await loadUnitMap(opts, now.grid);
   const comparison = compareAnalyses(now.analysis, before.analysis, map);
   const lang = opts.lang;
-  const vi = lang === "vi";
+  const text = CLI_TEXT[lang];
   // Written first: an output that cannot be written (exists, no --force) stops with one line.
   let writtenLine: string | undefined;
   let warningLines: ReadonlyArray<string> = [];
@@ -296,22 +273,17 @@ async function compare(opts: CliOptions, file: string, previousFile: string, io:
       sheets,
       separate: false,
       force: opts.force,
+      lang,
     });
     warningLines = warnings;
-    writtenLine =
-      (vi ? `Đã ghi ${written}: ` : `Written ${written}: `) + sheets.map((s) => `"${s.name}"`).join(", ");
+    writtenLine = text.written({ file: written }) + sheets.map((s) => `"${s.name}"`).join(", ");
   }
   for (const n of comparison.notices) io.err(compareNoticeMessage(n, lang));
   for (const [f, a] of [
     [file, now.analysis],
     [previousFile, before.analysis],
   ] as const) {
-    if (a.summary.error > 0)
-      io.err(
-        vi
-          ? `"${f}" có ${a.summary.error} lỗi (xem: cqs check "${f}"); so sánh dùng tổng điểm tính lại.`
-          : `"${f}" has ${a.summary.error} error(s) (see: cqs check "${f}"); the comparison uses recomputed totals.`,
-      );
+    if (a.summary.error > 0) io.err(text.compareRecomputed({ errors: a.summary.error, file: f }));
   }
   if (opts.json) io.out(JSON.stringify(comparisonJson(comparison), null, 2));
   else io.out(compareText(comparison, lang));
@@ -330,20 +302,14 @@ function levelMove(u: { level?: string; previous?: { level?: string }; levelChan
 }
 
 /** The human output of `cqs compare`: per block, the report's sentences, then one line per unit. */
-function compareText(comparison: Comparison, lang: "vi" | "en"): string {
-  const vi = lang === "vi";
+function compareText(comparison: Comparison, lang: Lang): string {
+  const text = CLI_TEXT[lang];
   const out: string[] = [];
   for (const b of comparison.blocks) {
-    out.push(
-      `== ${b.sheet}${b.previousSheet ? ` ↔ ${b.previousSheet} (${vi ? "năm trước" : "last year"})` : ""} ==`,
-    );
+    out.push(`== ${b.sheet}${b.previousSheet ? ` ↔ ${b.previousSheet} (${text.lastYear})` : ""} ==`);
     for (const s of comparisonSentences(b, lang)) out.push(s);
     out.push("");
-    out.push(
-      vi
-        ? "  Hạng  Tổng    Năm trước  Chênh lệch  Thay đổi        Mức độ     Đơn vị"
-        : "  Rank  Total   Last year  Change      Move            Level      Unit",
-    );
+    out.push(text.compareHeader);
     const num = (x: Exact | undefined, w: number): string =>
       (x === undefined ? "-" : localNumber(formatExact(x, b.decimals), lang)).padStart(w);
     for (const i of b.order) {
@@ -359,15 +325,13 @@ function compareText(comparison: Comparison, lang: "vi" | "en"): string {
             localNumber(formatExact(u.totalChange, b.decimals), lang);
       out.push(
         `  ${String(u.rank ?? "-").padStart(4)}  ${num(u.total, 6)}  ${num(u.previous?.total, 9)}  ${change.padStart(10)}  ${move.padEnd(14)}  ${levelMove(u).padEnd(9)}  ${u.unit}${
-          u.previous && u.previous.unit !== u.unit
-            ? ` (${vi ? "năm trước" : "last year"}: ${u.previous.unit})`
-            : ""
+          u.previous && u.previous.unit !== u.unit ? ` (${text.lastYear}: ${u.previous.unit})` : ""
         }`,
       );
     }
     for (const g of b.gone) {
       out.push(
-        `     -  ${"-".padStart(6)}  ${num(g.total, 9)}  ${"-".padStart(10)}  ${(vi ? "không còn" : "gone").padEnd(14)}  ${(g.level ?? "").padEnd(9)}  ${g.unit}`,
+        `     -  ${"-".padStart(6)}  ${num(g.total, 9)}  ${"-".padStart(10)}  ${text.gone.padEnd(14)}  ${(g.level ?? "").padEnd(9)}  ${g.unit}`,
       );
     }
     out.push("");
@@ -380,14 +344,14 @@ async function demo(opts: CliOptions, io: CliIo): Promise<number> {
   const outDir = path.join(io.root, "out");
   await fs.mkdir(outDir, { recursive: true });
   const outPath = path.join(outDir, "hue-2022-xep-hang.xlsx");
-  const vi = opts.lang === "vi";
-  io.out(vi ? `== Kiểm tra ${path.relative(process.cwd(), example)} ==` : `== Checking ${example} ==`);
+  const text = CLI_TEXT[opts.lang];
+  io.out(text.demoChecking({ file: path.relative(process.cwd(), example) }));
   // Opened and checked once: the same result is shown, then written.
   const checked = await analyzeFile(opts, example);
   const { analysis } = checked;
   io.out(checkText(analysis, path.relative(process.cwd(), example), opts.lang));
   io.out("");
-  io.out(vi ? "== Xếp hạng (tổng điểm tính lại) ==" : "== Ranking (recomputed totals) ==");
+  io.out(text.demoRanking);
   for (const b of analysis.blocks) {
     io.out(`${b.rankingTitle ?? b.title}`);
     for (const i of b.order) {
@@ -406,11 +370,7 @@ async function demo(opts: CliOptions, io: CliIo): Promise<number> {
     outPath,
     io,
   );
-  io.out(
-    vi
-      ? `Mở ${path.relative(process.cwd(), outPath)} để xem các trang xếp hạng.`
-      : `Open ${outPath} to see the ranking sheets.`,
-  );
+  io.out(text.demoOpen({ file: path.relative(process.cwd(), outPath) }));
   return 0;
 }
 
@@ -422,11 +382,7 @@ async function inferCommand(opts: CliOptions, file: string, io: CliIo): Promise<
     framework = inferFramework(grid, await loadFramework(opts, grid));
   } catch (e) {
     if (!(e instanceof InferError)) throw e;
-    throw new InputError(
-      opts.lang === "vi"
-        ? `Không tìm thấy bảng điểm nào trong "${file}" để suy ra bộ tiêu chí`
-        : `No score table found in "${file}" to infer a framework from`,
-    );
+    throw new InputError("NOTHING_TO_INFER", { file });
   }
   io.out(JSON.stringify(frameworkToJson(framework), null, 2));
   return 0;
@@ -440,13 +396,14 @@ export async function run(argv: ReadonlyArray<string>, rawIo: CliIo): Promise<nu
     err: (t) => rawIo.err(printableLines(t)),
     root: rawIo.root,
   };
-  let lang: "vi" | "en" = "vi";
+  // `--lang en` anywhere on the line counts, also when the line is otherwise unusable.
+  let lang: Lang = argvLang(argv);
   try {
     const opts = parseArgs(argv);
     lang = opts.lang;
     switch (opts.command) {
       case "help":
-        io.out(USAGE);
+        io.out(opts.lang === "en" ? USAGE_EN : USAGE);
         return 0;
       case "version":
         io.out(VERSION);
@@ -474,9 +431,9 @@ export async function run(argv: ReadonlyArray<string>, rawIo: CliIo): Promise<nu
                 null,
                 2,
               )
-            : LIBRARY.map(
-                (f) => `${f.id}\t${f.name}\n  ${opts.lang === "vi" ? "Nguồn" : "Source"}: ${f.source}`,
-              ).join("\n"),
+            : LIBRARY.map((f) => `${f.id}\t${f.name}\n  ${CLI_TEXT[opts.lang].source}: ${f.source}`).join(
+                "\n",
+              ),
         );
         return 0;
       case "framework":
@@ -493,15 +450,15 @@ export async function run(argv: ReadonlyArray<string>, rawIo: CliIo): Promise<nu
   }
 }
 
-function errorLine(e: unknown, lang: "vi" | "en"): string {
+function errorLine(e: unknown, lang: Lang): string {
   if (e instanceof WorkbookReadError || e instanceof WorkbookWriteError)
     return lang === "vi" ? e.messageVi : e.messageEn;
-  if (e instanceof UsageError || e instanceof InputError) return e.message;
+  if (e instanceof UsageError) return usageMessage(e.code, e.params, lang);
+  if (e instanceof InputError) return inputMessage(e.code, e.params, lang);
   if (e instanceof UnitMapError) return unitMapErrorMessage(e.code, e.params, lang);
-  if (e instanceof FrameworkError)
-    return (lang === "vi" ? "Bộ tiêu chí không hợp lệ: " : "Invalid framework: ") + e.message;
+  if (e instanceof FrameworkError) return CLI_TEXT[lang].invalidFramework + frameworkErrorMessage(e, lang);
   const msg = e instanceof Error ? e.message : String(e);
-  return (lang === "vi" ? "Lỗi không mong đợi: " : "Unexpected error: ") + msg.split("\n")[0];
+  return CLI_TEXT[lang].unexpected + msg.split("\n")[0];
 }
 
 /** Entry point for bin/cqs.js. */

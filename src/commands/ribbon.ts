@@ -3,7 +3,15 @@
  * one click each. A ribbon command has no window of its own, so it shows its result in a small
  * dialog (dialog.html), the summary passed in the dialog's URL.
  */
-import { findingMessage, levelCountsLine, SEVERITIES, type Analysis, type Lang } from "../core";
+import {
+  findingMessage,
+  FrameworkError,
+  frameworkErrorMessage,
+  levelCountsLine,
+  SEVERITIES,
+  type Analysis,
+  type Lang,
+} from "../core";
 import {
   buildRanking,
   validateWorkbook,
@@ -150,7 +158,8 @@ export function rankSummary(
 }
 
 export function errorSummary(e: unknown, lang: Lang): RibbonSummary {
-  const message = e instanceof Error ? e.message : String(e);
+  const message =
+    e instanceof FrameworkError ? frameworkErrorMessage(e, lang) : e instanceof Error ? e.message : String(e);
   return {
     lang,
     kind: "error",

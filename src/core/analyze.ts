@@ -30,7 +30,7 @@ import {
   sortFindings,
   type Finding,
   type FindingCode,
-  type FindingParams,
+  type FindingParamsOf,
 } from "./findings";
 import { a1, a1Range, cellAt, type Cell, type WorkbookGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
@@ -112,12 +112,12 @@ export interface Analysis {
 
 class FindingSink {
   readonly list: Finding[] = [];
-  add(
-    code: FindingCode,
+  add<C extends FindingCode>(
+    code: C,
     sheet: SheetRef,
     row: number,
     col: number,
-    params: FindingParams,
+    params: FindingParamsOf<C>,
     unit?: string,
   ): void {
     this.list.push(

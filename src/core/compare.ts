@@ -30,16 +30,24 @@ export interface UnitMapEntry {
 /** Renames and mergers, in the order given. Several old names may map to one new unit. */
 export type UnitMap = ReadonlyArray<UnitMapEntry>;
 
-export type UnitMapErrorCode = "MAP_NOT_OBJECT" | "MAP_VALUE_NOT_TEXT" | "MAP_EMPTY_NAME" | "MAP_DUPLICATE";
+/** The parameters of each mapping error (`name`: the entry at fault). */
+export interface UnitMapErrorParamsByCode {
+  MAP_NOT_OBJECT: Readonly<Record<string, never>>;
+  MAP_VALUE_NOT_TEXT: { readonly name: string };
+  MAP_EMPTY_NAME: { readonly name: string };
+  MAP_DUPLICATE: { readonly name: string };
+}
+export type UnitMapErrorCode = keyof UnitMapErrorParamsByCode;
 
 /** A mapping that cannot be used: a code and its parameters (words in compareText.ts). */
-export class UnitMapError extends Error {
+export class UnitMapError<C extends UnitMapErrorCode = UnitMapErrorCode> extends Error {
   override readonly name = "UnitMapError";
   constructor(
-    readonly code: UnitMapErrorCode,
-    readonly params: Readonly<Record<string, string>> = {},
+    readonly code: C,
+    readonly params: UnitMapErrorParamsByCode[C],
   ) {
-    super(`${code}${params.name ? `: ${params.name}` : ""}`);
+    const name = (params as { readonly name?: string }).name;
+    super(`${code}${name ? `: ${name}` : ""}`);
   }
 }
 
@@ -49,7 +57,7 @@ export class UnitMapError extends Error {
  */
 export function unitMapFromJson(json: unknown): UnitMap {
   if (typeof json !== "object" || json === null || Array.isArray(json))
-    throw new UnitMapError("MAP_NOT_OBJECT");
+    throw new UnitMapError("MAP_NOT_OBJECT", {});
   const entries: UnitMapEntry[] = [];
   const seen = new Set<string>();
   for (const [from, to] of Object.entries(json as Record<string, unknown>)) {
@@ -179,14 +187,19 @@ export interface ComparedBlock {
   readonly decimals: number;
 }
 
-export type CompareNoticeCode =
-  "MAP_OLD_NOT_FOUND" | "MAP_NEW_NOT_FOUND" | "BLOCK_NOT_PAIRED" | "PREVIOUS_BLOCK_NOT_PAIRED";
+/** The parameters of each notice. */
+export interface CompareNoticeParamsByCode {
+  MAP_OLD_NOT_FOUND: { readonly from: string; readonly to: string };
+  MAP_NEW_NOT_FOUND: { readonly from: string; readonly to: string };
+  BLOCK_NOT_PAIRED: { readonly sheet: string; readonly title: string };
+  PREVIOUS_BLOCK_NOT_PAIRED: { readonly sheet: string; readonly title: string };
+}
+export type CompareNoticeCode = keyof CompareNoticeParamsByCode;
 
 /** Something the user should know about the comparison (not a fault of either workbook). */
-export interface CompareNotice {
-  readonly code: CompareNoticeCode;
-  readonly params: Readonly<Record<string, string>>;
-}
+export type CompareNotice = {
+  readonly [C in CompareNoticeCode]: { readonly code: C; readonly params: CompareNoticeParamsByCode[C] };
+}[CompareNoticeCode];
 
 export interface Comparison {
   readonly blocks: ReadonlyArray<ComparedBlock>;

@@ -9,7 +9,9 @@ import {
   type ComparedBlock,
   type CompareNotice,
   type CompareNoticeCode,
+  type CompareNoticeParamsByCode,
   type UnitMapErrorCode,
+  type UnitMapErrorParamsByCode,
 } from "./compare";
 import { compareExact, Dec, exactFromInteger, exactToString, type Exact } from "./exact";
 
@@ -19,15 +21,31 @@ function minusOf(x: Exact): Exact {
 }
 import { localNumber, type Lang } from "./messages";
 
-type Params = Readonly<Record<string, string>>;
-
 interface CompareWords {
   readonly up: (n: number) => string;
   readonly down: (n: number) => string;
   readonly same: string;
   readonly newUnit: string;
-  readonly notices: Readonly<Record<CompareNoticeCode, (p: Params) => string>>;
-  readonly mapErrors: Readonly<Record<UnitMapErrorCode, (p: Params) => string>>;
+  readonly notices: { readonly [C in CompareNoticeCode]: (p: CompareNoticeParamsByCode[C]) => string };
+  readonly mapErrors: { readonly [C in UnitMapErrorCode]: (p: UnitMapErrorParamsByCode[C]) => string };
+  /** The report's sentences (numbers arrive as shown in the language). */
+  readonly sentences: {
+    readonly and: string;
+    readonly levelCount: (level: string, now: number, before: number) => string;
+    readonly units: (title: string, units: number, before: number, counts: string) => string;
+    readonly mean: (mean: string) => string;
+    readonly meanUp: (by: string) => string;
+    readonly meanDown: (by: string) => string;
+    readonly meanSame: string;
+    readonly meanBefore: (before: string, how: string) => string;
+    readonly extremes: (hi: string, hiTotal: string, lo: string, loTotal: string) => string;
+    readonly move: (unit: string, change: string, from: number, to: number, up: boolean) => string;
+    readonly roseMost: (list: string) => string;
+    readonly fellMost: (list: string) => string;
+    readonly moves: (up: number, down: number, same: number, levelUp: number, levelDown: number) => string;
+    readonly newUnits: (list: string) => string;
+    readonly goneUnits: (list: string) => string;
+  };
 }
 
 const WORDS: Readonly<Record<Lang, CompareWords>> = {
@@ -51,6 +69,26 @@ const WORDS: Readonly<Record<Lang, CompareWords>> = {
       MAP_EMPTY_NAME: (p) => `Bảng đối chiếu: tên trống ở mục "${p.name}"`,
       MAP_DUPLICATE: (p) => `Bảng đối chiếu: "${p.name}" có hai lần`,
     },
+    sentences: {
+      and: " và ",
+      levelCount: (l, now, before) => `mức ${l}: ${now} (năm trước ${before})`,
+      units: (title, units, before, counts) => `${title}: ${units} đơn vị (năm trước ${before}); ${counts}.`,
+      mean: (mean) => `Điểm trung bình ${mean}`,
+      meanUp: (by) => `tăng ${by} điểm`,
+      meanDown: (by) => `giảm ${by} điểm`,
+      meanSame: "không đổi",
+      meanBefore: (before, how) => ` (năm trước ${before}; ${how})`,
+      extremes: (hi, hiTotal, lo, loTotal) =>
+        `Cao nhất: ${hi} (${hiTotal} điểm); thấp nhất: ${lo} (${loTotal} điểm).`,
+      move: (unit, change, from, to, up) =>
+        `${unit} (${change}, từ hạng ${from} ${up ? "lên" : "xuống"} hạng ${to})`,
+      roseMost: (list) => `Tăng nhiều bậc nhất: ${list}.`,
+      fellMost: (list) => `Giảm nhiều bậc nhất: ${list}.`,
+      moves: (up, down, same, levelUp, levelDown) =>
+        `${up} đơn vị tăng hạng, ${down} đơn vị giảm hạng, ${same} đơn vị giữ nguyên; ${levelUp} đơn vị lên mức, ${levelDown} đơn vị xuống mức.`,
+      newUnits: (list) => `Đơn vị mới: ${list}.`,
+      goneUnits: (list) => `Đơn vị không còn: ${list}.`,
+    },
   },
   en: {
     up: (n) => `up ${n} place${n === 1 ? "" : "s"}`,
@@ -70,6 +108,24 @@ const WORDS: Readonly<Record<Lang, CompareWords>> = {
       MAP_EMPTY_NAME: (p) => `Mapping: empty name in entry "${p.name}"`,
       MAP_DUPLICATE: (p) => `Mapping: "${p.name}" is listed twice`,
     },
+    sentences: {
+      and: " and ",
+      levelCount: (l, now, before) => `level ${l}: ${now} (last year ${before})`,
+      units: (title, units, before, counts) => `${title}: ${units} units (last year ${before}); ${counts}.`,
+      mean: (mean) => `Mean score ${mean}`,
+      meanUp: (by) => `up ${by}`,
+      meanDown: (by) => `down ${by}`,
+      meanSame: "unchanged",
+      meanBefore: (before, how) => ` (last year ${before}; ${how})`,
+      extremes: (hi, hiTotal, lo, loTotal) => `Highest: ${hi} (${hiTotal}); lowest: ${lo} (${loTotal}).`,
+      move: (unit, change, from, to) => `${unit} (${change}, from ${from} to ${to})`,
+      roseMost: (list) => `Rose most: ${list}.`,
+      fellMost: (list) => `Fell most: ${list}.`,
+      moves: (up, down, same, levelUp, levelDown) =>
+        `${up} units moved up, ${down} moved down, ${same} unchanged; ${levelUp} reached a higher level, ${levelDown} a lower one.`,
+      newUnits: (list) => `New units: ${list}.`,
+      goneUnits: (list) => `Units no longer listed: ${list}.`,
+    },
   },
 };
 
@@ -83,16 +139,23 @@ export function rankChangeText(change: number | undefined, lang: Lang = "vi"): s
 }
 
 export function compareNoticeMessage(n: CompareNotice, lang: Lang = "vi"): string {
-  return WORDS[lang].notices[n.code](n.params);
+  // The notice's code says which params it carries (CompareNoticeParamsByCode).
+  const message = WORDS[lang].notices[n.code] as (p: CompareNotice["params"]) => string;
+  return message(n.params);
 }
 
-export function unitMapErrorMessage(code: UnitMapErrorCode, params: Params, lang: Lang = "vi"): string {
-  return WORDS[lang].mapErrors[code](params);
+export function unitMapErrorMessage<C extends UnitMapErrorCode>(
+  code: C,
+  params: UnitMapErrorParamsByCode[C],
+  lang: Lang = "vi",
+): string {
+  const message = WORDS[lang].mapErrors[code] as (p: UnitMapErrorParamsByCode[C]) => string;
+  return message(params);
 }
 
 function list(names: ReadonlyArray<string>, lang: Lang): string {
   if (names.length <= 1) return names.join("");
-  const and = lang === "vi" ? " và " : " and ";
+  const and = WORDS[lang].sentences.and;
   return `${names.slice(0, -1).join(", ")}${and}${names[names.length - 1]}`;
 }
 
@@ -103,85 +166,44 @@ function list(names: ReadonlyArray<string>, lang: Lang): string {
 export function comparisonSentences(b: ComparedBlock, lang: Lang = "vi"): string[] {
   const f = blockFigures(b);
   const num = (x: Parameters<typeof totalText>[0]): string => localNumber(totalText(x, b.decimals), lang);
-  const vi = lang === "vi";
+  const w = WORDS[lang].sentences;
   const lines: string[] = [];
   const counts = b.levels
-    .map((l) =>
-      vi
-        ? `mức ${l}: ${b.counts.current[l] ?? 0} (năm trước ${b.counts.previous[l] ?? 0})`
-        : `level ${l}: ${b.counts.current[l] ?? 0} (last year ${b.counts.previous[l] ?? 0})`,
-    )
+    .map((l) => w.levelCount(l, b.counts.current[l] ?? 0, b.counts.previous[l] ?? 0))
     .join("; ");
-  lines.push(
-    vi
-      ? `${b.title}: ${f.units} đơn vị (năm trước ${f.previousUnits}); ${counts}.`
-      : `${b.title}: ${f.units} units (last year ${f.previousUnits}); ${counts}.`,
-  );
+  lines.push(w.units(b.title, f.units, f.previousUnits, counts));
   if (b.mean.current !== undefined) {
-    let line = vi ? `Điểm trung bình ${num(b.mean.current)}` : `Mean score ${num(b.mean.current)}`;
+    let line = w.mean(num(b.mean.current));
     if (b.mean.previous !== undefined && b.mean.change !== undefined) {
       const d = compareExact(b.mean.change, exactFromInteger(0));
       const by = num(d < 0 ? minusOf(b.mean.change) : b.mean.change);
-      const how =
-        d > 0
-          ? vi
-            ? `tăng ${by} điểm`
-            : `up ${by}`
-          : d < 0
-            ? vi
-              ? `giảm ${by} điểm`
-              : `down ${by}`
-            : vi
-              ? "không đổi"
-              : "unchanged";
-      line += vi
-        ? ` (năm trước ${num(b.mean.previous)}; ${how})`
-        : ` (last year ${num(b.mean.previous)}; ${how})`;
+      const how = d > 0 ? w.meanUp(by) : d < 0 ? w.meanDown(by) : w.meanSame;
+      line += w.meanBefore(num(b.mean.previous), how);
     }
     lines.push(`${line}.`);
   }
   if (f.highest.length > 0) {
-    const hi = f.highest.map((u) => u.unit);
-    const lo = f.lowest.map((u) => u.unit);
-    lines.push(
-      vi
-        ? `Cao nhất: ${list(hi, lang)} (${num(f.highest[0]!.total)} điểm); thấp nhất: ${list(lo, lang)} (${num(f.lowest[0]!.total)} điểm).`
-        : `Highest: ${list(hi, lang)} (${num(f.highest[0]!.total)}); lowest: ${list(lo, lang)} (${num(f.lowest[0]!.total)}).`,
+    const hi = list(
+      f.highest.map((u) => u.unit),
+      lang,
     );
+    const lo = list(
+      f.lowest.map((u) => u.unit),
+      lang,
+    );
+    lines.push(w.extremes(hi, num(f.highest[0]!.total), lo, num(f.lowest[0]!.total)));
   }
   const move = (m: { unit: string; change: number; from: number; to: number }): string =>
-    vi
-      ? `${m.unit} (${rankChangeText(m.change, lang)}, từ hạng ${m.from} ${m.change > 0 ? "lên" : "xuống"} hạng ${m.to})`
-      : `${m.unit} (${rankChangeText(m.change, lang)}, from ${m.from} to ${m.to})`;
-  if (f.up.length > 0)
-    lines.push(
-      vi
-        ? `Tăng nhiều bậc nhất: ${list(f.up.map(move), lang)}.`
-        : `Rose most: ${list(f.up.map(move), lang)}.`,
-    );
-  if (f.down.length > 0)
-    lines.push(
-      vi
-        ? `Giảm nhiều bậc nhất: ${list(f.down.map(move), lang)}.`
-        : `Fell most: ${list(f.down.map(move), lang)}.`,
-    );
+    w.move(m.unit, rankChangeText(m.change, lang), m.from, m.to, m.change > 0);
+  if (f.up.length > 0) lines.push(w.roseMost(list(f.up.map(move), lang)));
+  if (f.down.length > 0) lines.push(w.fellMost(list(f.down.map(move), lang)));
   const ranked = b.units.filter((u) => u.rankChange !== undefined);
   if (ranked.length > 0) {
     const up = ranked.filter((u) => u.rankChange! > 0).length;
     const down = ranked.filter((u) => u.rankChange! < 0).length;
-    lines.push(
-      vi
-        ? `${up} đơn vị tăng hạng, ${down} đơn vị giảm hạng, ${f.unchanged} đơn vị giữ nguyên; ${f.levelUp} đơn vị lên mức, ${f.levelDown} đơn vị xuống mức.`
-        : `${up} units moved up, ${down} moved down, ${f.unchanged} unchanged; ${f.levelUp} reached a higher level, ${f.levelDown} a lower one.`,
-    );
+    lines.push(w.moves(up, down, f.unchanged, f.levelUp, f.levelDown));
   }
-  if (f.newUnits.length > 0)
-    lines.push(vi ? `Đơn vị mới: ${list(f.newUnits, lang)}.` : `New units: ${list(f.newUnits, lang)}.`);
-  if (f.goneUnits.length > 0)
-    lines.push(
-      vi
-        ? `Đơn vị không còn: ${list(f.goneUnits, lang)}.`
-        : `Units no longer listed: ${list(f.goneUnits, lang)}.`,
-    );
+  if (f.newUnits.length > 0) lines.push(w.newUnits(list(f.newUnits, lang)));
+  if (f.goneUnits.length > 0) lines.push(w.goneUnits(list(f.goneUnits, lang)));
   return lines;
 }

@@ -14,6 +14,14 @@ import {
 } from "./exact";
 import { parseNumberText } from "./numbers";
 import { foldHeader } from "./text";
+import {
+  frameworkErrorText,
+  type FrameworkErrorCode,
+  type FrameworkErrorParams,
+  type FrameworkNameList,
+  type FrameworkNumberField,
+} from "./i18n";
+import type { Lang } from "./messages";
 
 /**
  * A level's name as the framework writes it ("I", "Mức 2", "Tốt"): an opaque display string. The
@@ -231,8 +239,8 @@ export interface ReducedMaxEntry {
   readonly note: string;
 }
 
-/** What is wrong, for an editor to show next to the field (the message stays the one-line text). */
-export type FrameworkErrorCode =
+/** What an editor shows next to a field: which rule failed, and the field, as a path ("scale", "criteria.2.max", "levels.1.min"). */
+export type FrameworkFieldCode =
   | "NO_CRITERIA"
   | "SCALE"
   | "DECIMALS"
@@ -247,29 +255,39 @@ export type FrameworkErrorCode =
   | "LEVEL_BOUND_GAP";
 
 export interface FrameworkErrorDetail {
-  readonly code: FrameworkErrorCode;
-  /** The field, as a path: "scale", "criteria.2.max", "levels.1.min", "levels.0.name". */
+  readonly code: FrameworkFieldCode;
   readonly field?: string;
 }
 
-export class FrameworkError extends Error {
+/**
+ * A framework that cannot be used: a code and its parameters (the dictionaries in ./i18n render
+ * them; `message` is the Vietnamese line), and for an editor the field it names.
+ */
+export class FrameworkError<C extends FrameworkErrorCode = FrameworkErrorCode> extends Error {
   override readonly name = "FrameworkError";
   constructor(
-    message: string,
+    readonly code: C,
+    readonly params: FrameworkErrorParams<C>,
     readonly detail?: FrameworkErrorDetail,
   ) {
-    super(message);
+    super(frameworkErrorText(code, params, "vi"));
   }
 }
 
-function decimalField(value: unknown, what: string, field?: string): Exact {
+/** The framework error's line in a language. */
+export function frameworkErrorMessage(e: FrameworkError, lang: Lang = "vi"): string {
+  return frameworkErrorText(e.code, e.params, lang);
+}
+
+function decimalField(value: unknown, field: FrameworkNumberField, path?: string): Exact {
   const text = typeof value === "number" ? String(value) : typeof value === "string" ? value : "";
   const parsed = parseNumberText(text);
   if (parsed === undefined)
-    throw new FrameworkError(`${what}: "${String(value)}" không phải là số`, {
-      code: "NOT_A_NUMBER",
-      ...(field ? { field } : {}),
-    });
+    throw new FrameworkError(
+      "NOT_A_NUMBER",
+      { field, value: String(value) },
+      { code: "NOT_A_NUMBER", ...(path ? { field: path } : {}) },
+    );
   return parsed;
 }
 
@@ -294,16 +312,17 @@ export function frameworkLevels(framework: Framework): ReadonlyArray<LevelSpec> 
   return [{ name: "I", min: t.I }, { name: "II", min: t.II }, { name: "III", min: t.III }, { name: "IV" }];
 }
 
-function unique(names: ReadonlyArray<string>, what: string, field?: string): void {
+function unique(names: ReadonlyArray<string>, list: FrameworkNameList, field?: string): void {
   const seen = new Set<string>();
   for (let i = 0; i < names.length; i++) {
     const n = names[i]!;
     const k = n.normalize("NFC").trim().toLowerCase();
     if (seen.has(k))
-      throw new FrameworkError(`${what} "${n}" bị lặp lại`, {
-        code: "NAME_REPEATED",
-        ...(field ? { field: `${field}.${i}.name` } : {}),
-      });
+      throw new FrameworkError(
+        "DUPLICATE",
+        { list, name: n },
+        { code: "NAME_REPEATED", ...(field ? { field: `${field}.${i}.name` } : {}) },
+      );
     seen.add(k);
   }
 }
@@ -311,36 +330,38 @@ function unique(names: ReadonlyArray<string>, what: string, field?: string): voi
 function compileFrameworkOnce(framework: Framework): CompiledFramework {
   const results = framework.kind === "results";
   if (framework.criteria.length === 0 && !results)
-    throw new FrameworkError("Bộ tiêu chí không có tiêu chí nào", { code: "NO_CRITERIA", field: "criteria" });
+    throw new FrameworkError("NO_CRITERIA", {}, { code: "NO_CRITERIA", field: "criteria" });
   if (typeof framework.scale !== "number" || !(framework.scale > 0) || !Number.isFinite(framework.scale)) {
-    throw new FrameworkError(`Thang điểm "${framework.scale}" phải là số dương`, {
-      code: "SCALE",
-      field: "scale",
-    });
+    throw new FrameworkError(
+      "SCALE_NOT_POSITIVE",
+      { value: String(framework.scale) },
+      { code: "SCALE", field: "scale" },
+    );
   }
   if (!Number.isInteger(framework.decimals) || framework.decimals < 0 || framework.decimals > 6) {
-    throw new FrameworkError(`Số chữ số thập phân "${framework.decimals}" phải từ 0 đến 6`, {
-      code: "DECIMALS",
-      field: "decimals",
-    });
+    throw new FrameworkError(
+      "DECIMALS_RANGE",
+      { value: String(framework.decimals) },
+      { code: "DECIMALS", field: "decimals" },
+    );
   }
   const pr = framework.publicationRounding;
   if (pr !== undefined && (!Number.isInteger(pr) || pr < 0 || pr > 6)) {
-    throw new FrameworkError(`Số chữ số làm tròn khi công bố "${pr}" phải từ 0 đến 6`);
+    throw new FrameworkError("PUBLICATION_ROUNDING_RANGE", { value: String(pr) });
   }
   unique(
     framework.criteria.map((c) => c.name),
-    "Tên tiêu chí",
+    "criterionName",
     "criteria",
   );
   unique(
     framework.criteria.map((c) => c.key),
-    "Mã tiêu chí",
+    "criterionKey",
   );
   const groupList = framework.groups ?? [];
   unique(
     groupList.map((g) => g.name),
-    "Tên nhóm tiêu chí",
+    "groupName",
     "groups",
   );
   const groupIndex = new Map(groupList.map((g, i) => [g.key, i]));
@@ -349,33 +370,35 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
   const criteria = framework.criteria.map((criterion, i) => {
     const max = decimalField(
       criterion.max,
-      `Điểm tối đa của tiêu chí "${criterion.name}"`,
+      { kind: "criterionMax", name: criterion.name },
       `criteria.${i}.max`,
     );
     if (!isPositive(max))
-      throw new FrameworkError(`Điểm tối đa của tiêu chí "${criterion.name}" phải dương`, {
-        code: "MAX_NOT_POSITIVE",
-        field: `criteria.${i}.max`,
-      });
+      throw new FrameworkError(
+        "MAX_NOT_POSITIVE",
+        { criterion: criterion.name },
+        { code: "MAX_NOT_POSITIVE", field: `criteria.${i}.max` },
+      );
     let weight: Exact | undefined;
     if (criterion.weight !== undefined && criterion.weight !== "") {
       weight = decimalField(
         criterion.weight,
-        `Trọng số của tiêu chí "${criterion.name}"`,
+        { kind: "criterionWeight", name: criterion.name },
         `criteria.${i}.weight`,
       );
       if (!isPositive(weight))
-        throw new FrameworkError(`Trọng số của tiêu chí "${criterion.name}" phải dương`, {
-          code: "WEIGHT_NOT_POSITIVE",
-          field: `criteria.${i}.weight`,
-        });
+        throw new FrameworkError(
+          "WEIGHT_NOT_POSITIVE",
+          { criterion: criterion.name },
+          { code: "WEIGHT_NOT_POSITIVE", field: `criteria.${i}.weight` },
+        );
       weightedCount++;
     }
     let group = -1;
     if (criterion.group !== undefined && criterion.group !== "") {
       const g = groupIndex.get(criterion.group);
       if (g === undefined)
-        throw new FrameworkError(`Tiêu chí "${criterion.name}" thuộc nhóm "${criterion.group}" không có`);
+        throw new FrameworkError("UNKNOWN_GROUP", { criterion: criterion.name, group: criterion.group });
       group = g;
       members[g]!.push(i);
     }
@@ -383,10 +406,7 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
     return { criterion, max, ...(weight !== undefined ? { weight } : {}), keys, group };
   });
   if (weightedCount > 0 && weightedCount < criteria.length)
-    throw new FrameworkError("Hoặc mọi tiêu chí có trọng số, hoặc không tiêu chí nào có", {
-      code: "WEIGHTS_PARTIAL",
-      field: "criteria",
-    });
+    throw new FrameworkError("WEIGHTS_PARTIAL", {}, { code: "WEIGHTS_PARTIAL", field: "criteria" });
   const groups = groupList.map((group, g) => ({
     group,
     keys: new Set([group.name, ...group.aliases].map(foldHeader).filter((k) => k !== "")),
@@ -398,20 +418,22 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
   const specs = frameworkLevels(framework);
   unique(
     specs.map((l) => l.name),
-    "Tên mức",
+    "levelName",
     "levels",
   );
   const levels: CompiledLevel[] = specs.map((l, i) => {
     if (typeof l.name !== "string" || l.name.trim() === "")
-      throw new FrameworkError(`Mức thứ ${i + 1} không có tên`, {
-        code: "LEVEL_NAME_EMPTY",
-        field: `levels.${i}.name`,
-      });
+      throw new FrameworkError(
+        "LEVEL_UNNAMED",
+        { position: i + 1 },
+        { code: "LEVEL_NAME_EMPTY", field: `levels.${i}.name` },
+      );
     if (l.min === undefined || l.min === "") return { name: l.name };
-    const min = decimalField(l.min, `Ngưỡng mức ${l.name}`, `levels.${i}.min`);
+    const min = decimalField(l.min, { kind: "levelMin", name: l.name }, `levels.${i}.min`);
     if (isNegative(min) || compareExact(min, levelTop) > 0) {
       throw new FrameworkError(
-        `Ngưỡng của mức "${l.name}" (${l.min}) phải nằm trong thang điểm 0–${basis === "percent" ? "100 %" : framework.scale}`,
+        "LEVEL_MIN_OUT_OF_SCALE",
+        { level: l.name, min: String(l.min), top: basis === "percent" ? "100 %" : String(framework.scale) },
         { code: "LEVEL_OUT_OF_SCALE", field: `levels.${i}.min` },
       );
     }
@@ -423,21 +445,23 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
     if (min === undefined) continue;
     if (bounds.length > 0 && compareExact(min, bounds[bounds.length - 1]!) >= 0) {
       throw new FrameworkError(
-        `Ngưỡng các mức phải giảm dần: mức "${levels[i]!.name}" (${specs[i]!.min}) không nhỏ hơn mức trước`,
+        "LEVELS_NOT_DESCENDING",
+        { level: levels[i]!.name, min: String(specs[i]!.min) },
         { code: "LEVELS_NOT_DECREASING", field: `levels.${i}.min` },
       );
     }
     if (bounds.length !== i)
-      throw new FrameworkError(`Mức "${levels[i]!.name}" có ngưỡng nhưng mức trước không có`, {
-        code: "LEVEL_BOUND_GAP",
-        field: `levels.${bounds.length}.min`,
-      });
+      throw new FrameworkError(
+        "LEVEL_MIN_AFTER_NONE",
+        { level: levels[i]!.name },
+        { code: "LEVEL_BOUND_GAP", field: `levels.${bounds.length}.min` },
+      );
     bounds.push(min);
   }
   const boundsKnown = levels.length > 0 && bounds.length >= levels.length - 1;
   const reducedMax = framework.reducedMax.map((r) => ({
     unit: r.unit,
-    max: decimalField(r.max, `Điểm tối đa của "${r.unit}"`),
+    max: decimalField(r.max, { kind: "unitMax", unit: r.unit }),
     note: r.note ?? "",
   }));
   const fullMax = exactFromDecimalString(String(framework.scale));
@@ -483,12 +507,15 @@ function numText(v: unknown): string {
 function strings(v: unknown, what: string): string[] {
   if (v === undefined) return [];
   if (!Array.isArray(v) || v.some((a) => typeof a !== "string"))
-    throw new FrameworkError(`"${what}" phải là một mảng chuỗi`);
+    throw new FrameworkError("NOT_STRING_ARRAY", { path: what });
   return v as string[];
 }
+/** `what` is the JSON path; empty for the file itself. */
 function object(v: unknown, what: string): Json {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    throw new FrameworkError(`${what} phải là một đối tượng JSON`);
+    throw what === ""
+      ? new FrameworkError("FILE_NOT_OBJECT", {})
+      : new FrameworkError("NOT_OBJECT", { path: what });
   return v as Json;
 }
 
@@ -520,21 +547,22 @@ const KNOWN_KEYS = new Set([
  * filled from the default. Throws FrameworkError with one line naming the bad field.
  */
 export function frameworkFromJson(json: unknown, path = ""): Framework {
-  const o = object(json, path === "" ? "Tệp bộ tiêu chí" : path);
+  const o = object(json, path);
   const at = (k: string): string => (path === "" ? k : `${path}.${k}`);
   for (const k of Object.keys(o))
-    if (!KNOWN_KEYS.has(k)) throw new FrameworkError(`Trường không biết: "${at(k)}"`);
+    if (!KNOWN_KEYS.has(k)) throw new FrameworkError("UNKNOWN_FIELD", { path: at(k) });
   const base = DEFAULT_FRAMEWORK;
   const results = o.kind === "results";
   if (o.kind !== undefined && o.kind !== "criteria" && !results)
-    throw new FrameworkError(`"${at("kind")}" phải là "criteria" hoặc "results"`);
+    throw new FrameworkError("BAD_KIND", { path: at("kind") });
   let criteria = results ? [] : base.criteria;
   if (o.criteria !== undefined) {
-    if (!Array.isArray(o.criteria)) throw new FrameworkError(`"${at("criteria")}" phải là một mảng`);
+    if (!Array.isArray(o.criteria)) throw new FrameworkError("NOT_ARRAY", { path: at("criteria") });
     criteria = o.criteria.map((c: unknown, i: number): Criterion => {
       const r = object(c, `${at("criteria")}[${i}]`);
       const name = str(r.name, "");
-      if (name === "") throw new FrameworkError(`${at("criteria")}[${i}] thiếu "name"`);
+      if (name === "")
+        throw new FrameworkError("MISSING_FIELD", { path: `${at("criteria")}[${i}]`, field: "name" });
       const weight = numText(r.weight);
       const group = str(r.group, "");
       return {
@@ -550,11 +578,12 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
   }
   let groups: CriteriaGroup[] | undefined;
   if (o.groups !== undefined) {
-    if (!Array.isArray(o.groups)) throw new FrameworkError(`"${at("groups")}" phải là một mảng`);
+    if (!Array.isArray(o.groups)) throw new FrameworkError("NOT_ARRAY", { path: at("groups") });
     groups = o.groups.map((g: unknown, i: number) => {
       const r = object(g, `${at("groups")}[${i}]`);
       const name = str(r.name, "");
-      if (name === "") throw new FrameworkError(`${at("groups")}[${i}] thiếu "name"`);
+      if (name === "")
+        throw new FrameworkError("MISSING_FIELD", { path: `${at("groups")}[${i}]`, field: "name" });
       return {
         key: str(r.key, `g${i + 1}`),
         name,
@@ -570,18 +599,16 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
     else if (typeof t === "object" && t !== null && !Array.isArray(t)) {
       const r = t as Json;
       thresholds = { I: numText(r.I), II: numText(r.II), III: numText(r.III) };
-    } else
-      throw new FrameworkError(
-        `"${at("thresholds")}" phải là {"I": 90, "II": 80, "III": 70} hoặc [90, 80, 70]`,
-      );
+    } else throw new FrameworkError("BAD_THRESHOLDS", { path: at("thresholds") });
   }
   let levels: LevelSpec[] | undefined;
   if (o.levels !== undefined) {
-    if (!Array.isArray(o.levels)) throw new FrameworkError(`"${at("levels")}" phải là một mảng`);
+    if (!Array.isArray(o.levels)) throw new FrameworkError("NOT_ARRAY", { path: at("levels") });
     levels = o.levels.map((l: unknown, i: number) => {
       const r = object(l, `${at("levels")}[${i}]`);
       const name = str(r.name, "");
-      if (name === "") throw new FrameworkError(`${at("levels")}[${i}] thiếu "name"`);
+      if (name === "")
+        throw new FrameworkError("MISSING_FIELD", { path: `${at("levels")}[${i}]`, field: "name" });
       const min = numText(r.min);
       return min !== "" ? { name, min } : { name };
     });
@@ -603,43 +630,42 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
     }
   } else if (o.thresholds === undefined && results) levels = [];
   if (o.levelBasis !== undefined && o.levelBasis !== "total" && o.levelBasis !== "percent")
-    throw new FrameworkError(`"${at("levelBasis")}" phải là "total" hoặc "percent"`);
+    throw new FrameworkError("BAD_LEVEL_BASIS", { path: at("levelBasis") });
   let words: Partial<Record<HeaderRole, string[]>> | undefined;
   if (o.words !== undefined) {
     const w = object(o.words, `"${at("words")}"`);
     words = {};
     for (const k of Object.keys(w)) {
       if (!(HEADER_ROLES as ReadonlyArray<string>).includes(k))
-        throw new FrameworkError(
-          `"${at("words")}.${k}" không phải là vai trò cột (${HEADER_ROLES.join(", ")})`,
-        );
+        throw new FrameworkError("BAD_ROLE", { path: `${at("words")}.${k}`, roles: HEADER_ROLES.join(", ") });
       words[k as HeaderRole] = strings(w[k], `${at("words")}.${k}`);
     }
   }
   let reducedMax = base.reducedMax;
   if (o.reducedMax !== undefined) {
-    if (!Array.isArray(o.reducedMax)) throw new FrameworkError(`"${at("reducedMax")}" phải là một mảng`);
+    if (!Array.isArray(o.reducedMax)) throw new FrameworkError("NOT_ARRAY", { path: at("reducedMax") });
     reducedMax = o.reducedMax.map((c: unknown, i: number): ReducedMax => {
       const r = object(c, `${at("reducedMax")}[${i}]`);
       const unit = str(r.unit, "");
-      if (unit === "") throw new FrameworkError(`${at("reducedMax")}[${i}] thiếu "unit"`);
+      if (unit === "")
+        throw new FrameworkError("MISSING_FIELD", { path: `${at("reducedMax")}[${i}]`, field: "unit" });
       return { unit, max: numText(r.max), ...(typeof r.note === "string" ? { note: r.note } : {}) };
     });
   }
   let indices: Framework[] | undefined;
   if (o.indices !== undefined) {
-    if (!Array.isArray(o.indices)) throw new FrameworkError(`"${at("indices")}" phải là một mảng`);
+    if (!Array.isArray(o.indices)) throw new FrameworkError("NOT_ARRAY", { path: at("indices") });
     indices = o.indices.map((x: unknown, i: number) => frameworkFromJson(x, `${at("indices")}[${i}]`));
   }
   const num = (k: string, fallback: number): number => {
     const v = o[k];
     if (v === undefined) return fallback;
-    if (typeof v !== "number") throw new FrameworkError(`"${at(k)}" phải là một số`);
+    if (typeof v !== "number") throw new FrameworkError("NOT_A_NUMBER_FIELD", { path: at(k) });
     return v;
   };
   const pr = o.publicationRounding;
   if (pr !== undefined && typeof pr !== "number")
-    throw new FrameworkError(`"${at("publicationRounding")}" phải là một số`);
+    throw new FrameworkError("NOT_A_NUMBER_FIELD", { path: at("publicationRounding") });
   const framework: Framework = {
     ...(typeof o.id === "string" ? { id: o.id } : {}),
     name: str(o.name, "Bộ tiêu chí tùy chỉnh"),

@@ -26,3 +26,4 @@ export * from "./library";
 export * from "./appendix";
 export * from "./chart";
 export * from "./infer";
+export * from "./i18n";

@@ -2,7 +2,7 @@
  * Message tables, one per language (Vietnamese first). Typed by finding code, so a missing
  * message is a compile error. Numbers are shown the way each language writes them.
  */
-import type { Finding, FindingCode, Severity } from "./findings";
+import type { Finding, FindingCode, FindingParams, FindingParamsOf, Severity } from "./findings";
 import type { Level } from "./framework";
 import type { LevelCount } from "./scoring";
 
@@ -28,9 +28,10 @@ export function localNumber(text: string, lang: Lang): string {
 /** A number param: digits with an optional sign and decimals (never clipped: localNumber shortens it). */
 const NUMBER_PARAM = /^-?\d+(?:\.\d+)?$/;
 
-type MessageTable = Readonly<
-  Record<FindingCode, (p: Readonly<Record<string, string>>, f: Finding) => string>
->;
+/** A message per finding code, each reading the parameters its code carries (findings.ts). */
+type MessageTable = {
+  readonly [C in FindingCode]: (p: FindingParamsOf<C>, f: Finding) => string;
+};
 
 const MAX_SOURCE_VI: Readonly<Record<string, string>> = {
   column: "cột điểm tối đa",
@@ -63,10 +64,10 @@ const KIND_EN: Readonly<Record<string, string>> = {
 
 const vi: MessageTable = {
   TOTAL_MISMATCH: (p) =>
-    `Tổng ghi ${localNumber(p.actual!, "vi")} ≠ tính lại ${localNumber(p.expected!, "vi")}`,
+    `Tổng ghi ${localNumber(p.actual, "vi")} ≠ tính lại ${localNumber(p.expected, "vi")}`,
   SCORE_ABOVE_MAX: (p) =>
-    `Điểm "${p.what}" ${localNumber(p.value!, "vi")} vượt điểm tối đa ${localNumber(p.max!, "vi")}`,
-  SCORE_NEGATIVE: (p) => `Điểm "${p.what}" âm: ${localNumber(p.value!, "vi")}`,
+    `Điểm "${p.what}" ${localNumber(p.value, "vi")} vượt điểm tối đa ${localNumber(p.max, "vi")}`,
+  SCORE_NEGATIVE: (p) => `Điểm "${p.what}" âm: ${localNumber(p.value, "vi")}`,
   NOT_A_NUMBER: (p) => `Ô "${p.what}" không phải là số: "${p.value}"`,
   MISSING_SCORE: (p) => `Thiếu điểm "${p.what}" (ô trống)`,
   DUPLICATE_UNIT: (p) => `Đơn vị bị lặp lại (đã có ở ô ${p.firstCell})`,
@@ -75,53 +76,53 @@ const vi: MessageTable = {
       ? `Đơn vị không có trong bảng xếp hạng (${p.otherSheet}!${p.otherRange})`
       : `Đơn vị không có trong bảng điểm tiêu chí (${p.otherSheet}!${p.otherRange})`,
   RANKING_TOTAL_MISMATCH: (p) =>
-    `Tổng điểm ở bảng xếp hạng ${localNumber(p.actual!, "vi")} ≠ bảng tiêu chí ${localNumber(p.expected!, "vi")}`,
+    `Tổng điểm ở bảng xếp hạng ${localNumber(p.actual, "vi")} ≠ bảng tiêu chí ${localNumber(p.expected, "vi")}`,
   LEVEL_MISMATCH: (p) =>
-    `Mức độ ghi "${p.actual}" nhưng tổng điểm ${localNumber(p.total!, "vi")} đạt mức ${p.expected}`,
+    `Mức độ ghi "${p.actual}" nhưng tổng điểm ${localNumber(p.total, "vi")} đạt mức ${p.expected}`,
   SUMMARY_COUNT_MISMATCH: (p) => `Dòng tổng hợp ghi ${p.actual}; đếm lại được ${p.expected}`,
   HARDCODED_TOTAL: () => "Tổng điểm gõ tay trong cột mà phần lớn là công thức",
   UNCALCULATED_FORMULA: (p) => `Công thức chưa được tính (không có kết quả lưu trong tệp): =${p.formula}`,
-  TEXT_NUMBER: (p) => `Số lưu dạng văn bản (vẫn được đọc là ${localNumber(p.value!, "vi")})`,
+  TEXT_NUMBER: (p) => `Số lưu dạng văn bản (vẫn được đọc là ${localNumber(p.value, "vi")})`,
   NAME_VARIANT: (p) =>
     p.encoding
       ? `Tên viết bằng bảng mã ${p.encoding} cũ, đọc là "${p.unicode}": "${p.rankingName}" / "${p.criteriaName}" (đã ghép)`
       : `Tên khác với bảng tiêu chí: "${p.rankingName}" / "${p.criteriaName}" (đã ghép)`,
   REDUCED_MAX: (p) =>
-    `Điểm tối đa ${localNumber(p.max!, "vi")} (theo ${MAX_SOURCE_VI[p.source!] ?? p.source}): tổng quy về thang ${localNumber(p.scale ?? "100", "vi")}`,
+    `Điểm tối đa ${localNumber(p.max, "vi")} (theo ${MAX_SOURCE_VI[p.source] ?? p.source}): tổng quy về thang ${localNumber(p.scale ?? "100", "vi")}`,
   RANK_MISMATCH: (p) =>
-    `Thứ hạng ghi ${p.actual} nhưng tổng điểm ${localNumber(p.total!, "vi")} xếp hạng ${p.expected}`,
+    `Thứ hạng ghi ${p.actual} nhưng tổng điểm ${localNumber(p.total, "vi")} xếp hạng ${p.expected}`,
   PERCENT_MISMATCH: (p) =>
-    `Tỷ lệ ghi ${localNumber(p.actual!, "vi")} % ≠ tính lại ${localNumber(p.expected!, "vi")} % (${localNumber(p.points!, "vi")} / ${localNumber(p.max!, "vi")})`,
+    `Tỷ lệ ghi ${localNumber(p.actual, "vi")} % ≠ tính lại ${localNumber(p.expected, "vi")} % (${localNumber(p.points, "vi")} / ${localNumber(p.max, "vi")})`,
   MAX_MISMATCH: (p) =>
-    `Số điểm tối đa cần thực hiện ghi ${localNumber(p.actual!, "vi")} ≠ ${localNumber(p.scale!, "vi")} − ${localNumber(p.notAssessed!, "vi")} = ${localNumber(p.expected!, "vi")}`,
+    `Số điểm tối đa cần thực hiện ghi ${localNumber(p.actual, "vi")} ≠ ${localNumber(p.scale, "vi")} − ${localNumber(p.notAssessed, "vi")} = ${localNumber(p.expected, "vi")}`,
   GROUP_TOTAL_MISMATCH: (p) =>
-    `Điểm nhóm "${p.group}" ghi ${localNumber(p.actual!, "vi")} ≠ tổng các tiêu chí thành phần ${localNumber(p.expected!, "vi")}`,
+    `Điểm nhóm "${p.group}" ghi ${localNumber(p.actual, "vi")} ≠ tổng các tiêu chí thành phần ${localNumber(p.expected, "vi")}`,
   LEVEL_ORDER: (p) =>
-    `Mức "${p.level}" với tổng điểm ${localNumber(p.total!, "vi")} cao hơn mức "${p.otherLevel}" của ${p.otherUnit} (${localNumber(p.otherTotal!, "vi")} điểm)`,
+    `Mức "${p.level}" với tổng điểm ${localNumber(p.total, "vi")} cao hơn mức "${p.otherLevel}" của ${p.otherUnit} (${localNumber(p.otherTotal, "vi")} điểm)`,
   CRITERIA_MISSING: (p) => `Bảng thiếu tiêu chí của bộ "${p.framework}": ${p.missing}`,
   ROUNDED_TOTAL: (p) =>
-    `Tổng ghi ${localNumber(p.actual!, "vi")}, tính lại từ các chỉ số đã làm tròn ${p.digits} chữ số được ${localNumber(p.expected!, "vi")}: chênh lệch do làm tròn khi công bố, chấp nhận`,
+    `Tổng ghi ${localNumber(p.actual, "vi")}, tính lại từ các chỉ số đã làm tròn ${p.digits} chữ số được ${localNumber(p.expected, "vi")}: chênh lệch do làm tròn khi công bố, chấp nhận`,
   EXTRA_COLUMN: (p) => `Cột "${p.header}" không thuộc bộ tiêu chí: không tính vào tổng`,
   FRAMEWORK_FROM_SHEET: (p) =>
-    `Kiểm tra theo bộ tiêu chí suy ra từ bảng (${KIND_VI[p.kind!] ?? p.kind}, thang ${localNumber(p.scale!, "vi")}, ${p.decimals} chữ số thập phân)`,
+    `Kiểm tra theo bộ tiêu chí suy ra từ bảng (${KIND_VI[p.kind] ?? p.kind}, thang ${localNumber(p.scale, "vi")}, ${p.decimals} chữ số thập phân)`,
 };
 
 const en: MessageTable = {
   TOTAL_MISMATCH: (p) =>
-    `Typed total ${localNumber(p.actual!, "en")} ≠ recomputed ${localNumber(p.expected!, "en")}`,
-  SCORE_ABOVE_MAX: (p) => `Score "${p.what}" ${localNumber(p.value!, "en")} is above its max ${p.max}`,
-  SCORE_NEGATIVE: (p) => `Score "${p.what}" is negative: ${localNumber(p.value!, "en")}`,
-  NOT_A_NUMBER: (p) => `"${WHAT_EN[p.what!] ?? p.what}" is not a number: "${p.value}"`,
-  MISSING_SCORE: (p) => `Missing "${WHAT_EN[p.what!] ?? p.what}" (empty cell)`,
+    `Typed total ${localNumber(p.actual, "en")} ≠ recomputed ${localNumber(p.expected, "en")}`,
+  SCORE_ABOVE_MAX: (p) => `Score "${p.what}" ${localNumber(p.value, "en")} is above its max ${p.max}`,
+  SCORE_NEGATIVE: (p) => `Score "${p.what}" is negative: ${localNumber(p.value, "en")}`,
+  NOT_A_NUMBER: (p) => `"${WHAT_EN[p.what] ?? p.what}" is not a number: "${p.value}"`,
+  MISSING_SCORE: (p) => `Missing "${WHAT_EN[p.what] ?? p.what}" (empty cell)`,
   DUPLICATE_UNIT: (p) => `Unit listed twice (first at ${p.firstCell})`,
   UNIT_NOT_MATCHED: (p) =>
     p.table === "criteria"
       ? `Unit missing from the ranking table (${p.otherSheet}!${p.otherRange})`
       : `Unit missing from the criteria table (${p.otherSheet}!${p.otherRange})`,
   RANKING_TOTAL_MISMATCH: (p) =>
-    `Ranking-table total ${localNumber(p.actual!, "en")} ≠ criteria-table total ${localNumber(p.expected!, "en")}`,
+    `Ranking-table total ${localNumber(p.actual, "en")} ≠ criteria-table total ${localNumber(p.expected, "en")}`,
   LEVEL_MISMATCH: (p) =>
-    `Level "${p.actual}" but the total ${localNumber(p.total!, "en")} earns level ${p.expected}`,
+    `Level "${p.actual}" but the total ${localNumber(p.total, "en")} earns level ${p.expected}`,
   SUMMARY_COUNT_MISMATCH: (p) => `Summary line says ${p.actual}; recounted ${p.expected}`,
   HARDCODED_TOTAL: () => "Typed total in a column where most totals are formulas",
   UNCALCULATED_FORMULA: (p) => `Formula not calculated (no stored result): =${p.formula}`,
@@ -131,7 +132,7 @@ const en: MessageTable = {
       ? `Name in the old ${p.encoding} encoding, read as "${p.unicode}": "${p.rankingName}" / "${p.criteriaName}" (matched)`
       : `Name differs from the criteria table: "${p.rankingName}" / "${p.criteriaName}" (matched)`,
   REDUCED_MAX: (p) =>
-    `Max points ${p.max} (from ${MAX_SOURCE_EN[p.source!] ?? p.source}): total brought to ${p.scale ?? "100"}`,
+    `Max points ${p.max} (from ${MAX_SOURCE_EN[p.source] ?? p.source}): total brought to ${p.scale ?? "100"}`,
   RANK_MISMATCH: (p) => `Rank ${p.actual} but the total ${p.total} ranks ${p.expected}`,
   PERCENT_MISMATCH: (p) =>
     `Typed percentage ${p.actual} % ≠ recomputed ${p.expected} % (${p.points} / ${p.max})`,
@@ -145,7 +146,7 @@ const en: MessageTable = {
   EXTRA_COLUMN: (p) =>
     `Column "${p.header}" is not one of the framework's criteria: not counted in the total`,
   FRAMEWORK_FROM_SHEET: (p) =>
-    `Checked with the framework the sheet implies (${KIND_EN[p.kind!] ?? p.kind}, scale ${p.scale}, ${p.decimals} decimals)`,
+    `Checked with the framework the sheet implies (${KIND_EN[p.kind] ?? p.kind}, scale ${p.scale}, ${p.decimals} decimals)`,
 };
 
 const TABLES: Readonly<Record<Lang, MessageTable>> = { vi, en };
@@ -176,7 +177,9 @@ export function findingMessage(f: Finding, lang: Lang = "vi"): string {
       break;
     }
   }
-  return TABLES[lang][f.code](params, f);
+  // A finding's params are stored as text by key; its code says which keys (FindingParamsOf).
+  const message = TABLES[lang][f.code] as (p: FindingParams, f: Finding) => string;
+  return message(params, f);
 }
 
 /** Interface words shared by the CLI and the pane. */

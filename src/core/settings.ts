@@ -25,6 +25,7 @@ import { cellAt, colEnd, rowEnd, type SheetGrid, type WorkbookGrid } from "./gri
 import { readCellNumber } from "./numbers";
 import { exactToString } from "./exact";
 import { SETTINGS_SHEET } from "./read";
+import type { SettingsNumber } from "./i18n";
 
 export { SETTINGS_SHEET };
 export const THRESHOLDS_NAME = "CQS_THRESHOLDS";
@@ -143,10 +144,10 @@ function textOf(sheet: SheetGrid, row: number, col: number): string {
   return typeof v === "string" ? v.trim() : "";
 }
 
-function numberTextOf(sheet: SheetGrid, row: number, col: number, what: string): string {
+function numberTextOf(sheet: SheetGrid, row: number, col: number, what: SettingsNumber): string {
   const r = readCellNumber(cellAt(sheet, row, col));
   if (r.kind !== "number")
-    throw new FrameworkError(`${SETTINGS_SHEET}: ${what} ở dòng ${row + 1} không phải là số`);
+    throw new FrameworkError("SETTINGS_NOT_NUMBER", { sheet: SETTINGS_SHEET, what, row: row + 1 });
   return exactToString(r.value);
 }
 
@@ -164,7 +165,7 @@ export function readSettingsSheet(sheet: SheetGrid): Framework {
       try {
         json = JSON.parse(text);
       } catch {
-        throw new FrameworkError(`${SETTINGS_SHEET}: dòng ${r + 1} không phải JSON hợp lệ`);
+        throw new FrameworkError("SETTINGS_BAD_JSON", { sheet: SETTINGS_SHEET, row: r + 1 });
       }
       return frameworkFromJson(json);
     }
@@ -173,11 +174,12 @@ export function readSettingsSheet(sheet: SheetGrid): Framework {
       case SETTINGS_SHEET:
         break;
       case "threshold":
-        thresholds.push(numberTextOf(sheet, r, 1, "Ngưỡng mức độ"));
+        thresholds.push(numberTextOf(sheet, r, 1, "threshold"));
         break;
       case "criterion": {
         const name = textOf(sheet, r, 2);
-        if (name === "") throw new FrameworkError(`${SETTINGS_SHEET}: tiêu chí ở dòng ${r + 1} không có tên`);
+        if (name === "")
+          throw new FrameworkError("SETTINGS_CRITERION_UNNAMED", { sheet: SETTINGS_SHEET, row: r + 1 });
         const aliases = textOf(sheet, r, 3)
           .split("|")
           .map((a) => a.trim())
@@ -186,16 +188,17 @@ export function readSettingsSheet(sheet: SheetGrid): Framework {
           key: textOf(sheet, r, 5) || `c${criteria.length + 1}`,
           name,
           aliases,
-          max: numberTextOf(sheet, r, 1, "Điểm tối đa"),
+          max: numberTextOf(sheet, r, 1, "max"),
           source: textOf(sheet, r, 4),
         });
         break;
       }
       case "reduced": {
         const unit = textOf(sheet, r, 2);
-        if (unit === "") throw new FrameworkError(`${SETTINGS_SHEET}: dòng ${r + 1} thiếu tên đơn vị`);
+        if (unit === "")
+          throw new FrameworkError("SETTINGS_UNIT_MISSING", { sheet: SETTINGS_SHEET, row: r + 1 });
         const note = textOf(sheet, r, 3);
-        reducedMax.push({ unit, max: numberTextOf(sheet, r, 1, "Điểm tối đa"), ...(note ? { note } : {}) });
+        reducedMax.push({ unit, max: numberTextOf(sheet, r, 1, "max"), ...(note ? { note } : {}) });
         break;
       }
       default:
@@ -203,15 +206,14 @@ export function readSettingsSheet(sheet: SheetGrid): Framework {
     }
   }
   if (thresholds.length !== 3) {
-    throw new FrameworkError(
-      `${SETTINGS_SHEET}: cần đúng 3 ngưỡng mức độ (I, II, III), có ${thresholds.length}`,
-    );
+    throw new FrameworkError("SETTINGS_THRESHOLD_COUNT", { sheet: SETTINGS_SHEET, count: thresholds.length });
   }
   const intField = (k: string, fallback: number): number => {
     const v = fields[k];
     if (v === undefined || v === "") return fallback;
     const n = Number(v);
-    if (!Number.isInteger(n)) throw new FrameworkError(`${SETTINGS_SHEET}: "${k}" phải là số nguyên`);
+    if (!Number.isInteger(n))
+      throw new FrameworkError("SETTINGS_NOT_INTEGER", { sheet: SETTINGS_SHEET, key: k });
     return n;
   };
   const framework: Framework = {

@@ -4,6 +4,7 @@
  * same ones the ribbon uses.
  */
 import type { Analysis, Finding, Framework, Lang, RankingOrder, Severity, WorkbookGrid } from "../core";
+import { FrameworkError, frameworkErrorMessage } from "../core";
 import type { UnitMap } from "../core/compare";
 import type { ComparisonResult } from "../adapters/office/compare";
 import { findingsToSheet, fixFindings, undoFixes, type FixResult } from "../adapters/office/fix-operations";
@@ -160,6 +161,8 @@ export function paneEnvironmentSafe(globals: OfficeGlobals): PaneEnvironment {
 /** A one-line, user-facing description of a failed operation. */
 export function describeError(e: unknown, lang: Lang): string {
   const t = PANE_TEXT[lang];
+  // A settings sheet or framework that cannot be used: its line in the chosen language.
+  if (e instanceof FrameworkError) return frameworkErrorMessage(e, lang);
   const code = (e as { code?: unknown } | null)?.code;
   const message = e instanceof Error ? e.message : String(e);
   switch (code) {

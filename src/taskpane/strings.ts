@@ -3,10 +3,10 @@
  * or misspelt key is a compile error. Finding messages and severity names come from the core
  * (`findingMessage`, `UI_TEXT`), shared with the CLI.
  */
-import type { Lang } from "../core";
+import type { FindingCode, Lang } from "../core";
 
 /** What a group of findings of one code is, after its count of cells. */
-const GROUP_VI: Readonly<Record<string, string>> = {
+const GROUP_WORDS_VI = {
   TEXT_NUMBER: "số lưu dạng văn bản",
   TOTAL_MISMATCH: "tổng điểm ghi khác tổng tính lại",
   SCORE_ABOVE_MAX: "điểm vượt điểm tối đa",
@@ -21,8 +21,10 @@ const GROUP_VI: Readonly<Record<string, string>> = {
   UNCALCULATED_FORMULA: "công thức chưa được tính",
   NAME_VARIANT: "tên viết khác bảng tiêu chí",
   REDUCED_MAX: "điểm tối đa dưới 100",
-};
-const GROUP_EN: Readonly<Record<string, string>> = {
+} as const satisfies Partial<Record<FindingCode, string>>;
+const GROUP_VI: Readonly<Partial<Record<string, string>>> = GROUP_WORDS_VI;
+/** Typed by the Vietnamese table: the same codes, each with its words. */
+const GROUP_WORDS_EN: Readonly<Record<keyof typeof GROUP_WORDS_VI, string>> = {
   TEXT_NUMBER: "with numbers stored as text",
   TOTAL_MISMATCH: "with a typed total that differs from the recomputed one",
   SCORE_ABOVE_MAX: "with a score above its max",
@@ -38,6 +40,7 @@ const GROUP_EN: Readonly<Record<string, string>> = {
   NAME_VARIANT: "with a name written differently",
   REDUCED_MAX: "of units scored out of less than 100",
 };
+const GROUP_EN: Readonly<Partial<Record<string, string>>> = GROUP_WORDS_EN;
 
 const vi = {
   appTitle: "Chấm điểm chính quyền số",

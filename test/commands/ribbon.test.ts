@@ -3,7 +3,8 @@
  * reporting in a dialog and always completing the event.
  */
 import { RIBBON_ACTIONS } from "../../src/commands/actions";
-import { RIBBON_TEXT, ribbonHandlers, type RibbonEvent } from "../../src/commands/ribbon";
+import { errorSummary, RIBBON_TEXT, ribbonHandlers, type RibbonEvent } from "../../src/commands/ribbon";
+import { FrameworkError } from "../../src/core";
 import { minimumSupportSafe } from "../../src/adapters/office/operations";
 import {
   decodeSummarySafe,
@@ -199,5 +200,13 @@ describe("commands.ts", () => {
     } finally {
       delete globals.Office;
     }
+  });
+});
+
+describe("errorSummary", () => {
+  it("states a framework error in the ribbon's language", () => {
+    const e = new FrameworkError("NO_CRITERIA", {});
+    expect(errorSummary(e, "vi").lines).toEqual(["Bộ tiêu chí không có tiêu chí nào"]);
+    expect(errorSummary(e, "en").lines).toEqual(["The framework has no criteria"]);
   });
 });

@@ -5,6 +5,7 @@
 import { missingCapabilityNotices } from "../../src/taskpane/components/CapabilityNotices";
 import { describeError, paneEnvironmentSafe, type OfficeGlobals } from "../../src/taskpane/operations";
 import { PANE_TEXT } from "../../src/taskpane/strings";
+import { FrameworkError } from "../../src/core";
 import { createFakeExcel, fakeOffice, MODERN_REQUIREMENT_SETS } from "../../src/excel-double/fake-excel";
 
 describe("PANE_TEXT", () => {
@@ -83,5 +84,13 @@ describe("describeError", () => {
   it("turns Office error codes into a sentence in the pane's language", () => {
     expect(describeError({ code: "ItemNotFound", message: "x" }, "vi")).toContain("Không tìm thấy");
     expect(describeError(Object.assign(new Error("boom"), { code: "GeneralException" }), "en")).toBe("boom");
+  });
+
+  it("says what is wrong with the settings sheet in the language chosen, not always in Vietnamese", () => {
+    const e = new FrameworkError("SETTINGS_THRESHOLD_COUNT", { sheet: "CQS_Settings", count: 2 });
+    expect(describeError(e, "vi")).toBe("CQS_Settings: cần đúng 3 ngưỡng mức độ (I, II, III), có 2");
+    expect(describeError(e, "en")).toBe(
+      "CQS_Settings: exactly 3 level bounds (I, II, III) are needed, found 2",
+    );
   });
 });

@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { a1, a1Range } from "../../core/grid";
 import { planOwnSheetRecords } from "../../core/own";
+import type { Lang } from "../../core/messages";
 import { mmToInches, type PlannedCell, type PlannedPrint, type PlannedSheet } from "../../core/writes";
 import { loadWorkbookFile } from "./read";
 
@@ -105,21 +106,43 @@ function shortMessage(e: unknown): string {
 
 interface LostPart {
   readonly vi: string;
+  readonly en: string;
   readonly test: (name: string) => boolean;
 }
 
 const LOST_PARTS: ReadonlyArray<LostPart> = [
-  { vi: "biểu đồ (chart)", test: (n) => /^xl\/(charts\/chart[^/]*\.xml|chartsheets\/)/i.test(n) },
-  { vi: "bảng tổng hợp (PivotTable)", test: (n) => /^xl\/pivot(tables|cache)\//i.test(n) },
-  { vi: "slicer/timeline", test: (n) => /^xl\/(slicers|slicercaches|timelines|timelinecaches)\//i.test(n) },
-  { vi: "macro VBA", test: (n) => /^xl\/vbaproject\.bin$/i.test(n) },
-  { vi: "điều khiển biểu mẫu/ActiveX", test: (n) => /^xl\/(activex|ctrlprops)\//i.test(n) },
-  { vi: "liên kết tới sổ tính khác (external links)", test: (n) => /^xl\/externallinks\//i.test(n) },
+  {
+    vi: "biểu đồ (chart)",
+    en: "charts",
+    test: (n) => /^xl\/(charts\/chart[^/]*\.xml|chartsheets\/)/i.test(n),
+  },
+  { vi: "bảng tổng hợp (PivotTable)", en: "PivotTables", test: (n) => /^xl\/pivot(tables|cache)\//i.test(n) },
+  {
+    vi: "slicer/timeline",
+    en: "slicers/timelines",
+    test: (n) => /^xl\/(slicers|slicercaches|timelines|timelinecaches)\//i.test(n),
+  },
+  { vi: "macro VBA", en: "VBA macros", test: (n) => /^xl\/vbaproject\.bin$/i.test(n) },
+  {
+    vi: "điều khiển biểu mẫu/ActiveX",
+    en: "form/ActiveX controls",
+    test: (n) => /^xl\/(activex|ctrlprops)\//i.test(n),
+  },
+  {
+    vi: "liên kết tới sổ tính khác (external links)",
+    en: "external links",
+    test: (n) => /^xl\/externallinks\//i.test(n),
+  },
   {
     vi: "kết nối dữ liệu/Power Query",
+    en: "data connections/Power Query",
     test: (n) => /^xl\/(connections\.xml$|querytables\/|model\/)/i.test(n),
   },
-  { vi: "chú thích dạng hội thoại (threaded comments)", test: (n) => /^xl\/threadedcomments\//i.test(n) },
+  {
+    vi: "chú thích dạng hội thoại (threaded comments)",
+    en: "threaded comments",
+    test: (n) => /^xl\/threadedcomments\//i.test(n),
+  },
 ];
 
 /** Drawing parts with shapes, text boxes, SmartArt or charts (ExcelJS keeps pictures only). */
@@ -130,7 +153,7 @@ const SHAPE_ELEMENT = /<(?:\w+:)?(?:sp|grpSp|cxnSp|graphicFrame)[\s>]/;
  * Names the parts of an .xlsx package that ExcelJS drops when it re-saves the workbook,
  * in Vietnamese (empty when there is nothing to lose).
  */
-export async function findLostParts(bytes: Buffer): Promise<string[]> {
+export async function findLostParts(bytes: Buffer, lang: Lang = "vi"): Promise<string[]> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -139,14 +162,14 @@ export async function findLostParts(bytes: Buffer): Promise<string[]> {
   }
   const names = Object.keys(zip.files);
   const found: string[] = [];
-  for (const part of LOST_PARTS) if (names.some(part.test)) found.push(part.vi);
+  for (const part of LOST_PARTS) if (names.some(part.test)) found.push(part[lang]);
   const drawings = names.filter((n) => DRAWING_PART.test(n));
   for (const n of drawings) {
     const file = zip.file(n);
     if (!file) continue;
     const xml = await file.async("string");
     if (SHAPE_ELEMENT.test(xml)) {
-      found.push("hình vẽ/hộp văn bản (shapes)");
+      found.push(lang === "vi" ? "hình vẽ/hộp văn bản (shapes)" : "shapes/text boxes");
       break;
     }
   }
@@ -408,6 +431,8 @@ export interface WriteRankingOptions {
   readonly loaded?: { readonly workbook: ExcelJS.Workbook; readonly bytes: Buffer };
   /** A picture per planned sheet (same order; undefined for none): the block's chart. */
   readonly pictures?: ReadonlyArray<SheetPicture | undefined>;
+  /** The language of the returned warnings (Vietnamese unless told). */
+  readonly lang?: Lang;
 }
 
 /**
@@ -434,12 +459,16 @@ export async function writeRankingWorkbook(
     const loaded = opts.loaded ?? (await loadWorkbookFile(inputPath));
     wb = loaded.workbook;
     repairInputText(wb);
-    const lost = await findLostParts(loaded.bytes);
+    const lost = await findLostParts(loaded.bytes, opts.lang);
     if (lost.length > 0) {
       warnings.push(
-        `Tệp đầu vào có ${lost.join(", ")}: thư viện ExcelJS không chép được các phần này sang tệp mới, ` +
-          `nên chúng sẽ bị mất trong "${outPath}" (tệp gốc không bị thay đổi). ` +
-          `Dùng --separate để chỉ ghi các trang xếp hạng ra một tệp riêng.`,
+        opts.lang === "en"
+          ? `The input holds ${lost.join(", ")}: the ExcelJS library cannot copy these parts to the new file, ` +
+              `so they will be missing from "${outPath}" (the original file is not changed). ` +
+              `Use --separate to write the ranking sheets alone to a file of their own.`
+          : `Tệp đầu vào có ${lost.join(", ")}: thư viện ExcelJS không chép được các phần này sang tệp mới, ` +
+              `nên chúng sẽ bị mất trong "${outPath}" (tệp gốc không bị thay đổi). ` +
+              `Dùng --separate để chỉ ghi các trang xếp hạng ra một tệp riêng.`,
       );
     }
   }

@@ -182,7 +182,8 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
   const [resultScope, setResultScope] = useState<ReadScope>("workbook");
   const [selected, setSelected] = useState<string | undefined>();
   const [stored, setStored] = useState<Framework | undefined>();
-  const [settingsError, setSettingsError] = useState<string | undefined>();
+  // Kept as the error itself, so its line follows the language switch.
+  const [settingsError, setSettingsError] = useState<unknown>();
   const t = PANE_TEXT[lang];
   const running = useRef(false);
   // Excel for Mac cannot download a file from an add-in: the button says to use `cqs export`.
@@ -216,7 +217,7 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
     if (!ops) return;
     ops.loadSettings().then(
       (framework) => setStored(framework),
-      (e: unknown) => setSettingsError(describeError(e, "vi")),
+      (e: unknown) => setSettingsError(e ?? new Error(String(e))),
     );
   }, [ops]);
 
@@ -593,7 +594,7 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
             <SettingsView
               lang={lang}
               stored={stored}
-              loadError={settingsError}
+              loadError={settingsError === undefined ? undefined : describeError(settingsError, lang)}
               disabled={disabled}
               onSave={onSaveSettings}
               inferred={inferredOf(result)}

@@ -30,6 +30,7 @@ import {
   frameworkLevels,
   frameworkToJson,
   LIBRARY,
+  frameworkErrorMessage,
   localNumber,
   multiplyExact,
   parseNumberText,
@@ -114,7 +115,7 @@ function problemOf(draft: Framework, lang: Lang): Problem | undefined {
       return {
         ...(e.detail?.field ? { field: e.detail.field } : {}),
         ...(e.detail?.code ? { code: e.detail.code } : {}),
-        message: e.message,
+        message: frameworkErrorMessage(e, lang),
       };
     return { message: e instanceof Error ? e.message : String(e) };
   }

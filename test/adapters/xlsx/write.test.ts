@@ -369,6 +369,20 @@ describe("writeRankingWorkbook", () => {
     expect(res.warnings).toHaveLength(1);
     expect(res.warnings[0]).toMatch(/biểu đồ.*PivotTable.*macro VBA/);
     expect(res.warnings[0]).toMatch(/--separate/);
+    // With `lang: "en"` (cqs --lang en) the warning and the parts it names are English.
+    const en = await writeRankingWorkbook({
+      inputPath: rich,
+      outPath: nodePath.join(dir, "o-en.xlsx"),
+      sheets: [plannedSheet("X")],
+      separate: false,
+      force: false,
+      lang: "en",
+    });
+    expect(en.warnings).toEqual([
+      `The input holds charts, PivotTables, VBA macros, shapes/text boxes: the ExcelJS library cannot copy ` +
+        `these parts to the new file, so they will be missing from "${nodePath.join(dir, "o-en.xlsx")}" ` +
+        `(the original file is not changed). Use --separate to write the ranking sheets alone to a file of their own.`,
+    ]);
 
     const sep = await writeRankingWorkbook({
       inputPath: rich,
