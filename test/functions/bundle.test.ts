@@ -11,7 +11,8 @@ import * as zlib from "zlib";
 import webpack from "webpack";
 
 const ROOT = path.resolve(__dirname, "../..");
-const GZIP_BUDGET = 20 * 1024;
+/** The functions runtime loads this once per workbook: 16 KB before named levels and weights (framework validation) came in, 21.3 KB after. */
+const GZIP_BUDGET = 24 * 1024;
 
 interface ParameterMetadata {
   name: string;
