@@ -80,7 +80,7 @@ export function decree30Print(headerRow: number, rowCount: number, width: number
   };
 }
 
-/** Millimetres → inches (ExcelJS margins) and points (Office.js margins). */
+/** Millimetres → inches (ExcelJS margins) and points (the Excel JavaScript API's margins). */
 export const mmToInches = (mm: number): number => mm / 25.4;
 export const mmToPoints = (mm: number): number => (mm * 72) / 25.4;
 

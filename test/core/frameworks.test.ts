@@ -18,7 +18,7 @@ import {
 import { FINDING_CODES } from "../../src/core/findings";
 import { libraryFramework, LIBRARY } from "../../src/core/library";
 import { planRankingSheets } from "../../src/core/plan";
-import { sheet, workbook } from "./build-grid";
+import { CRITERIA_HEADERS, sheet, workbook } from "./build-grid";
 import { FRAMEWORK_FIXTURES as FIXTURES, ROOT } from "../fixtures/locate";
 
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "framework.schema.json"), "utf8"));
@@ -304,14 +304,7 @@ describe("extra numeric columns", () => {
         [
           "STT",
           "Đơn vị",
-          "Nhận thức",
-          "Kiến tạo thể chế",
-          "Hạ tầng và nền tảng số",
-          "Nền tảng và CQ số",
-          "Dữ liệu số",
-          "Hoạt động chính quyền số",
-          "An toàn, an ninh mạng",
-          "Đào tạo và phát triển CQS",
+          ...CRITERIA_HEADERS,
           "Điểm thưởng",
           "Tổng cộng",
         ],
