@@ -301,13 +301,7 @@ describe("extra numeric columns", () => {
   it("get an info finding at their header and are not counted", () => {
     const grid = workbook(
       sheet("S", [
-        [
-          "STT",
-          "Đơn vị",
-          ...CRITERIA_HEADERS,
-          "Điểm thưởng",
-          "Tổng cộng",
-        ],
+        ["STT", "Đơn vị", ...CRITERIA_HEADERS, "Điểm thưởng", "Tổng cộng"],
         [1, "Sở A", 8, 5, 10, 50, 5, 12, 6, 2, 3, 98],
       ]),
     );
