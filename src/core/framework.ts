@@ -214,6 +214,8 @@ export interface CompiledFramework {
   }>;
   /** Levels best first; empty when the framework has none. */
   readonly levels: ReadonlyArray<CompiledLevel>;
+  /** The names of `levels`, in the same order. */
+  readonly levelNames: ReadonlyArray<Level>;
   /** Whether every level but the last has a bound (else levels are checked for order only). */
   readonly boundsKnown: boolean;
   /** The bounds of `levels` that have one, in order (for classifyLevel). */
@@ -481,6 +483,7 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
     criteria,
     groups,
     levels,
+    levelNames: levels.map((l) => l.name),
     boundsKnown,
     bounds,
     levelBasis: basis,

@@ -43,7 +43,7 @@ export function nameTokens(name: string): Token[] {
       tokens.push({
         word,
         initial: stripAccents(word).charAt(0),
-        ...(abbreviation ? { abbreviation } : {}),
+        abbreviation,
         conjunction: word === VA,
       });
     }
@@ -172,18 +172,22 @@ export interface KeyIndex {
 
 export function indexKeys(keys: ReadonlyArray<string>): KeyIndex {
   const first = new Map<string, number>();
-  const last = new Map<string, number>();
   const next: number[] = new Array<number>(keys.length).fill(-1);
   const repeats: Array<{ index: number; first: number }> = [];
-  keys.forEach((k, i) => {
+  // The last index of each repeated key's chain, while the chain is built (names are rarely listed twice).
+  let tails: Map<string, number> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const head = first.get(k);
-    if (head === undefined) first.set(k, i);
-    else {
-      repeats.push({ index: i, first: head });
-      next[last.get(k)!] = i;
+    if (head === undefined) {
+      first.set(k, i);
+      continue;
     }
-    last.set(k, i);
-  });
+    repeats.push({ index: i, first: head });
+    tails ??= new Map();
+    next[tails.get(k) ?? head] = i;
+    tails.set(k, i);
+  }
   return { first, next, repeats };
 }
 
@@ -213,13 +217,17 @@ export function matchUnits(
     leftTaken[i] = true;
     rightTaken[j] = true;
   };
-  leftKeys.forEach((key, i) => {
-    let j = index.first.get(key) ?? -1;
+  let pairs = 0;
+  for (let i = 0; i < leftKeys.length; i++) {
+    let j = index.first.get(leftKeys[i]!) ?? -1;
     while (j >= 0 && rightTaken[j]) j = index.next[j]!;
-    if (j >= 0) pair(i, j);
-  });
+    if (j >= 0) {
+      pair(i, j);
+      pairs++;
+    }
+  }
   // Names left over on both sides are compared by their words.
-  if (leftTaken.includes(false) && rightTaken.includes(false)) {
+  if (pairs < left.length && pairs < right.length) {
     const related = relatedLeftovers(left, right, leftKeys, rightKeys, leftTaken, rightTaken);
     for (const kind of ["same", "leading"] as const) {
       const byRight = new Map<number, number[]>();
@@ -237,8 +245,14 @@ export function matchUnits(
       }
     }
   }
-  const untaken = (taken: boolean[]): number[] => taken.flatMap((t, k) => (t ? [] : [k]));
   return { rightOf, unmatchedLeft: untaken(leftTaken), unmatchedRight: untaken(rightTaken) };
+}
+
+/** The positions not taken. */
+function untaken(taken: ReadonlyArray<boolean>): number[] {
+  const list: number[] = [];
+  for (let k = 0; k < taken.length; k++) if (!taken[k]) list.push(k);
+  return list;
 }
 
 /** The first letter of a key, accents stripped. */

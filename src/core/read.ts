@@ -290,12 +290,7 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
   }
   if (unit === -1) return undefined;
   groupSumColumns(sheet, row, first, groups);
-  const columns: TableColumns = {
-    unit,
-    criteria,
-    ...cols,
-    ...(groups.some((g) => g >= 0) ? { groups } : {}),
-  };
+  const columns = tableColumnsOf(unit, cols, criteria, groups);
   const needed = Math.min(3, fw.criteria.length);
   if (fw.criteria.length > 0 && criteriaFound === fw.criteria.length && cols.total !== undefined)
     return { top: row, bottom, columns, kind: "criteria" };
@@ -321,6 +316,32 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
       return { top: row, bottom, columns, kind: "ranking" };
   }
   return undefined;
+}
+
+/**
+ * A table's columns as one object of a fixed shape (every role present, undefined where the table
+ * has no such column), whatever roles its header names.
+ */
+function tableColumnsOf(
+  unit: number,
+  cols: Partial<Record<Exclude<NamedRole, "unit">, number>>,
+  criteria: ReadonlyArray<number>,
+  groups: ReadonlyArray<number> | undefined,
+): TableColumns {
+  return {
+    unit,
+    stt: cols.stt,
+    total: cols.total,
+    level: cols.level,
+    rank: cols.rank,
+    max: cols.max,
+    maxToDo: cols.maxToDo,
+    notAssessed: cols.notAssessed,
+    points: cols.points,
+    percent: cols.percent,
+    groups: groups?.some((g) => g >= 0) ? groups : undefined,
+    criteria,
+  };
 }
 
 /** Header words of a group's own score column under its label ("Cộng", "Tổng"). */
@@ -528,11 +549,12 @@ function impliedCriteria(
     top,
     bottom,
     kind: "criteria",
-    columns: {
-      ...given,
-      criteria: criteriaCols.map((c) => c.col),
-      ...(groupCols.some((g) => g >= 0) ? { groups: groupCols } : {}),
-    },
+    columns: tableColumnsOf(
+      given.unit,
+      given,
+      criteriaCols.map((c) => c.col),
+      groupCols,
+    ),
     implied: { framework: compiled, missing },
   };
 }
@@ -799,8 +821,8 @@ function readSheetTables(
       const cols = tableColumns(header.columns);
       const extra = header.kind === "criteria" && !header.implied ? extraColumns(sheet, header, rows) : [];
       tables.push({
-        ...(header.implied ? { implied: header.implied } : {}),
-        ...(extra.length > 0 ? { extra } : {}),
+        implied: header.implied,
+        extra: extra.length > 0 ? extra : undefined,
         kind: header.kind,
         sheet: ref,
         columns: header.columns,
@@ -906,7 +928,16 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
         continue;
       }
       const note = parseNoteLine(line.text);
-      if (note) current.notes.push({ sheet: ref, row: line.row, col: line.col, text: line.text, ...note });
+      if (note) {
+        current.notes.push({
+          sheet: ref,
+          row: line.row,
+          col: line.col,
+          text: line.text,
+          unit: note.unit,
+          max: note.max,
+        });
+      }
     }
   }
   // Ranking tables with no open block before them (e.g. a ranking sheet made earlier) join the
