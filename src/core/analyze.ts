@@ -150,9 +150,7 @@ function report<C extends FindingCode>(sink: FindingSink, { code, at, params, un
 function numberOrReport(
   reading: NumberReading,
   sink: FindingSink,
-  sheet: SheetRef,
-  row: number,
-  col: number,
+  at: At,
   unit: string,
   what: string,
 ): Exact | undefined {
@@ -161,18 +159,18 @@ function numberOrReport(
       if (reading.fromText)
         report(sink, {
           code: "TEXT_NUMBER",
-          at: { sheet, row, col },
+          at,
           params: { what, value: formatPlain(reading.value) },
           unit,
         });
       return reading.value;
     case "empty":
-      report(sink, { code: "MISSING_SCORE", at: { sheet, row, col }, params: { what }, unit });
+      report(sink, { code: "MISSING_SCORE", at, params: { what }, unit });
       return undefined;
     case "uncalculated":
       report(sink, {
         code: "UNCALCULATED_FORMULA",
-        at: { sheet, row, col },
+        at,
         params: { what, formula: reading.formula },
         unit,
       });
@@ -180,12 +178,17 @@ function numberOrReport(
     case "nan":
       report(sink, {
         code: "NOT_A_NUMBER",
-        at: { sheet, row, col },
+        at,
         params: { what, value: reading.shown, kind: reading.what },
         unit,
       });
       return undefined;
   }
+}
+
+/** A cell's number (a plain number cell read directly), or undefined once what it holds is reported. */
+function numberIn(cell: Cell, sink: FindingSink, at: At, unit: string, what: string): Exact | undefined {
+  return plainNumberOf(cell) ?? numberOrReport(readCellNumber(cell), sink, at, unit, what);
 }
 
 function formatPlain(x: Exact): string {
@@ -289,9 +292,7 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
   let typedTotal: Exact | undefined;
   if (columns.total !== undefined) {
     const totalCell = cellAt(sheet.grid, r.row, columns.total);
-    typedTotal =
-      plainNumberOf(totalCell) ??
-      numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, unit, "Tổng điểm");
+    typedTotal = numberIn(totalCell, sink, { sheet, row: r.row, col: columns.total }, unit, "Tổng điểm");
     if (typedTotal !== undefined && !totalCell.f && context.totalsMostlyFormulas) {
       report(sink, {
         code: "HARDCODED_TOTAL",
@@ -319,20 +320,36 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
       : undefined;
   if (columns.percent !== undefined && percent !== undefined)
     checkPercent(table, r.row, columns.percent, percent, points!, max, unit, sink);
-  // One object shape for every unit (absent values are undefined), filled in once: the rank is
-  // set when the block is ranked.
+  return unitResult(fw, sheet, r, { max, maxSource, points, total, typedTotal, percent });
+}
+
+/** What a table row's checks found out about its unit. */
+interface UnitFigures {
+  readonly max: Exact;
+  readonly maxSource: MaxSource;
+  readonly points: Exact | undefined;
+  readonly total: Exact | undefined;
+  readonly typedTotal: Exact | undefined;
+  readonly percent: Exact | undefined;
+}
+
+/**
+ * A unit's result, its level from its total (or percentage): one object shape for every unit
+ * (absent values are undefined), filled in once; the rank is set when the block is ranked.
+ */
+function unitResult(fw: CompiledFramework, sheet: SheetRef, r: TableRow, f: UnitFigures): UnitInProgress {
   return {
-    name: unit,
+    name: r.name,
     sheet: sheet.name,
     row: r.row,
-    max,
-    maxSource,
-    points,
-    total,
-    level: total !== undefined ? levelOf(fw, total, percent) : undefined,
-    typedTotal,
+    max: f.max,
+    maxSource: f.maxSource,
+    points: f.points,
+    total: f.total,
+    level: f.total !== undefined ? levelOf(fw, f.total, f.percent) : undefined,
+    typedTotal: f.typedTotal,
     rank: undefined,
-    percent,
+    percent: f.percent,
   };
 }
 
@@ -379,8 +396,7 @@ function checkScores(context: CriteriaContext, r: TableRow): Exact | undefined {
     if (col < 0) continue;
     const what = c.criterion.name;
     const cell = cellAt(grid, r.row, col);
-    const value =
-      plainNumberOf(cell) ?? numberOrReport(readCellNumber(cell), sink, sheet, r.row, col, unit, what);
+    const value = numberIn(cell, sink, { sheet, row: r.row, col }, unit, what);
     if (value === undefined) {
       complete = false;
       if (groupSums && c.group >= 0) groupSums[c.group] = undefined;
@@ -421,7 +437,8 @@ function unitMax(context: CriteriaContext, r: TableRow): { max: Exact; source: M
     if (reading.kind === "number" && isPositive(reading.value)) {
       return { max: reading.value, source: "column", note: "" };
     }
-    if (reading.kind !== "empty") numberOrReport(reading, sink, sheet, r.row, maxCol, r.name, "Điểm tối đa");
+    if (reading.kind !== "empty")
+      numberOrReport(reading, sink, { sheet, row: r.row, col: maxCol }, r.name, "Điểm tối đa");
   }
   const note = context.notes.get(r.key);
   if (note) return { max: note.max, source: "note", note: note.note };
@@ -532,7 +549,7 @@ function checkGroups(
     const sum = sums[g];
     if (col < 0 || sum === undefined || fw.groups[g]!.members.length === 0) continue;
     const cell = cellAt(table.sheet.grid, r.row, col);
-    const typed = plainNumberOf(cell) ?? readNumber(cell);
+    const typed = readNumber(cell);
     if (typed === undefined) continue;
     const d = Math.max(decimalsOf(sum), 0);
     if (compareExact(roundExact(typed, d), roundExact(sum, d)) !== 0) {
@@ -546,7 +563,10 @@ function checkGroups(
   }
 }
 
+/** A cell's number, if it holds one (a plain number cell read directly), nothing reported. */
 function readNumber(cell: Cell): Exact | undefined {
+  const plain = plainNumberOf(cell);
+  if (plain !== undefined) return plain;
   const r = readCellNumber(cell);
   return r.kind === "number" ? r.value : undefined;
 }
@@ -663,17 +683,14 @@ function checkRankingRow(
       params: {
         criteriaName: u.name,
         rankingName: r.name,
-        encoding: legacy?.encoding,
-        unicode: legacy?.text,
+        ...(legacy ? { encoding: legacy.encoding, unicode: legacy.text } : {}),
       },
       unit: u.name,
     });
   }
   if (columns.total !== undefined) {
     const totalCell = cellAt(grid, r.row, columns.total);
-    const shown =
-      plainNumberOf(totalCell) ??
-      numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, u.name, "Tổng điểm");
+    const shown = numberIn(totalCell, sink, { sheet, row: r.row, col: columns.total }, u.name, "Tổng điểm");
     const reference = u.typedTotal ?? u.total;
     if (shown !== undefined && reference !== undefined) {
       const a = roundExact(shown, decimals);
@@ -926,7 +943,7 @@ function readPercent(cell: Cell): { value: Exact; decimals: number } | undefined
       const x = exactFromDecimalString(String(Number((v * 100).toPrecision(15))));
       return { value: x, decimals: d };
     }
-    const x = plainNumberOf(cell) ?? readNumber(cell);
+    const x = readNumber(cell);
     if (x === undefined) return undefined;
     const f = /0[.,](0+)/.exec(fmt);
     return { value: x, decimals: Math.max(f ? f[1]!.length : 0, decimalsOf(x)) };
@@ -955,7 +972,8 @@ function checkPercent(
   const cell = cellAt(table.sheet.grid, row, col);
   const typed = readPercent(cell);
   if (typed === undefined) {
-    if (cell.v !== null) numberOrReport(readCellNumber(cell), sink, table.sheet, row, col, unit, "Tỷ lệ");
+    if (cell.v !== null)
+      numberOrReport(readCellNumber(cell), sink, { sheet: table.sheet, row, col }, unit, "Tỷ lệ");
     return;
   }
   const e = roundExact(percent, typed.decimals);
@@ -983,8 +1001,7 @@ function checkResultsUnit(table: Table, fw: CompiledFramework, k: number, sink: 
   const decimals = fw.framework.decimals;
   const num = (col: number | undefined, what: string): Exact | undefined => {
     if (col === undefined) return undefined;
-    const cell = cellAt(grid, r.row, col);
-    return plainNumberOf(cell) ?? numberOrReport(readCellNumber(cell), sink, sheet, r.row, col, unit, what);
+    return numberIn(cellAt(grid, r.row, col), sink, { sheet, row: r.row, col }, unit, what);
   };
   const scaleMax = num(columns.max, "Điểm tối đa") ?? fw.fullMax;
   const notAssessed = num(columns.notAssessed, "Số điểm không đưa vào đánh giá");
@@ -1041,20 +1058,7 @@ function checkResultsUnit(table: Table, fw: CompiledFramework, k: number, sink: 
       }
     }
   }
-  const levelScale = fw.levelBasis === "percent" ? percent : total;
-  return {
-    name: unit,
-    sheet: sheet.name,
-    row: r.row,
-    max,
-    maxSource,
-    points,
-    total,
-    level: levelScale !== undefined && total !== undefined ? levelOf(fw, total, percent) : undefined,
-    typedTotal,
-    rank: undefined,
-    percent,
-  };
+  return unitResult(fw, sheet, r, { max, maxSource, points, total, typedTotal, percent });
 }
 
 /** A rank-only table's row: its printed total is its total. */
@@ -1062,9 +1066,7 @@ function ranksUnit(table: Table, fw: CompiledFramework, k: number, sink: Finding
   const { sheet, columns } = table;
   const r = table.rows[k]!;
   const cell = cellAt(sheet.grid, r.row, columns.total!);
-  const total =
-    plainNumberOf(cell) ??
-    numberOrReport(readCellNumber(cell), sink, sheet, r.row, columns.total!, r.name, "Tổng điểm");
+  const total = numberIn(cell, sink, { sheet, row: r.row, col: columns.total! }, r.name, "Tổng điểm");
   // The percentage of the scale, where the scale is known (stated in the header or the framework's).
   const percent =
     total !== undefined &&
@@ -1074,19 +1076,14 @@ function ranksUnit(table: Table, fw: CompiledFramework, k: number, sink: Finding
       : undefined;
   if (columns.percent !== undefined && percent !== undefined)
     checkPercent(table, r.row, columns.percent, percent, total!, fw.fullMax, r.name, sink);
-  return {
-    name: r.name,
-    sheet: sheet.name,
-    row: r.row,
+  return unitResult(fw, sheet, r, {
     max: fw.fullMax,
     maxSource: "full",
     points: total,
     total,
-    level: total !== undefined ? levelOf(fw, total, percent) : undefined,
     typedTotal: total,
-    rank: undefined,
     percent,
-  };
+  });
 }
 
 /** Implied frameworks of rank-only tables whose scale is known (stated, or the given framework's). */

@@ -293,6 +293,21 @@ function decimalField(value: unknown, field: FrameworkNumberField, path?: string
   return parsed;
 }
 
+/** A criterion's max points or weight: a positive number, else a FrameworkError naming the field. */
+function positiveField(value: unknown, criterion: string, index: number, which: "max" | "weight"): Exact {
+  const field = `criteria.${index}.${which}`;
+  const x = decimalField(
+    value,
+    { kind: which === "max" ? "criterionMax" : "criterionWeight", name: criterion },
+    field,
+  );
+  if (!isPositive(x)) {
+    const code = which === "max" ? "MAX_NOT_POSITIVE" : "WEIGHT_NOT_POSITIVE";
+    throw new FrameworkError(code, { criterion }, { code, field });
+  }
+  return x;
+}
+
 /** Parses the framework's numbers; throws FrameworkError naming the bad field. */
 export function compileFramework(framework: Framework): CompiledFramework {
   // The same framework object compiles to the same result: kept, so repeated checks of a
@@ -370,30 +385,10 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
   const members: number[][] = groupList.map(() => []);
   let weightedCount = 0;
   const criteria = framework.criteria.map((criterion, i) => {
-    const max = decimalField(
-      criterion.max,
-      { kind: "criterionMax", name: criterion.name },
-      `criteria.${i}.max`,
-    );
-    if (!isPositive(max))
-      throw new FrameworkError(
-        "MAX_NOT_POSITIVE",
-        { criterion: criterion.name },
-        { code: "MAX_NOT_POSITIVE", field: `criteria.${i}.max` },
-      );
+    const max = positiveField(criterion.max, criterion.name, i, "max");
     let weight: Exact | undefined;
     if (criterion.weight !== undefined && criterion.weight !== "") {
-      weight = decimalField(
-        criterion.weight,
-        { kind: "criterionWeight", name: criterion.name },
-        `criteria.${i}.weight`,
-      );
-      if (!isPositive(weight))
-        throw new FrameworkError(
-          "WEIGHT_NOT_POSITIVE",
-          { criterion: criterion.name },
-          { code: "WEIGHT_NOT_POSITIVE", field: `criteria.${i}.weight` },
-        );
+      weight = positiveField(criterion.weight, criterion.name, i, "weight");
       weightedCount++;
     }
     let group = -1;

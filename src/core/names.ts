@@ -8,7 +8,7 @@
  * - never when a word differs ("Sở Nội vụ" is neither "Sở Ngoại vụ" nor "Sở Nội chính").
  */
 import { decodeLegacyVietnamese } from "./legacy";
-import { abbreviationLetters, nameWords, stripAccents } from "./text";
+import { abbreviationLetters, foldName, nameWords, stripAccents } from "./text";
 
 interface Token {
   /** The folded word (see text.ts nameWords). */
@@ -67,7 +67,7 @@ export function nameKey(name: string): string {
   if (key === undefined) {
     if (keyCache.size >= KEY_CACHE_LIMIT) keyCache = new Map();
     const unicode = decodeLegacyVietnamese(name)?.text ?? name;
-    key = nameWords(unicode).join(" ");
+    key = foldName(unicode);
     keyCache.set(name, key);
   }
   return key;
