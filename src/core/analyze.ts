@@ -1245,6 +1245,19 @@ function distinctLevels(units: ReadonlyArray<UnitInProgress>, fw: CompiledFramew
   return [...byName].sort((a, b) => a[1] - b[1]).map(([n]) => n);
 }
 
+/** FRAMEWORK_FROM_SHEET at a table's header: it is checked with the framework its sheet implies. */
+function reportFrameworkFromSheet(table: Table, implied: CompiledFramework, sink: FindingSink): void {
+  report(sink, {
+    code: "FRAMEWORK_FROM_SHEET",
+    at: { sheet: table.sheet, row: table.headerTop, col: table.columns.unit },
+    params: {
+      kind: table.kind,
+      scale: formatPlain(implied.fullMax),
+      decimals: String(implied.framework.decimals),
+    },
+  });
+}
+
 /** Checks a workbook grid against a framework. */
 export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): Analysis {
   const fw = compileFramework(framework);
@@ -1270,15 +1283,7 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
         });
       }
       if (table.implied) {
-        report(sink, {
-          code: "FRAMEWORK_FROM_SHEET",
-          at: { sheet: table.sheet, row: table.headerTop, col: table.columns.unit },
-          params: {
-            kind: table.kind,
-            scale: formatPlain(bfw.fullMax),
-            decimals: String(bfw.framework.decimals),
-          },
-        });
+        reportFrameworkFromSheet(table, bfw, sink);
       }
       for (const x of table.extra ?? []) {
         report(sink, {
@@ -1297,15 +1302,7 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
     } else {
       bfw = impliedFramework(table, fw);
       if (bfw !== fw && !fw.indices.includes(bfw)) {
-        report(sink, {
-          code: "FRAMEWORK_FROM_SHEET",
-          at: { sheet: table.sheet, row: table.headerTop, col: table.columns.unit },
-          params: {
-            kind: table.kind,
-            scale: formatPlain(bfw.fullMax),
-            decimals: String(bfw.framework.decimals),
-          },
-        });
+        reportFrameworkFromSheet(table, bfw, sink);
       }
       const names: string[] = [];
       const keys: string[] = [];

@@ -517,6 +517,26 @@ function object(v: unknown, what: string): Json {
   return v as Json;
 }
 
+/**
+ * A list of objects in a framework file, each with a required text field (`name` or `unit`): each
+ * built by `build` from the object, that field and its index; NOT_ARRAY, NOT_OBJECT or
+ * MISSING_FIELD naming the path where one is not so.
+ */
+function entries<T>(
+  v: unknown,
+  path: string,
+  required: "name" | "unit",
+  build: (r: Json, value: string, i: number) => T,
+): T[] {
+  if (!Array.isArray(v)) throw new FrameworkError("NOT_ARRAY", { path });
+  return v.map((item: unknown, i: number) => {
+    const r = object(item, `${path}[${i}]`);
+    const value = str(r[required], "");
+    if (value === "") throw new FrameworkError("MISSING_FIELD", { path: `${path}[${i}]`, field: required });
+    return build(r, value, i);
+  });
+}
+
 const KNOWN_KEYS = new Set([
   "$schema",
   "format",
@@ -555,12 +575,7 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
     throw new FrameworkError("BAD_KIND", { path: at("kind") });
   let criteria = results ? [] : base.criteria;
   if (o.criteria !== undefined) {
-    if (!Array.isArray(o.criteria)) throw new FrameworkError("NOT_ARRAY", { path: at("criteria") });
-    criteria = o.criteria.map((c: unknown, i: number): Criterion => {
-      const r = object(c, `${at("criteria")}[${i}]`);
-      const name = str(r.name, "");
-      if (name === "")
-        throw new FrameworkError("MISSING_FIELD", { path: `${at("criteria")}[${i}]`, field: "name" });
+    criteria = entries(o.criteria, at("criteria"), "name", (r, name, i): Criterion => {
       const weight = numText(r.weight);
       const group = str(r.group, "");
       return {
@@ -576,12 +591,7 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
   }
   let groups: CriteriaGroup[] | undefined;
   if (o.groups !== undefined) {
-    if (!Array.isArray(o.groups)) throw new FrameworkError("NOT_ARRAY", { path: at("groups") });
-    groups = o.groups.map((g: unknown, i: number) => {
-      const r = object(g, `${at("groups")}[${i}]`);
-      const name = str(r.name, "");
-      if (name === "")
-        throw new FrameworkError("MISSING_FIELD", { path: `${at("groups")}[${i}]`, field: "name" });
+    groups = entries(o.groups, at("groups"), "name", (r, name, i) => {
       return {
         key: str(r.key, `g${i + 1}`),
         name,
@@ -601,12 +611,7 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
   }
   let levels: LevelSpec[] | undefined;
   if (o.levels !== undefined) {
-    if (!Array.isArray(o.levels)) throw new FrameworkError("NOT_ARRAY", { path: at("levels") });
-    levels = o.levels.map((l: unknown, i: number) => {
-      const r = object(l, `${at("levels")}[${i}]`);
-      const name = str(r.name, "");
-      if (name === "")
-        throw new FrameworkError("MISSING_FIELD", { path: `${at("levels")}[${i}]`, field: "name" });
+    levels = entries(o.levels, at("levels"), "name", (r, name): LevelSpec => {
       const min = numText(r.min);
       return min !== "" ? { name, min } : { name };
     });
@@ -641,12 +646,7 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
   }
   let reducedMax = base.reducedMax;
   if (o.reducedMax !== undefined) {
-    if (!Array.isArray(o.reducedMax)) throw new FrameworkError("NOT_ARRAY", { path: at("reducedMax") });
-    reducedMax = o.reducedMax.map((c: unknown, i: number): ReducedMax => {
-      const r = object(c, `${at("reducedMax")}[${i}]`);
-      const unit = str(r.unit, "");
-      if (unit === "")
-        throw new FrameworkError("MISSING_FIELD", { path: `${at("reducedMax")}[${i}]`, field: "unit" });
+    reducedMax = entries(o.reducedMax, at("reducedMax"), "unit", (r, unit): ReducedMax => {
       return { unit, max: numText(r.max), ...(typeof r.note === "string" ? { note: r.note } : {}) };
     });
   }
