@@ -212,17 +212,13 @@ export function matchUnits(
   const rightOf: number[] = new Array<number>(left.length).fill(-1);
   const leftTaken: boolean[] = new Array<boolean>(left.length).fill(false);
   const rightTaken: boolean[] = new Array<boolean>(right.length).fill(false);
-  const pair = (i: number, j: number): void => {
-    rightOf[i] = j;
-    leftTaken[i] = true;
-    rightTaken[j] = true;
-  };
+  const taken: Taken = { rightOf, leftTaken, rightTaken };
   let pairs = 0;
   for (let i = 0; i < leftKeys.length; i++) {
     let j = index.first.get(leftKeys[i]!) ?? -1;
     while (j >= 0 && rightTaken[j]) j = index.next[j]!;
     if (j >= 0) {
-      pair(i, j);
+      pair(taken, i, j);
       pairs++;
     }
   }
@@ -241,11 +237,25 @@ export function matchUnits(
       }
       for (const [j, list] of byRight) {
         const i = list[0]!;
-        if (list.length === 1 && byLeft.get(i)!.length === 1) pair(i, j);
+        if (list.length === 1 && byLeft.get(i)!.length === 1) pair(taken, i, j);
       }
     }
   }
   return { rightOf, unmatchedLeft: untaken(leftTaken), unmatchedRight: untaken(rightTaken) };
+}
+
+/** A matching while it is made: who is paired with whom, who is taken on each side. */
+interface Taken {
+  readonly rightOf: number[];
+  readonly leftTaken: boolean[];
+  readonly rightTaken: boolean[];
+}
+
+/** Pairs left `i` with right `j` (a top-level function, not a closure made per call: see rankUnits). */
+function pair(t: Taken, i: number, j: number): void {
+  t.rightOf[i] = j;
+  t.leftTaken[i] = true;
+  t.rightTaken[j] = true;
 }
 
 /** The positions not taken. */
