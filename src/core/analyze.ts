@@ -34,7 +34,7 @@ import {
 } from "./findings";
 import { a1, a1Range, cellAt, type Cell, type WorkbookGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
-import { indexKeys, matchUnits, nameKey, type KeyIndex } from "./names";
+import { indexKeys, matchUnits, nameKey, type KeyIndex, type UnitMatching } from "./names";
 import { parseNumberText, plainNumberOf, readCellNumber, trimSpaces, type NumberReading } from "./numbers";
 import {
   readWorkbook,
@@ -91,6 +91,8 @@ export interface BlockResult {
   readonly framework: Framework;
   /** Decimals of the block's totals. */
   readonly decimals: number;
+  /** Each unit's name in the block's (first) ranking table where the names match, else its own. */
+  readonly rankingNames: ReadonlyArray<string>;
 }
 
 export interface TableSummary {
@@ -110,52 +112,83 @@ export interface Analysis {
   readonly summary: Record<"error" | "warning" | "info", number>;
 }
 
-class FindingSink {
-  readonly list: Finding[] = [];
-  add<C extends FindingCode>(
-    code: C,
-    sheet: SheetRef,
-    row: number,
-    col: number,
-    params: FindingParamsOf<C>,
-    unit?: string,
-  ): void {
-    this.list.push(
-      makeFinding(
-        code,
-        { sheet: sheet.name, sheetIndex: sheet.index, row, col, cell: a1(row, col) },
-        params,
-        unit,
-      ),
-    );
-  }
+/** A cell a finding points at, in a sheet the reader found. */
+interface At {
+  readonly sheet: SheetRef;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** One finding as a check reports it: its code, the cell, the parameters its code takes, the unit. */
+interface Report<C extends FindingCode> {
+  readonly code: C;
+  readonly at: At;
+  readonly params: FindingParamsOf<C>;
+  readonly unit?: string;
+}
+
+/**
+ * Where a check's findings go, in the order found (sorted once at the end). A plain array: a
+ * class instance's shape would be collected with the last sink of a check, and V8 would drop the
+ * compiled code of every check that reports (measured in docs/benchmarks.md).
+ */
+type FindingSink = Finding[];
+
+function report<C extends FindingCode>(sink: FindingSink, { code, at, params, unit }: Report<C>): void {
+  const { sheet, row, col } = at;
+  sink.push(
+    makeFinding(
+      code,
+      { sheet: sheet.name, sheetIndex: sheet.index, row, col, cell: a1(row, col) },
+      params,
+      unit,
+    ),
+  );
 }
 
 /** Reports what a non-number reading is; returns the number when there is one. */
 function numberOrReport(
   reading: NumberReading,
   sink: FindingSink,
-  sheet: SheetRef,
-  row: number,
-  col: number,
+  at: At,
   unit: string,
   what: string,
 ): Exact | undefined {
   switch (reading.kind) {
     case "number":
       if (reading.fromText)
-        sink.add("TEXT_NUMBER", sheet, row, col, { what, value: formatPlain(reading.value) }, unit);
+        report(sink, {
+          code: "TEXT_NUMBER",
+          at,
+          params: { what, value: formatPlain(reading.value) },
+          unit,
+        });
       return reading.value;
     case "empty":
-      sink.add("MISSING_SCORE", sheet, row, col, { what }, unit);
+      report(sink, { code: "MISSING_SCORE", at, params: { what }, unit });
       return undefined;
     case "uncalculated":
-      sink.add("UNCALCULATED_FORMULA", sheet, row, col, { what, formula: reading.formula }, unit);
+      report(sink, {
+        code: "UNCALCULATED_FORMULA",
+        at,
+        params: { what, formula: reading.formula },
+        unit,
+      });
       return undefined;
     case "nan":
-      sink.add("NOT_A_NUMBER", sheet, row, col, { what, value: reading.shown, kind: reading.what }, unit);
+      report(sink, {
+        code: "NOT_A_NUMBER",
+        at,
+        params: { what, value: reading.shown, kind: reading.what },
+        unit,
+      });
       return undefined;
   }
+}
+
+/** A cell's number (a plain number cell read directly), or undefined once what it holds is reported. */
+function numberIn(cell: Cell, sink: FindingSink, at: At, unit: string, what: string): Exact | undefined {
+  return plainNumberOf(cell) ?? numberOrReport(readCellNumber(cell), sink, at, unit, what);
 }
 
 function formatPlain(x: Exact): string {
@@ -181,7 +214,12 @@ function reportDuplicates(table: Table, index: KeyIndex, sink: FindingSink): voi
   for (const { index: k, first } of index.repeats) {
     const r = table.rows[k]!;
     const firstCell = a1(table.rows[first]!.row, col);
-    sink.add("DUPLICATE_UNIT", table.sheet, r.row, col, { firstCell }, r.name);
+    report(sink, {
+      code: "DUPLICATE_UNIT",
+      at: { sheet: table.sheet, row: r.row, col },
+      params: { firstCell },
+      unit: r.name,
+    });
   }
 }
 
@@ -254,11 +292,14 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
   let typedTotal: Exact | undefined;
   if (columns.total !== undefined) {
     const totalCell = cellAt(sheet.grid, r.row, columns.total);
-    typedTotal =
-      plainNumberOf(totalCell) ??
-      numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, unit, "Tổng điểm");
+    typedTotal = numberIn(totalCell, sink, { sheet, row: r.row, col: columns.total }, unit, "Tổng điểm");
     if (typedTotal !== undefined && !totalCell.f && context.totalsMostlyFormulas) {
-      sink.add("HARDCODED_TOTAL", sheet, r.row, columns.total, { value: formatPlain(typedTotal) }, unit);
+      report(sink, {
+        code: "HARDCODED_TOTAL",
+        at: { sheet, row: r.row, col: columns.total },
+        params: { value: formatPlain(typedTotal) },
+        unit,
+      });
     }
     if (compareExact(max, fw.unitMax) < 0) {
       reportReducedMax(sink, sheet, r.row, columns.total, unit, {
@@ -279,20 +320,36 @@ function checkUnit(context: CriteriaContext, k: number): UnitInProgress {
       : undefined;
   if (columns.percent !== undefined && percent !== undefined)
     checkPercent(table, r.row, columns.percent, percent, points!, max, unit, sink);
-  // One object shape for every unit (absent values are undefined), filled in once: the rank is
-  // set when the block is ranked.
+  return unitResult(fw, sheet, r, { max, maxSource, points, total, typedTotal, percent });
+}
+
+/** What a table row's checks found out about its unit. */
+interface UnitFigures {
+  readonly max: Exact;
+  readonly maxSource: MaxSource;
+  readonly points: Exact | undefined;
+  readonly total: Exact | undefined;
+  readonly typedTotal: Exact | undefined;
+  readonly percent: Exact | undefined;
+}
+
+/**
+ * A unit's result, its level from its total (or percentage): one object shape for every unit
+ * (absent values are undefined), filled in once; the rank is set when the block is ranked.
+ */
+function unitResult(fw: CompiledFramework, sheet: SheetRef, r: TableRow, f: UnitFigures): UnitInProgress {
   return {
-    name: unit,
+    name: r.name,
     sheet: sheet.name,
     row: r.row,
-    max,
-    maxSource,
-    points,
-    total,
-    level: total !== undefined ? levelOf(fw, total, percent) : undefined,
-    typedTotal,
+    max: f.max,
+    maxSource: f.maxSource,
+    points: f.points,
+    total: f.total,
+    level: f.total !== undefined ? levelOf(fw, f.total, f.percent) : undefined,
+    typedTotal: f.typedTotal,
     rank: undefined,
-    percent,
+    percent: f.percent,
   };
 }
 
@@ -305,12 +362,10 @@ function reportReducedMax(
   unit: string,
   r: { max: Exact; maxSource: MaxSource; maxNote: string; points: Exact | undefined; scale: Exact },
 ): void {
-  sink.add(
-    "REDUCED_MAX",
-    sheet,
-    row,
-    col,
-    {
+  report(sink, {
+    code: "REDUCED_MAX",
+    at: { sheet, row, col },
+    params: {
       max: formatPlain(r.max),
       source: r.maxSource,
       note: r.maxNote,
@@ -318,7 +373,7 @@ function reportReducedMax(
       scale: formatPlain(r.scale),
     },
     unit,
-  );
+  });
 }
 
 /**
@@ -341,24 +396,26 @@ function checkScores(context: CriteriaContext, r: TableRow): Exact | undefined {
     if (col < 0) continue;
     const what = c.criterion.name;
     const cell = cellAt(grid, r.row, col);
-    const value =
-      plainNumberOf(cell) ?? numberOrReport(readCellNumber(cell), sink, sheet, r.row, col, unit, what);
+    const value = numberIn(cell, sink, { sheet, row: r.row, col }, unit, what);
     if (value === undefined) {
       complete = false;
       if (groupSums && c.group >= 0) groupSums[c.group] = undefined;
       continue;
     }
     if (isNegative(value))
-      sink.add("SCORE_NEGATIVE", sheet, r.row, col, { what, value: formatPlain(value) }, unit);
-    else if (compareExact(value, c.max) > 0) {
-      sink.add(
-        "SCORE_ABOVE_MAX",
-        sheet,
-        r.row,
-        col,
-        { what, value: formatPlain(value), max: formatPlain(c.max) },
+      report(sink, {
+        code: "SCORE_NEGATIVE",
+        at: { sheet, row: r.row, col },
+        params: { what, value: formatPlain(value) },
         unit,
-      );
+      });
+    else if (compareExact(value, c.max) > 0) {
+      report(sink, {
+        code: "SCORE_ABOVE_MAX",
+        at: { sheet, row: r.row, col },
+        params: { what, value: formatPlain(value), max: formatPlain(c.max) },
+        unit,
+      });
     }
     sum = addExact(sum, c.weight !== undefined ? multiplyExact(value, c.weight) : value);
     if (groupSums && c.group >= 0) {
@@ -380,7 +437,8 @@ function unitMax(context: CriteriaContext, r: TableRow): { max: Exact; source: M
     if (reading.kind === "number" && isPositive(reading.value)) {
       return { max: reading.value, source: "column", note: "" };
     }
-    if (reading.kind !== "empty") numberOrReport(reading, sink, sheet, r.row, maxCol, r.name, "Điểm tối đa");
+    if (reading.kind !== "empty")
+      numberOrReport(reading, sink, { sheet, row: r.row, col: maxCol }, r.name, "Điểm tối đa");
   }
   const note = context.notes.get(r.key);
   if (note) return { max: note.max, source: "note", note: note.note };
@@ -411,10 +469,20 @@ function checkTypedTotal(
   const actual = formatExact(typed, decimals);
   if (publishedRoundingAccepts(fw, points, max, typed)) {
     const digits = String(fw.framework.publicationRounding);
-    sink.add("ROUNDED_TOTAL", table.sheet, r.row, col, { expected, actual, digits }, r.name);
+    report(sink, {
+      code: "ROUNDED_TOTAL",
+      at: { sheet: table.sheet, row: r.row, col },
+      params: { expected, actual, digits },
+      unit: r.name,
+    });
     return typed;
   }
-  sink.add("TOTAL_MISMATCH", table.sheet, r.row, col, { expected, actual }, r.name);
+  report(sink, {
+    code: "TOTAL_MISMATCH",
+    at: { sheet: table.sheet, row: r.row, col },
+    params: { expected, actual },
+    unit: r.name,
+  });
   return total;
 }
 
@@ -445,9 +513,8 @@ export function levelOfTotal(framework: Framework, total: Exact): Level | undefi
 /** The level of a total (or percentage) where the framework's bounds are known, else undefined. */
 function levelOf(fw: CompiledFramework, total: Exact, percent: Exact | undefined): Level | undefined {
   if (!fw.boundsKnown) return undefined;
-  const names = fw.levels.map((l) => l.name);
   const value = fw.levelBasis === "percent" ? percent : total;
-  return value === undefined ? undefined : classifyLevel(value, fw.bounds, names);
+  return value === undefined ? undefined : classifyLevel(value, fw.bounds, fw.levelNames);
 }
 
 /**
@@ -482,23 +549,24 @@ function checkGroups(
     const sum = sums[g];
     if (col < 0 || sum === undefined || fw.groups[g]!.members.length === 0) continue;
     const cell = cellAt(table.sheet.grid, r.row, col);
-    const typed = plainNumberOf(cell) ?? readNumber(cell);
+    const typed = readNumber(cell);
     if (typed === undefined) continue;
     const d = Math.max(decimalsOf(sum), 0);
     if (compareExact(roundExact(typed, d), roundExact(sum, d)) !== 0) {
-      sink.add(
-        "GROUP_TOTAL_MISMATCH",
-        table.sheet,
-        r.row,
-        col,
-        { group: fw.groups[g]!.group.name, expected: formatPlain(sum), actual: formatPlain(typed) },
+      report(sink, {
+        code: "GROUP_TOTAL_MISMATCH",
+        at: { sheet: table.sheet, row: r.row, col },
+        params: { group: fw.groups[g]!.group.name, expected: formatPlain(sum), actual: formatPlain(typed) },
         unit,
-      );
+      });
     }
   }
 }
 
+/** A cell's number, if it holds one (a plain number cell read directly), nothing reported. */
 function readNumber(cell: Cell): Exact | undefined {
+  const plain = plainNumberOf(cell);
+  if (plain !== undefined) return plain;
   const r = readCellNumber(cell);
   return r.kind === "number" ? r.value : undefined;
 }
@@ -554,7 +622,7 @@ function checkRankingTable(
   criteriaTable: Table,
   fw: CompiledFramework,
   sink: FindingSink,
-): void {
+): UnitMatching {
   const units = criteria.units;
   const { sheet, columns } = table;
   const decimals = SCALE_DECIMALS(fw);
@@ -569,30 +637,31 @@ function checkRankingTable(
   const matching = matchUnits(criteria.names, names, { left: criteria.keys, right: keys, rightIndex: index });
   for (const i of matching.unmatchedLeft) {
     const u = units[i]!;
-    sink.add(
-      "UNIT_NOT_MATCHED",
-      criteriaTable.sheet,
-      u.row,
-      criteriaTable.columns.unit,
-      { table: "criteria", otherSheet: sheet.name, otherRange: a1Range(table.range) },
-      u.name,
-    );
+    report(sink, {
+      code: "UNIT_NOT_MATCHED",
+      at: { sheet: criteriaTable.sheet, row: u.row, col: criteriaTable.columns.unit },
+      params: { table: "criteria", otherSheet: sheet.name, otherRange: a1Range(table.range) },
+      unit: u.name,
+    });
   }
   for (const j of matching.unmatchedRight) {
     const r = table.rows[j]!;
-    sink.add(
-      "UNIT_NOT_MATCHED",
-      sheet,
-      r.row,
-      columns.unit,
-      { table: "ranking", otherSheet: criteriaTable.sheet.name, otherRange: a1Range(criteriaTable.range) },
-      r.name,
-    );
+    report(sink, {
+      code: "UNIT_NOT_MATCHED",
+      at: { sheet, row: r.row, col: columns.unit },
+      params: {
+        table: "ranking",
+        otherSheet: criteriaTable.sheet.name,
+        otherRange: a1Range(criteriaTable.range),
+      },
+      unit: r.name,
+    });
   }
   for (let i = 0; i < units.length; i++) {
     const j = matching.rightOf[i]!;
     if (j >= 0) checkRankingRow(table, units[i]!, table.rows[j]!, decimals, sink);
   }
+  return matching;
 }
 
 /** Checks the ranking-table row `r` against its criteria-table unit `u` (one function per row, as checkUnit). */
@@ -608,37 +677,31 @@ function checkRankingRow(
   // Both names come tidied from the table reader.
   if (u.name !== r.name) {
     const legacy = decodeLegacyVietnamese(r.name) ?? decodeLegacyVietnamese(u.name);
-    sink.add(
-      "NAME_VARIANT",
-      sheet,
-      r.row,
-      columns.unit,
-      {
+    report(sink, {
+      code: "NAME_VARIANT",
+      at: { sheet, row: r.row, col: columns.unit },
+      params: {
         criteriaName: u.name,
         rankingName: r.name,
         ...(legacy ? { encoding: legacy.encoding, unicode: legacy.text } : {}),
       },
-      u.name,
-    );
+      unit: u.name,
+    });
   }
   if (columns.total !== undefined) {
     const totalCell = cellAt(grid, r.row, columns.total);
-    const shown =
-      plainNumberOf(totalCell) ??
-      numberOrReport(readCellNumber(totalCell), sink, sheet, r.row, columns.total, u.name, "Tổng điểm");
+    const shown = numberIn(totalCell, sink, { sheet, row: r.row, col: columns.total }, u.name, "Tổng điểm");
     const reference = u.typedTotal ?? u.total;
     if (shown !== undefined && reference !== undefined) {
       const a = roundExact(shown, decimals);
       const e = roundExact(reference, decimals);
       if (compareExact(a, e) !== 0) {
-        sink.add(
-          "RANKING_TOTAL_MISMATCH",
-          sheet,
-          r.row,
-          columns.total,
-          { expected: formatExact(e, decimals), actual: formatExact(a, decimals) },
-          u.name,
-        );
+        report(sink, {
+          code: "RANKING_TOTAL_MISMATCH",
+          at: { sheet, row: r.row, col: columns.total },
+          params: { expected: formatExact(e, decimals), actual: formatExact(a, decimals) },
+          unit: u.name,
+        });
       }
     }
   }
@@ -646,16 +709,24 @@ function checkRankingRow(
     const cell = cellAt(grid, r.row, columns.level);
     const text = cell.v === null ? "" : typeof cell.v === "string" ? cell.v : String(cell.v);
     if (!sameLevel(text, u.level)) {
-      sink.add(
-        "LEVEL_MISMATCH",
-        sheet,
-        r.row,
-        columns.level,
-        { expected: u.level, actual: tidy(text), total: formatExact(u.total!, decimals) },
-        u.name,
-      );
+      report(sink, {
+        code: "LEVEL_MISMATCH",
+        at: { sheet, row: r.row, col: columns.level },
+        params: { expected: u.level, actual: tidy(text), total: formatExact(u.total!, decimals) },
+        unit: u.name,
+      });
     }
   }
+}
+
+/** Each unit's name in a ranking table where it is matched there, else its own. */
+function rankingNamesOf(names: ReadonlyArray<string>, ranking: Table, matching: UnitMatching): string[] {
+  const list = new Array<string>(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const j = matching.rightOf[i]!;
+    list[i] = j >= 0 ? ranking.rows[j]!.name : names[i]!;
+  }
+  return list;
 }
 
 /** Unit indices in rank order (`order` indexes `withTotal`), then those without a total. */
@@ -684,6 +755,7 @@ function levelCount(counts: ReadonlyArray<LevelCount>, level: string): number {
 
 /** Whether a typed level cell names `level` ("mức II" = "II"; named levels by their spelling). */
 function sameLevel(text: string, level: Level): boolean {
+  if (text === level) return true;
   if (levelKey(text) === levelKey(level)) return true;
   const parsed = parseLevel(text);
   return parsed !== undefined && parsed === parseLevel(level);
@@ -774,20 +846,18 @@ function checkLevelOrder(
       if (rank !== undefined && worst >= 0 && rank < worst) {
         const at = typed[i]!;
         const other = units[worstUnit]!;
-        sink.add(
-          "LEVEL_ORDER",
-          at.sheet,
-          at.row,
-          at.col,
-          {
+        report(sink, {
+          code: "LEVEL_ORDER",
+          at,
+          params: {
             level: tidy(at.text),
             total: formatExact(t, decimals),
             otherUnit: other.name,
             otherLevel: tidy(typed[worstUnit]!.text),
             otherTotal: formatExact(other.total!, decimals),
           },
-          units[i]!.name,
-        );
+          unit: units[i]!.name,
+        });
       }
     }
     for (let m = k; m < end; m++) {
@@ -848,18 +918,16 @@ function checkRanks(
     const h = above(t);
     const e = atOrAbove(t) - h;
     if (!Number.isInteger(rank) || rank < h + 1 || rank > h + e) {
-      sink.add(
-        "RANK_MISMATCH",
-        at.sheet,
-        at.row,
-        at.col,
-        {
+      report(sink, {
+        code: "RANK_MISMATCH",
+        at,
+        params: {
           expected: e > 1 ? `${h + 1}–${h + e}` : String(h + 1),
           actual: formatPlain(r),
           total: formatExact(t, decimals),
         },
-        units[i]!.name,
-      );
+        unit: units[i]!.name,
+      });
     }
   }
 }
@@ -875,7 +943,7 @@ function readPercent(cell: Cell): { value: Exact; decimals: number } | undefined
       const x = exactFromDecimalString(String(Number((v * 100).toPrecision(15))));
       return { value: x, decimals: d };
     }
-    const x = plainNumberOf(cell) ?? readNumber(cell);
+    const x = readNumber(cell);
     if (x === undefined) return undefined;
     const f = /0[.,](0+)/.exec(fmt);
     return { value: x, decimals: Math.max(f ? f[1]!.length : 0, decimalsOf(x)) };
@@ -904,24 +972,23 @@ function checkPercent(
   const cell = cellAt(table.sheet.grid, row, col);
   const typed = readPercent(cell);
   if (typed === undefined) {
-    if (cell.v !== null) numberOrReport(readCellNumber(cell), sink, table.sheet, row, col, unit, "Tỷ lệ");
+    if (cell.v !== null)
+      numberOrReport(readCellNumber(cell), sink, { sheet: table.sheet, row, col }, unit, "Tỷ lệ");
     return;
   }
   const e = roundExact(percent, typed.decimals);
   if (compareExact(roundExact(typed.value, typed.decimals), e) !== 0) {
-    sink.add(
-      "PERCENT_MISMATCH",
-      table.sheet,
-      row,
-      col,
-      {
+    report(sink, {
+      code: "PERCENT_MISMATCH",
+      at: { sheet: table.sheet, row, col },
+      params: {
         expected: formatExact(e, typed.decimals),
         actual: formatExact(typed.value, typed.decimals),
         points: formatPlain(points),
         max: formatPlain(max),
       },
       unit,
-    );
+    });
   }
 }
 
@@ -934,8 +1001,7 @@ function checkResultsUnit(table: Table, fw: CompiledFramework, k: number, sink: 
   const decimals = fw.framework.decimals;
   const num = (col: number | undefined, what: string): Exact | undefined => {
     if (col === undefined) return undefined;
-    const cell = cellAt(grid, r.row, col);
-    return plainNumberOf(cell) ?? numberOrReport(readCellNumber(cell), sink, sheet, r.row, col, unit, what);
+    return numberIn(cellAt(grid, r.row, col), sink, { sheet, row: r.row, col }, unit, what);
   };
   const scaleMax = num(columns.max, "Điểm tối đa") ?? fw.fullMax;
   const notAssessed = num(columns.notAssessed, "Số điểm không đưa vào đánh giá");
@@ -946,19 +1012,17 @@ function checkResultsUnit(table: Table, fw: CompiledFramework, k: number, sink: 
       ? addExact(scaleMax, multiplyExact(notAssessed, exactFromInteger(-1)))
       : undefined;
   if (maxToDo !== undefined && derived !== undefined && compareExact(maxToDo, derived) !== 0) {
-    sink.add(
-      "MAX_MISMATCH",
-      sheet,
-      r.row,
-      columns.maxToDo!,
-      {
+    report(sink, {
+      code: "MAX_MISMATCH",
+      at: { sheet, row: r.row, col: columns.maxToDo! },
+      params: {
         expected: formatPlain(derived),
         actual: formatPlain(maxToDo),
         scale: formatPlain(scaleMax),
         notAssessed: formatPlain(notAssessed!),
       },
       unit,
-    );
+    });
   }
   const max = maxToDo ?? derived ?? scaleMax;
   const maxSource: MaxSource =
@@ -985,31 +1049,16 @@ function checkResultsUnit(table: Table, fw: CompiledFramework, k: number, sink: 
     if (typedTotal !== undefined && total !== undefined) {
       const typed = roundExact(typedTotal, decimals);
       if (compareExact(typed, total) !== 0) {
-        sink.add(
-          "TOTAL_MISMATCH",
-          sheet,
-          r.row,
-          columns.total,
-          { expected: formatExact(total, decimals), actual: formatExact(typed, decimals) },
+        report(sink, {
+          code: "TOTAL_MISMATCH",
+          at: { sheet, row: r.row, col: columns.total },
+          params: { expected: formatExact(total, decimals), actual: formatExact(typed, decimals) },
           unit,
-        );
+        });
       }
     }
   }
-  const levelScale = fw.levelBasis === "percent" ? percent : total;
-  return {
-    name: unit,
-    sheet: sheet.name,
-    row: r.row,
-    max,
-    maxSource,
-    points,
-    total,
-    level: levelScale !== undefined && total !== undefined ? levelOf(fw, total, percent) : undefined,
-    typedTotal,
-    rank: undefined,
-    percent,
-  };
+  return unitResult(fw, sheet, r, { max, maxSource, points, total, typedTotal, percent });
 }
 
 /** A rank-only table's row: its printed total is its total. */
@@ -1017,9 +1066,7 @@ function ranksUnit(table: Table, fw: CompiledFramework, k: number, sink: Finding
   const { sheet, columns } = table;
   const r = table.rows[k]!;
   const cell = cellAt(sheet.grid, r.row, columns.total!);
-  const total =
-    plainNumberOf(cell) ??
-    numberOrReport(readCellNumber(cell), sink, sheet, r.row, columns.total!, r.name, "Tổng điểm");
+  const total = numberIn(cell, sink, { sheet, row: r.row, col: columns.total! }, r.name, "Tổng điểm");
   // The percentage of the scale, where the scale is known (stated in the header or the framework's).
   const percent =
     total !== undefined &&
@@ -1029,19 +1076,14 @@ function ranksUnit(table: Table, fw: CompiledFramework, k: number, sink: Finding
       : undefined;
   if (columns.percent !== undefined && percent !== undefined)
     checkPercent(table, r.row, columns.percent, percent, total!, fw.fullMax, r.name, sink);
-  return {
-    name: r.name,
-    sheet: sheet.name,
-    row: r.row,
+  return unitResult(fw, sheet, r, {
     max: fw.fullMax,
     maxSource: "full",
     points: total,
     total,
-    level: total !== undefined ? levelOf(fw, total, percent) : undefined,
     typedTotal: total,
-    rank: undefined,
     percent,
-  };
+  });
 }
 
 /** Implied frameworks of rank-only tables whose scale is known (stated, or the given framework's). */
@@ -1194,11 +1236,7 @@ function distinctLevels(units: ReadonlyArray<UnitInProgress>, fw: CompiledFramew
   const typed = units.map((u) => u.level);
   const order = units.map((_, i) => i).filter((i) => units[i]!.total !== undefined);
   order.sort((a, b) => compareExact(units[b]!.total!, units[a]!.total!) || a - b);
-  const ranks = levelRanks(
-    typed,
-    order,
-    fw.levels.map((l) => l.name),
-  );
+  const ranks = levelRanks(typed, order, fw.levelNames);
   const byName = new Map<string, number>();
   for (let i = 0; i < typed.length; i++) {
     const t = typed[i];
@@ -1207,46 +1245,64 @@ function distinctLevels(units: ReadonlyArray<UnitInProgress>, fw: CompiledFramew
   return [...byName].sort((a, b) => a[1] - b[1]).map(([n]) => n);
 }
 
+/** FRAMEWORK_FROM_SHEET at a table's header: it is checked with the framework its sheet implies. */
+function reportFrameworkFromSheet(table: Table, implied: CompiledFramework, sink: FindingSink): void {
+  report(sink, {
+    code: "FRAMEWORK_FROM_SHEET",
+    at: { sheet: table.sheet, row: table.headerTop, col: table.columns.unit },
+    params: {
+      kind: table.kind,
+      scale: formatPlain(implied.fullMax),
+      decimals: String(implied.framework.decimals),
+    },
+  });
+}
+
 /** Checks a workbook grid against a framework. */
 export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): Analysis {
   const fw = compileFramework(framework);
   const model = readWorkbook(workbook, fw);
-  const sink = new FindingSink();
+  const sink: FindingSink = [];
   const blocks: BlockResult[] = [];
   for (const block of model.blocks) {
     const table = block.criteria;
     let bfw = fw;
     let units: UnitInProgress[];
+    let rankingNames: ReadonlyArray<string> | undefined;
     if (table.kind === "criteria") {
       bfw = table.implied?.framework ?? fw;
       const missing = table.implied ? table.implied.missing : missingCriteria(table, fw);
       if (missing.length > 0) {
-        sink.add("CRITERIA_MISSING", table.sheet, table.headerTop, table.columns.unit, {
-          framework: fw.framework.name,
-          missing: missing.join("; "),
+        report(sink, {
+          code: "CRITERIA_MISSING",
+          at: { sheet: table.sheet, row: table.headerTop, col: table.columns.unit },
+          params: {
+            framework: fw.framework.name,
+            missing: missing.join("; "),
+          },
         });
       }
       if (table.implied) {
-        sink.add("FRAMEWORK_FROM_SHEET", table.sheet, table.headerTop, table.columns.unit, {
-          kind: table.kind,
-          scale: formatPlain(bfw.fullMax),
-          decimals: String(bfw.framework.decimals),
-        });
+        reportFrameworkFromSheet(table, bfw, sink);
       }
       for (const x of table.extra ?? []) {
-        sink.add("EXTRA_COLUMN", table.sheet, table.headerTop, x.col, { header: x.header });
+        report(sink, {
+          code: "EXTRA_COLUMN",
+          at: { sheet: table.sheet, row: table.headerTop, col: x.col },
+          params: { header: x.header },
+        });
       }
       const criteria = checkCriteriaTable(table, block, bfw, sink);
-      for (const ranking of block.rankings) checkRankingTable(ranking, criteria, table, bfw, sink);
+      for (let k = 0; k < block.rankings.length; k++) {
+        const ranking = block.rankings[k]!;
+        const matching = checkRankingTable(ranking, criteria, table, bfw, sink);
+        if (k === 0) rankingNames = rankingNamesOf(criteria.names, ranking, matching);
+      }
       units = criteria.units;
     } else {
       bfw = impliedFramework(table, fw);
       if (bfw !== fw && !fw.indices.includes(bfw)) {
-        sink.add("FRAMEWORK_FROM_SHEET", table.sheet, table.headerTop, table.columns.unit, {
-          kind: table.kind,
-          scale: formatPlain(bfw.fullMax),
-          decimals: String(bfw.framework.decimals),
-        });
+        reportFrameworkFromSheet(table, bfw, sink);
       }
       const names: string[] = [];
       const keys: string[] = [];
@@ -1270,24 +1326,16 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
         const t = typed[i];
         const u = units[i]!;
         if (t && u.level !== undefined && !sameLevel(t.text, u.level)) {
-          sink.add(
-            "LEVEL_MISMATCH",
-            t.sheet,
-            t.row,
-            t.col,
-            { expected: u.level, actual: tidy(t.text), total: formatExact(u.total!, decimals) },
-            u.name,
-          );
+          report(sink, {
+            code: "LEVEL_MISMATCH",
+            at: t,
+            params: { expected: u.level, actual: tidy(t.text), total: formatExact(u.total!, decimals) },
+            unit: u.name,
+          });
         }
       }
     } else if (typed.some((t) => t !== undefined)) {
-      checkLevelOrder(
-        units,
-        typed,
-        bfw.levels.map((l) => l.name),
-        decimals,
-        sink,
-      );
+      checkLevelOrder(units, typed, bfw.levelNames, decimals, sink);
       for (let i = 0; i < units.length; i++) if (typed[i]) units[i]!.level = tidy(typed[i]!.text);
     }
     if (table.columns.rank !== undefined) {
@@ -1316,7 +1364,7 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
     const { ranks, order } = rankUnits(totals);
     for (let k = 0; k < withTotal.length; k++) units[withTotal[k]!]!.rank = ranks[k]!;
     const ranked: ReadonlyArray<UnitResult> = units;
-    const levelNames = bfw.boundsKnown ? bfw.levels.map((l) => l.name) : distinctLevels(units, bfw);
+    const levelNames = bfw.boundsKnown ? bfw.levelNames : distinctLevels(units, bfw);
     const counts = countLevels(levels, levelNames);
     // Units without a total have an unknown level: a summary count is wrong only when no level
     // of theirs could make it right.
@@ -1331,16 +1379,20 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
         return typed < e.count || typed > e.count + unknown;
       };
       if (expected.some(impossible)) {
-        sink.add("SUMMARY_COUNT_MISMATCH", s.sheet, s.row, s.col, {
-          expected: summaryText(expected),
-          actual: summaryText(s.parts.map((p, k) => ({ levels: expected[k]!.levels, count: p.count }))),
+        report(sink, {
+          code: "SUMMARY_COUNT_MISMATCH",
+          at: s,
+          params: {
+            expected: summaryText(expected),
+            actual: summaryText(s.parts.map((p, k) => ({ levels: expected[k]!.levels, count: p.count }))),
+          },
         });
       }
     }
     const rankingTitle = block.rankings[0]?.title;
     blocks.push({
       title: block.title,
-      ...(rankingTitle ? { rankingTitle } : {}),
+      rankingTitle: rankingTitle || undefined,
       sheet: block.criteria.sheet.name,
       range: a1Range(block.criteria.range),
       units: ranked,
@@ -1351,9 +1403,10 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
       levelBoundsKnown: bfw.boundsKnown,
       framework: bfw === fw ? fw.framework : withSubjectOf(bfw.framework, block.title),
       decimals,
+      rankingNames: rankingNames ?? units.map((u) => u.name),
     });
   }
-  const findings = sortFindings(sink.list);
+  const findings = sortFindings(sink);
   return {
     workbook: workbook.name,
     framework,

@@ -122,11 +122,16 @@ export function makeFinding<C extends FindingCode>(
   params: FindingParamsOf<C>,
   unit?: string,
 ): Finding {
+  // One object shape for every finding (unit undefined when the finding names none).
   return {
     code,
     severity: FINDING_SEVERITY[code],
-    ...at,
-    ...(unit !== undefined ? { unit } : {}),
+    sheet: at.sheet,
+    sheetIndex: at.sheetIndex,
+    row: at.row,
+    col: at.col,
+    cell: at.cell,
+    unit,
     params,
   };
 }

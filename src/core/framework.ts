@@ -214,6 +214,8 @@ export interface CompiledFramework {
   }>;
   /** Levels best first; empty when the framework has none. */
   readonly levels: ReadonlyArray<CompiledLevel>;
+  /** The names of `levels`, in the same order. */
+  readonly levelNames: ReadonlyArray<Level>;
   /** Whether every level but the last has a bound (else levels are checked for order only). */
   readonly boundsKnown: boolean;
   /** The bounds of `levels` that have one, in order (for classifyLevel). */
@@ -289,6 +291,21 @@ function decimalField(value: unknown, field: FrameworkNumberField, path?: string
       { code: "NOT_A_NUMBER", ...(path ? { field: path } : {}) },
     );
   return parsed;
+}
+
+/** A criterion's max points or weight: a positive number, else a FrameworkError naming the field. */
+function positiveField(value: unknown, criterion: string, index: number, which: "max" | "weight"): Exact {
+  const field = `criteria.${index}.${which}`;
+  const x = decimalField(
+    value,
+    { kind: which === "max" ? "criterionMax" : "criterionWeight", name: criterion },
+    field,
+  );
+  if (!isPositive(x)) {
+    const code = which === "max" ? "MAX_NOT_POSITIVE" : "WEIGHT_NOT_POSITIVE";
+    throw new FrameworkError(code, { criterion }, { code, field });
+  }
+  return x;
 }
 
 /** Parses the framework's numbers; throws FrameworkError naming the bad field. */
@@ -368,30 +385,10 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
   const members: number[][] = groupList.map(() => []);
   let weightedCount = 0;
   const criteria = framework.criteria.map((criterion, i) => {
-    const max = decimalField(
-      criterion.max,
-      { kind: "criterionMax", name: criterion.name },
-      `criteria.${i}.max`,
-    );
-    if (!isPositive(max))
-      throw new FrameworkError(
-        "MAX_NOT_POSITIVE",
-        { criterion: criterion.name },
-        { code: "MAX_NOT_POSITIVE", field: `criteria.${i}.max` },
-      );
+    const max = positiveField(criterion.max, criterion.name, i, "max");
     let weight: Exact | undefined;
     if (criterion.weight !== undefined && criterion.weight !== "") {
-      weight = decimalField(
-        criterion.weight,
-        { kind: "criterionWeight", name: criterion.name },
-        `criteria.${i}.weight`,
-      );
-      if (!isPositive(weight))
-        throw new FrameworkError(
-          "WEIGHT_NOT_POSITIVE",
-          { criterion: criterion.name },
-          { code: "WEIGHT_NOT_POSITIVE", field: `criteria.${i}.weight` },
-        );
+      weight = positiveField(criterion.weight, criterion.name, i, "weight");
       weightedCount++;
     }
     let group = -1;
@@ -481,6 +478,7 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
     criteria,
     groups,
     levels,
+    levelNames: levels.map((l) => l.name),
     boundsKnown,
     bounds,
     levelBasis: basis,
@@ -517,6 +515,26 @@ function object(v: unknown, what: string): Json {
       ? new FrameworkError("FILE_NOT_OBJECT", {})
       : new FrameworkError("NOT_OBJECT", { path: what });
   return v as Json;
+}
+
+/**
+ * A list of objects in a framework file, each with a required text field (`name` or `unit`): each
+ * built by `build` from the object, that field and its index; NOT_ARRAY, NOT_OBJECT or
+ * MISSING_FIELD naming the path where one is not so.
+ */
+function entries<T>(
+  v: unknown,
+  path: string,
+  required: "name" | "unit",
+  build: (r: Json, value: string, i: number) => T,
+): T[] {
+  if (!Array.isArray(v)) throw new FrameworkError("NOT_ARRAY", { path });
+  return v.map((item: unknown, i: number) => {
+    const r = object(item, `${path}[${i}]`);
+    const value = str(r[required], "");
+    if (value === "") throw new FrameworkError("MISSING_FIELD", { path: `${path}[${i}]`, field: required });
+    return build(r, value, i);
+  });
 }
 
 const KNOWN_KEYS = new Set([
@@ -557,12 +575,7 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
     throw new FrameworkError("BAD_KIND", { path: at("kind") });
   let criteria = results ? [] : base.criteria;
   if (o.criteria !== undefined) {
-    if (!Array.isArray(o.criteria)) throw new FrameworkError("NOT_ARRAY", { path: at("criteria") });
-    criteria = o.criteria.map((c: unknown, i: number): Criterion => {
-      const r = object(c, `${at("criteria")}[${i}]`);
-      const name = str(r.name, "");
-      if (name === "")
-        throw new FrameworkError("MISSING_FIELD", { path: `${at("criteria")}[${i}]`, field: "name" });
+    criteria = entries(o.criteria, at("criteria"), "name", (r, name, i): Criterion => {
       const weight = numText(r.weight);
       const group = str(r.group, "");
       return {
@@ -578,12 +591,7 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
   }
   let groups: CriteriaGroup[] | undefined;
   if (o.groups !== undefined) {
-    if (!Array.isArray(o.groups)) throw new FrameworkError("NOT_ARRAY", { path: at("groups") });
-    groups = o.groups.map((g: unknown, i: number) => {
-      const r = object(g, `${at("groups")}[${i}]`);
-      const name = str(r.name, "");
-      if (name === "")
-        throw new FrameworkError("MISSING_FIELD", { path: `${at("groups")}[${i}]`, field: "name" });
+    groups = entries(o.groups, at("groups"), "name", (r, name, i) => {
       return {
         key: str(r.key, `g${i + 1}`),
         name,
@@ -603,12 +611,7 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
   }
   let levels: LevelSpec[] | undefined;
   if (o.levels !== undefined) {
-    if (!Array.isArray(o.levels)) throw new FrameworkError("NOT_ARRAY", { path: at("levels") });
-    levels = o.levels.map((l: unknown, i: number) => {
-      const r = object(l, `${at("levels")}[${i}]`);
-      const name = str(r.name, "");
-      if (name === "")
-        throw new FrameworkError("MISSING_FIELD", { path: `${at("levels")}[${i}]`, field: "name" });
+    levels = entries(o.levels, at("levels"), "name", (r, name): LevelSpec => {
       const min = numText(r.min);
       return min !== "" ? { name, min } : { name };
     });
@@ -643,12 +646,7 @@ export function frameworkFromJson(json: unknown, path = ""): Framework {
   }
   let reducedMax = base.reducedMax;
   if (o.reducedMax !== undefined) {
-    if (!Array.isArray(o.reducedMax)) throw new FrameworkError("NOT_ARRAY", { path: at("reducedMax") });
-    reducedMax = o.reducedMax.map((c: unknown, i: number): ReducedMax => {
-      const r = object(c, `${at("reducedMax")}[${i}]`);
-      const unit = str(r.unit, "");
-      if (unit === "")
-        throw new FrameworkError("MISSING_FIELD", { path: `${at("reducedMax")}[${i}]`, field: "unit" });
+    reducedMax = entries(o.reducedMax, at("reducedMax"), "unit", (r, unit): ReducedMax => {
       return { unit, max: numText(r.max), ...(typeof r.note === "string" ? { note: r.note } : {}) };
     });
   }

@@ -8,7 +8,7 @@
  * - never when a word differs ("Sở Nội vụ" is neither "Sở Ngoại vụ" nor "Sở Nội chính").
  */
 import { decodeLegacyVietnamese } from "./legacy";
-import { abbreviationLetters, nameWords, stripAccents } from "./text";
+import { abbreviationLetters, foldName, nameWords, stripAccents } from "./text";
 
 interface Token {
   /** The folded word (see text.ts nameWords). */
@@ -43,7 +43,7 @@ export function nameTokens(name: string): Token[] {
       tokens.push({
         word,
         initial: stripAccents(word).charAt(0),
-        ...(abbreviation ? { abbreviation } : {}),
+        abbreviation,
         conjunction: word === VA,
       });
     }
@@ -67,7 +67,7 @@ export function nameKey(name: string): string {
   if (key === undefined) {
     if (keyCache.size >= KEY_CACHE_LIMIT) keyCache = new Map();
     const unicode = decodeLegacyVietnamese(name)?.text ?? name;
-    key = nameWords(unicode).join(" ");
+    key = foldName(unicode);
     keyCache.set(name, key);
   }
   return key;
@@ -172,18 +172,22 @@ export interface KeyIndex {
 
 export function indexKeys(keys: ReadonlyArray<string>): KeyIndex {
   const first = new Map<string, number>();
-  const last = new Map<string, number>();
   const next: number[] = new Array<number>(keys.length).fill(-1);
   const repeats: Array<{ index: number; first: number }> = [];
-  keys.forEach((k, i) => {
+  // The last index of each repeated key's chain, while the chain is built (names are rarely listed twice).
+  let tails: Map<string, number> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const head = first.get(k);
-    if (head === undefined) first.set(k, i);
-    else {
-      repeats.push({ index: i, first: head });
-      next[last.get(k)!] = i;
+    if (head === undefined) {
+      first.set(k, i);
+      continue;
     }
-    last.set(k, i);
-  });
+    repeats.push({ index: i, first: head });
+    tails ??= new Map();
+    next[tails.get(k) ?? head] = i;
+    tails.set(k, i);
+  }
   return { first, next, repeats };
 }
 
@@ -208,18 +212,18 @@ export function matchUnits(
   const rightOf: number[] = new Array<number>(left.length).fill(-1);
   const leftTaken: boolean[] = new Array<boolean>(left.length).fill(false);
   const rightTaken: boolean[] = new Array<boolean>(right.length).fill(false);
-  const pair = (i: number, j: number): void => {
-    rightOf[i] = j;
-    leftTaken[i] = true;
-    rightTaken[j] = true;
-  };
-  leftKeys.forEach((key, i) => {
-    let j = index.first.get(key) ?? -1;
+  const taken: Taken = { rightOf, leftTaken, rightTaken };
+  let pairs = 0;
+  for (let i = 0; i < leftKeys.length; i++) {
+    let j = index.first.get(leftKeys[i]!) ?? -1;
     while (j >= 0 && rightTaken[j]) j = index.next[j]!;
-    if (j >= 0) pair(i, j);
-  });
+    if (j >= 0) {
+      pair(taken, i, j);
+      pairs++;
+    }
+  }
   // Names left over on both sides are compared by their words.
-  if (leftTaken.includes(false) && rightTaken.includes(false)) {
+  if (pairs < left.length && pairs < right.length) {
     const related = relatedLeftovers(left, right, leftKeys, rightKeys, leftTaken, rightTaken);
     for (const kind of ["same", "leading"] as const) {
       const byRight = new Map<number, number[]>();
@@ -233,12 +237,32 @@ export function matchUnits(
       }
       for (const [j, list] of byRight) {
         const i = list[0]!;
-        if (list.length === 1 && byLeft.get(i)!.length === 1) pair(i, j);
+        if (list.length === 1 && byLeft.get(i)!.length === 1) pair(taken, i, j);
       }
     }
   }
-  const untaken = (taken: boolean[]): number[] => taken.flatMap((t, k) => (t ? [] : [k]));
   return { rightOf, unmatchedLeft: untaken(leftTaken), unmatchedRight: untaken(rightTaken) };
+}
+
+/** A matching while it is made: who is paired with whom, who is taken on each side. */
+interface Taken {
+  readonly rightOf: number[];
+  readonly leftTaken: boolean[];
+  readonly rightTaken: boolean[];
+}
+
+/** Pairs left `i` with right `j` (a top-level function, not a closure made per call: see rankUnits). */
+function pair(t: Taken, i: number, j: number): void {
+  t.rightOf[i] = j;
+  t.leftTaken[i] = true;
+  t.rightTaken[j] = true;
+}
+
+/** The positions not taken. */
+function untaken(taken: ReadonlyArray<boolean>): number[] {
+  const list: number[] = [];
+  for (let k = 0; k < taken.length; k++) if (!taken[k]) list.push(k);
+  return list;
 }
 
 /** The first letter of a key, accents stripped. */

@@ -12,7 +12,6 @@ import { frameworkLevels, type Framework, type Level } from "./framework";
 import { a1Range, cellAt, colEnd, type CellRange, type SheetGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
 import { APPENDIX_TEXT, findingMessage, levelCountsLine, localNumber, UI_TEXT, type Lang } from "./messages";
-import { matchUnits } from "./names";
 import type { Block } from "./read";
 import { parseNoteLine, parseSummaryLine } from "./read";
 import { rankUnits, type LevelCount } from "./scoring";
@@ -115,22 +114,6 @@ export function modelBlock(analysis: Pick<Analysis, "model">, block: BlockResult
   );
 }
 
-/** Each unit's name in the block's ranking table (where it has one and the names match), else its own. */
-function rankingNames(block: BlockResult, source: Block | undefined): string[] {
-  const names = block.units.map((u) => u.name);
-  const ranking = source?.rankings[0];
-  if (!source || !ranking || ranking.rows.length === 0) return names;
-  const matching = matchUnits(
-    source.criteria.rows.map((r) => r.name),
-    ranking.rows.map((r) => r.name),
-    { left: source.criteria.rows.map((r) => r.key), right: ranking.rows.map((r) => r.key) },
-  );
-  return names.map((n, i) => {
-    const j = i < matching.rightOf.length ? matching.rightOf[i]! : -1;
-    return j >= 0 ? ranking.rows[j]!.name : n;
-  });
-}
-
 /** What the plan says about one unit. */
 interface UnitLine {
   readonly unit: UnitResult;
@@ -201,7 +184,7 @@ export function unitFacts(
   analysis: Partial<Pick<Analysis, "findings">>,
   source: Block | undefined,
 ): UnitFacts[] {
-  const names = rankingNames(block, source);
+  const names = block.rankingNames;
   const byRow = findingsByRow(analysis.findings ?? [], block.sheet);
   const totalCol = source?.criteria.columns.total;
   const facts = new Array<UnitFacts>(block.units.length);

@@ -106,6 +106,22 @@ export interface WorkbookModel {
   readonly blocks: ReadonlyArray<Block>;
 }
 
+/** Longest cell text read as a header (a longer text is a title or a note, never a column's name). */
+const MAX_HEADER_LENGTH = 80;
+/**
+ * Fewest of the framework's criteria a header must name to be read as its criteria table when it
+ * lacks some (fewer when the framework has fewer criteria).
+ */
+const MIN_CRITERIA_FOUND = 3;
+/** Rows under a header searched for the first unit (a max-points row or a blank row may come first). */
+const MAX_ROWS_BEFORE_FIRST_UNIT = 3;
+/** Decimals kept when summing maxima read from a table's headers (the sum of a few short decimals). */
+const MAX_DECIMALS = 6;
+/** Columns of a criteria table searched for numeric columns the framework does not name. */
+const MAX_COLUMNS_SCANNED = 200;
+/** Fewest columns a column-numbering row ("(1) (2) (3) …") numbers. */
+const MIN_NUMBERED_COLUMNS = 3;
+
 type NamedRole =
   "unit" | "stt" | "total" | "level" | "rank" | "max" | "maxToDo" | "notAssessed" | "points" | "percent";
 type Role = NamedRole | { readonly criterion: number } | { readonly group: number };
@@ -233,7 +249,7 @@ function rolesOfRow(sheet: SheetGrid, row: number, fw: CompiledFramework): Map<n
   const end = colEnd(sheet, row);
   for (let c = start; c < end; c++) {
     const v = cellAt(sheet, row, c).v;
-    if (typeof v !== "string" || v.length > 80) continue;
+    if (typeof v !== "string" || v.length > MAX_HEADER_LENGTH) continue;
     const role = classifyHeader(v, fw);
     if (role) roles.set(c, role);
   }
@@ -290,13 +306,8 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
   }
   if (unit === -1) return undefined;
   groupSumColumns(sheet, row, first, groups);
-  const columns: TableColumns = {
-    unit,
-    criteria,
-    ...cols,
-    ...(groups.some((g) => g >= 0) ? { groups } : {}),
-  };
-  const needed = Math.min(3, fw.criteria.length);
+  const columns = tableColumnsOf(unit, cols, criteria, groups);
+  const needed = Math.min(MIN_CRITERIA_FOUND, fw.criteria.length);
   if (fw.criteria.length > 0 && criteriaFound === fw.criteria.length && cols.total !== undefined)
     return { top: row, bottom, columns, kind: "criteria" };
   // A table with some of the framework's criteria, or with criteria of its own: checked with the
@@ -321,6 +332,32 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
       return { top: row, bottom, columns, kind: "ranking" };
   }
   return undefined;
+}
+
+/**
+ * A table's columns as one object of a fixed shape (every role present, undefined where the table
+ * has no such column), whatever roles its header names.
+ */
+function tableColumnsOf(
+  unit: number,
+  cols: Partial<Record<Exclude<NamedRole, "unit">, number>>,
+  criteria: ReadonlyArray<number>,
+  groups: ReadonlyArray<number> | undefined,
+): TableColumns {
+  return {
+    unit,
+    stt: cols.stt,
+    total: cols.total,
+    level: cols.level,
+    rank: cols.rank,
+    max: cols.max,
+    maxToDo: cols.maxToDo,
+    notAssessed: cols.notAssessed,
+    points: cols.points,
+    percent: cols.percent,
+    groups: groups?.some((g) => g >= 0) ? groups : undefined,
+    criteria,
+  };
 }
 
 /** Header words of a group's own score column under its label ("Cộng", "Tổng"). */
@@ -404,7 +441,7 @@ function impliedCriteria(
   // The max-points row and the first unit's row below the header.
   let maxRow = -1;
   let dataRow = -1;
-  for (let r = bottom + 1; r <= bottom + 3 && r < rowEnd(sheet); r++) {
+  for (let r = bottom + 1; r <= bottom + MAX_ROWS_BEFORE_FIRST_UNIT && r < rowEnd(sheet); r++) {
     const u = cellAt(sheet, r, unit);
     const name = typeof u.v === "string" ? nameKey(u.v) : "";
     if (u.v === null || MAX_LABELS.includes(name)) {
@@ -466,9 +503,9 @@ function impliedCriteria(
   // some of its criteria; else the table is not read as a criteria table.
   let scaleText: string;
   const sum = (cs: Col[]): number => cs.reduce((n, c) => n + Number(c.max), 0);
-  if (known.length === criteriaCols.length) scaleText = String(Number(sum(known).toFixed(6)));
+  if (known.length === criteriaCols.length) scaleText = String(Number(sum(known).toFixed(MAX_DECIMALS)));
   else if (partial && sum(known) < fw.framework.scale) {
-    const rest = String(Number((fw.framework.scale - sum(known)).toFixed(6)));
+    const rest = String(Number((fw.framework.scale - sum(known)).toFixed(MAX_DECIMALS)));
     for (const c of criteriaCols) if (c.max === undefined) c.max = rest;
     scaleText = String(fw.framework.scale);
   } else return undefined;
@@ -528,11 +565,12 @@ function impliedCriteria(
     top,
     bottom,
     kind: "criteria",
-    columns: {
-      ...given,
-      criteria: criteriaCols.map((c) => c.col),
-      ...(groupCols.some((g) => g >= 0) ? { groups: groupCols } : {}),
-    },
+    columns: tableColumnsOf(
+      given.unit,
+      given,
+      criteriaCols.map((c) => c.col),
+      groupCols,
+    ),
     implied: { framework: compiled, missing },
   };
 }
@@ -547,7 +585,7 @@ function extraColumns(
   if (!first) return [];
   const used = new Set(tableColumns(header.columns));
   const list: Array<{ col: number; header: string }> = [];
-  const end = Math.min(colEnd(sheet, header.top), (sheet.left ?? 0) + 200);
+  const end = Math.min(colEnd(sheet, header.top), (sheet.left ?? 0) + MAX_COLUMNS_SCANNED);
   for (let c = sheet.left ?? 0; c < end; c++) {
     if (used.has(c)) continue;
     const text = headerText(sheet, header.top, header.bottom, c);
@@ -699,7 +737,9 @@ function isNumberingRow(sheet: SheetGrid, row: number, cols: ReadonlyArray<numbe
     if (!m) return false;
     numbers.push(Number(m[1]));
   }
-  return numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+  return (
+    numbers.length >= MIN_NUMBERED_COLUMNS && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1)
+  );
 }
 
 const MAX_LABELS = ["điểm tối đa", "số điểm tối đa", "thang điểm", "điểm chuẩn", "tối đa"].map(nameKey);
@@ -799,8 +839,8 @@ function readSheetTables(
       const cols = tableColumns(header.columns);
       const extra = header.kind === "criteria" && !header.implied ? extraColumns(sheet, header, rows) : [];
       tables.push({
-        ...(header.implied ? { implied: header.implied } : {}),
-        ...(extra.length > 0 ? { extra } : {}),
+        implied: header.implied,
+        extra: extra.length > 0 ? extra : undefined,
         kind: header.kind,
         sheet: ref,
         columns: header.columns,
@@ -906,7 +946,16 @@ export function readWorkbook(workbook: WorkbookGrid, fw: CompiledFramework): Wor
         continue;
       }
       const note = parseNoteLine(line.text);
-      if (note) current.notes.push({ sheet: ref, row: line.row, col: line.col, text: line.text, ...note });
+      if (note) {
+        current.notes.push({
+          sheet: ref,
+          row: line.row,
+          col: line.col,
+          text: line.text,
+          unit: note.unit,
+          max: note.max,
+        });
+      }
     }
   }
   // Ranking tables with no open block before them (e.g. a ranking sheet made earlier) join the

@@ -80,27 +80,74 @@ function syllableKey(word: string): string {
   return TONED_LETTER.test(word) ? tonedSyllableKey(word) : word;
 }
 
-/** The words of a name for matching: NFC, case folded, "&" = "và", punctuation as spaces. */
 /**
- * Names that NFC leaves as they are and whose letters all lie where a plain character class
- * serves (Latin, Latin-1, Latin Extended-A, the Vietnamese letters of Extended-B and the precomposed ones): the fast path.
+ * Names that NFC leaves as they are and whose letters all lie where `isWordCode` serves (Latin,
+ * Latin-1, Latin Extended-A, the Vietnamese letters of Extended-B and the precomposed ones).
  */
 const NAME_FAST = /^[\x20-\x7e\u00a0-\u01b0\u1ea0-\u1ef9\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*$/;
-const NOT_WORD_FAST =
-  /[^0-9a-z\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1ea0-\u1ef9]+/g;
 
-export function nameWords(name: string): string[] {
-  if (NAME_FAST.test(name)) {
-    const f = name.toLowerCase().replace(/&/g, " và ").replace(NOT_WORD_FAST, " ").trim();
-    return f === "" ? [] : f.split(" ").map(syllableKey);
+/**
+ * Whether a character (lower case) of such a name belongs to a word: a digit or a letter (with the
+ * superscripts and fractions Latin-1 counts as numbers); the rest separates words.
+ */
+function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+  if (c < 0xc0)
+    return (
+      c === 0xaa ||
+      c === 0xb2 ||
+      c === 0xb3 ||
+      c === 0xb5 ||
+      c === 0xb9 ||
+      c === 0xba ||
+      (c >= 0xbc && c <= 0xbe)
+    );
+  if (c <= 0x2af) return c !== 0xd7 && c !== 0xf7; // × and ÷
+  return c >= 0x1ea0 && c <= 0x1ef9;
+}
+
+const AMPERSAND = 0x26;
+/** "&" reads as "và" (its key). */
+const VA = syllableKey("và");
+
+/**
+ * A name's words for matching, joined by single spaces: NFC, case folded, "&" = "và", punctuation
+ * as spaces, each syllable's tone kept apart (syllableKey). Names of the usual letters are folded
+ * in one pass over their characters; others go through NFC and Unicode's letter classes.
+ */
+export function foldName(name: string): string {
+  if (!NAME_FAST.test(name)) {
+    const t = name
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/&/g, " và ")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+    return t === "" ? "" : t.split(" ").map(syllableKey).join(" ");
   }
-  const t = name
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/&/g, " và ")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-  return t === "" ? [] : t.split(" ").map(syllableKey);
+  const lower = name.toLowerCase();
+  let out = "";
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0x20;
+    if (isWordCode(c)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      const word = syllableKey(lower.slice(start, i));
+      out = out === "" ? word : `${out} ${word}`;
+      start = -1;
+    }
+    if (c === AMPERSAND) out = out === "" ? VA : `${out} ${VA}`;
+  }
+  return out;
+}
+
+/** The words of a name for matching (see foldName). */
+export function nameWords(name: string): string[] {
+  const folded = foldName(name);
+  return folded === "" ? [] : folded.split(" ");
 }
 
 /**
