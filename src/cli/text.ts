@@ -53,46 +53,49 @@ const NOT_WORKBOOK_EN: Readonly<Record<NotWorkbookKind, string>> = {
   zipWithoutWorkbook: "a zip file without an Excel workbook inside",
 };
 
-function ioProblemVi(p: IoProblem | undefined): string {
-  if (p === undefined) return "không có quyền đọc?";
-  return p.kind === "permission"
-    ? "không có quyền đọc"
-    : p.kind === "locked"
-      ? "tệp đang bị chương trình khác khóa"
-      : `lỗi ${p.code}`;
+/** The words for why a file cannot be read: one per IoProblem kind, and when nothing is known. */
+interface IoWords {
+  readonly unknown: string;
+  readonly permission: string;
+  readonly locked: string;
+  readonly errno: (code: string) => string;
 }
-function ioProblemEn(p: IoProblem | undefined): string {
-  if (p === undefined) return "no read permission?";
-  return p.kind === "permission"
-    ? "permission denied"
-    : p.kind === "locked"
-      ? "the file is locked by another program"
-      : `error ${p.code}`;
+const IO_VI: IoWords = {
+  unknown: "không có quyền đọc?",
+  permission: "không có quyền đọc",
+  locked: "tệp đang bị chương trình khác khóa",
+  errno: (code) => `lỗi ${code}`,
+};
+const IO_EN: IoWords = {
+  unknown: "no read permission?",
+  permission: "permission denied",
+  locked: "the file is locked by another program",
+  errno: (code) => `error ${code}`,
+};
+function ioText(p: IoProblem | undefined, words: IoWords): string {
+  return p === undefined ? words.unknown : p.kind === "errno" ? words.errno(p.code) : words[p.kind];
 }
 
-function sizeLimitVi(l: SizeLimit): string {
-  switch (l.kind) {
-    case "rows":
-      return `trang tính "${l.sheet}" có hơn ${groupedCount(l.max, "vi")} dòng${l.dimension ? `, ${l.dimension}` : ""}`;
-    case "cells":
-      return `sổ tính có hơn ${groupedCount(l.max, "vi")} ô dữ liệu`;
-    case "xml":
-      return `dữ liệu giải nén vượt ${l.maxMb} MB`;
-    case "file":
-      return `${l.mb} MB, giới hạn ${l.maxMb} MB`;
-  }
-}
-function sizeLimitEn(l: SizeLimit): string {
-  switch (l.kind) {
-    case "rows":
-      return `sheet "${l.sheet}" has more than ${groupedCount(l.max, "en")} rows${l.dimension ? `, ${l.dimension}` : ""}`;
-    case "cells":
-      return `the workbook has more than ${groupedCount(l.max, "en")} cells`;
-    case "xml":
-      return `more than ${l.maxMb} MB once decompressed`;
-    case "file":
-      return `${l.mb} MB, the limit is ${l.maxMb} MB`;
-  }
+/** The words for a crossed size limit, one per SizeLimit kind. */
+type SizeWords = {
+  readonly [K in SizeLimit["kind"]]: (l: Extract<SizeLimit, { kind: K }>) => string;
+};
+const SIZE_VI: SizeWords = {
+  rows: (l) =>
+    `trang tính "${l.sheet}" có hơn ${groupedCount(l.max, "vi")} dòng${l.dimension ? `, ${l.dimension}` : ""}`,
+  cells: (l) => `sổ tính có hơn ${groupedCount(l.max, "vi")} ô dữ liệu`,
+  xml: (l) => `dữ liệu giải nén vượt ${l.maxMb} MB`,
+  file: (l) => `${l.mb} MB, giới hạn ${l.maxMb} MB`,
+};
+const SIZE_EN: SizeWords = {
+  rows: (l) =>
+    `sheet "${l.sheet}" has more than ${groupedCount(l.max, "en")} rows${l.dimension ? `, ${l.dimension}` : ""}`,
+  cells: (l) => `the workbook has more than ${groupedCount(l.max, "en")} cells`,
+  xml: (l) => `more than ${l.maxMb} MB once decompressed`,
+  file: (l) => `${l.mb} MB, the limit is ${l.maxMb} MB`,
+};
+function sizeText(l: SizeLimit, words: SizeWords): string {
+  return (words[l.kind] as (x: SizeLimit) => string)(l);
 }
 
 const LOST_PART_VI: Readonly<Record<LostPart, string>> = {
@@ -169,7 +172,7 @@ const vi = {
     IS_DIRECTORY: (p: FileParams<"IS_DIRECTORY">) =>
       `"${p.path}" là một thư mục, không phải tệp Excel .xlsx.`,
     UNREADABLE: (p: FileParams<"UNREADABLE">) =>
-      `Không đọc được tệp "${p.path}" (${ioProblemVi(p.problem)}).`,
+      `Không đọc được tệp "${p.path}" (${ioText(p.problem, IO_VI)}).`,
     LEGACY_XLS: (p: FileParams<"LEGACY_XLS">) =>
       `"${p.path}" là tệp .xls cũ (Excel 97–2003) hoặc tệp .xlsx có đặt mật khẩu (cả hai đều là tệp OLE2): hãy mở trong Excel và lưu lại dạng .xlsx, không đặt mật khẩu.`,
     ENCRYPTED: (p: FileParams<"ENCRYPTED">) =>
@@ -179,7 +182,7 @@ const vi = {
     CORRUPT: (p: FileParams<"CORRUPT">) =>
       `Tệp "${p.path}" bị hỏng hoặc không đầy đủ, không đọc được${p.detail ? ` (chi tiết: ${p.detail})` : ""}.`,
     TOO_LARGE: (p: FileParams<"TOO_LARGE">) =>
-      `Tệp "${p.path}" quá lớn để đọc an toàn (${sizeLimitVi(p.limit)}): hãy xóa các dòng, cột thừa (hoặc tách tệp) rồi thử lại.`,
+      `Tệp "${p.path}" quá lớn để đọc an toàn (${sizeText(p.limit, SIZE_VI)}): hãy xóa các dòng, cột thừa (hoặc tách tệp) rồi thử lại.`,
     OUT_EXISTS: (p: FileParams<"OUT_EXISTS">) =>
       `Tệp "${p.path}" đã có: không ghi đè (thêm --force để ghi đè).`,
     SAME_AS_INPUT: (p: FileParams<"SAME_AS_INPUT">) =>
@@ -278,7 +281,7 @@ const en: CliText = {
   workbook: {
     NOT_FOUND: (p) => `File not found: "${p.path}".`,
     IS_DIRECTORY: (p) => `"${p.path}" is a directory, not an .xlsx file.`,
-    UNREADABLE: (p) => `Cannot read "${p.path}" (${ioProblemEn(p.problem)}).`,
+    UNREADABLE: (p) => `Cannot read "${p.path}" (${ioText(p.problem, IO_EN)}).`,
     LEGACY_XLS: (p) =>
       `"${p.path}" is an old .xls file (Excel 97–2003) or a password-protected .xlsx (both are OLE2 files): open it in Excel and save it as .xlsx without a password.`,
     ENCRYPTED: (p) =>
@@ -287,7 +290,7 @@ const en: CliText = {
     CORRUPT: (p) =>
       `"${p.path}" is damaged or incomplete and cannot be read${p.detail ? ` (${p.detail})` : ""}.`,
     TOO_LARGE: (p) =>
-      `"${p.path}" is too large to read safely (${sizeLimitEn(p.limit)}): delete the unused rows and columns (or split the file) and try again.`,
+      `"${p.path}" is too large to read safely (${sizeText(p.limit, SIZE_EN)}): delete the unused rows and columns (or split the file) and try again.`,
     OUT_EXISTS: (p) => `"${p.path}" already exists: not overwritten (add --force to overwrite).`,
     SAME_AS_INPUT: (p) =>
       `The output "${p.path}" is the input file: the input is never written, choose another name.`,
