@@ -91,19 +91,12 @@ function rankingNames(block: BlockResult, source: Block | undefined): string[] {
   });
 }
 
-/** What the plan says about one unit. */
-interface UnitLine {
-  readonly unit: UnitResult;
-  readonly name: string;
-  /** The total shown, or undefined when it cannot be known. */
-  readonly total: Exact | undefined;
-  readonly level: Level | undefined;
+/** What the plan says about one unit: its facts, its rank, and its changed total as shown. */
+interface UnitLine extends Omit<UnitFacts, "mismatch"> {
   rank: number | undefined;
   /** TOTAL_MISMATCH: the typed and the recomputed total, as the finding states them. */
   readonly changed:
     { readonly typed: string; readonly recomputed: string; readonly cell: string } | undefined;
-  /** Why the total cannot be known. */
-  readonly reasons: ReadonlyArray<Finding>;
 }
 
 /** The findings of the criteria sheet by row. */
@@ -268,13 +261,9 @@ function unitLines(
 }
 
 /** One unit's line of the ranking sheet. */
-function unitLine(f: UnitFacts, lang: Lang): UnitLine {
-  const m = f.mismatch;
+function unitLine({ mismatch: m, ...f }: UnitFacts, lang: Lang): UnitLine {
   return {
-    unit: f.unit,
-    name: f.name,
-    total: f.total,
-    level: f.level,
+    ...f,
     rank: undefined,
     changed: m
       ? {
@@ -283,7 +272,6 @@ function unitLine(f: UnitFacts, lang: Lang): UnitLine {
           cell: `${m.sheet}!${m.cell}`,
         }
       : undefined,
-    reasons: f.reasons,
   };
 }
 

@@ -1,11 +1,12 @@
 /** The core's words in English, typed by the Vietnamese dictionary's shape (vi.ts). */
-import type {
-  CoreText,
-  FormulaArg,
-  FormulaCellList,
-  FrameworkNameList,
-  FrameworkNumberField,
-  SettingsNumber,
+import {
+  formulaArgText,
+  type CoreText,
+  type FormulaArg,
+  type FormulaArgWords,
+  type FrameworkNameList,
+  type FrameworkNumberField,
+  type SettingsNumber,
 } from "./vi";
 import { localNumber } from "../messages";
 
@@ -26,32 +27,30 @@ const SETTINGS_NUMBER: Readonly<Record<SettingsNumber, string>> = {
   max: "the max points",
 };
 
-const FORMULA_LIST: Readonly<Record<FormulaCellList, string>> = {
-  scores: "",
-  totals: "List of totals",
-  weights: "Weights",
-  units: "Units column",
-  tableTotals: "Totals",
-};
-const FORMULA_ARG: Readonly<Record<FormulaArg["kind"], (a: FormulaArg) => string>> = {
-  points: () => "Points",
-  maxPoints: () => "Max points",
-  scale: () => "Scale",
-  decimals: () => "Decimals",
-  total: () => "Total",
-  typedTotal: () => "Typed total",
-  order: () => "Order",
-  thresholds: () => "Level bounds",
-  threshold: (a) => `Bound of level ${"level" in a ? a.level : ""}`,
-  levelBound: (a) => `Levels table: the bound of level "${"level" in a ? a.level : ""}"`,
-  unitTotal: (a) => `Total of "${"unit" in a ? a.unit : ""}"`,
-  cell: (a) => {
-    if (!("list" in a)) return "";
-    const list = FORMULA_LIST[a.list];
-    return list === "" ? `Cell ${a.position}` : `${list}, cell ${a.position}`;
+const ARG_WORDS: FormulaArgWords = {
+  names: {
+    points: "Points",
+    maxPoints: "Max points",
+    scale: "Scale",
+    decimals: "Decimals",
+    total: "Total",
+    typedTotal: "Typed total",
+    order: "Order",
+    thresholds: "Level bounds",
   },
+  lists: {
+    scores: "",
+    totals: "List of totals",
+    weights: "Weights",
+    units: "Units column",
+    tableTotals: "Totals",
+  },
+  threshold: (level) => `Bound of level ${level}`,
+  levelBound: (level) => `Levels table: the bound of level "${level}"`,
+  unitTotal: (unit) => `Total of "${unit}"`,
+  cell: (list, position) => (list === "" ? `Cell ${position}` : `${list}, cell ${position}`),
 };
-const arg = (a: FormulaArg): string => FORMULA_ARG[a.kind](a);
+const arg = (a: FormulaArg): string => formulaArgText(a, ARG_WORDS);
 
 const base: Pick<CoreText, "frameworkErrors"> = {
   frameworkErrors: {

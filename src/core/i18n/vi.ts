@@ -26,10 +26,7 @@ export type FormulaCellList = "scores" | "totals" | "weights" | "units" | "table
 
 /** The argument (or cell) of a custom function an error is about. */
 export type FormulaArg =
-  | {
-      readonly kind:
-        "points" | "maxPoints" | "scale" | "decimals" | "total" | "typedTotal" | "order" | "thresholds";
-    }
+  | { readonly kind: FormulaPlainArg }
   | { readonly kind: "threshold"; readonly level: string }
   | { readonly kind: "levelBound"; readonly level: string }
   | { readonly kind: "unitTotal"; readonly unit: string }
@@ -38,32 +35,60 @@ export type FormulaArg =
 /** A number as a custom function's error shows it in Vietnamese: "92.5" → "92,5". */
 const viNumber = (text: string): string => text.replace(".", ",");
 
-const FORMULA_LIST: Readonly<Record<FormulaCellList, string>> = {
-  scores: "",
-  totals: "Danh sách tổng điểm",
-  weights: "Trọng số",
-  units: "Cột đơn vị",
-  tableTotals: "Tổng điểm",
-};
-const FORMULA_ARG: Readonly<Record<FormulaArg["kind"], (a: FormulaArg) => string>> = {
-  points: () => "Điểm đạt được",
-  maxPoints: () => "Điểm tối đa",
-  scale: () => "Thang điểm",
-  decimals: () => "Số chữ số thập phân",
-  total: () => "Tổng điểm",
-  typedTotal: () => "Tổng ghi",
-  order: () => "Thứ tự",
-  thresholds: () => "Ngưỡng mức độ",
-  threshold: (a) => `Ngưỡng mức độ ${"level" in a ? a.level : ""}`,
-  levelBound: (a) => `Bảng mức độ: ngưỡng của mức “${"level" in a ? a.level : ""}”`,
-  unitTotal: (a) => `Tổng điểm của “${"unit" in a ? a.unit : ""}”`,
-  cell: (a) => {
-    if (!("list" in a)) return "";
-    const list = FORMULA_LIST[a.list];
-    return list === "" ? `Ô thứ ${a.position}` : `${list}, ô thứ ${a.position}`;
+/** The words naming a custom function's arguments and cells, in one language. */
+export interface FormulaArgWords {
+  readonly names: Readonly<Record<Exclude<FormulaArg["kind"], PlacedArg["kind"]>, string>>;
+  /** A list's name before a cell's position; "" for the scores (named by position alone). */
+  readonly lists: Readonly<Record<FormulaCellList, string>>;
+  readonly threshold: (level: string) => string;
+  readonly levelBound: (level: string) => string;
+  readonly unitTotal: (unit: string) => string;
+  readonly cell: (list: string, position: number) => string;
+}
+type PlacedArg = Exclude<FormulaArg, { readonly kind: FormulaPlainArg }>;
+type FormulaPlainArg =
+  "points" | "maxPoints" | "scale" | "decimals" | "total" | "typedTotal" | "order" | "thresholds";
+
+/** An argument or cell named in a language's words. */
+export function formulaArgText(a: FormulaArg, words: FormulaArgWords): string {
+  switch (a.kind) {
+    case "threshold":
+      return words.threshold(a.level);
+    case "levelBound":
+      return words.levelBound(a.level);
+    case "unitTotal":
+      return words.unitTotal(a.unit);
+    case "cell":
+      return words.cell(words.lists[a.list], a.position);
+    default:
+      return words.names[a.kind];
+  }
+}
+
+const ARG_WORDS: FormulaArgWords = {
+  names: {
+    points: "Điểm đạt được",
+    maxPoints: "Điểm tối đa",
+    scale: "Thang điểm",
+    decimals: "Số chữ số thập phân",
+    total: "Tổng điểm",
+    typedTotal: "Tổng ghi",
+    order: "Thứ tự",
+    thresholds: "Ngưỡng mức độ",
   },
+  lists: {
+    scores: "",
+    totals: "Danh sách tổng điểm",
+    weights: "Trọng số",
+    units: "Cột đơn vị",
+    tableTotals: "Tổng điểm",
+  },
+  threshold: (level) => `Ngưỡng mức độ ${level}`,
+  levelBound: (level) => `Bảng mức độ: ngưỡng của mức “${level}”`,
+  unitTotal: (unit) => `Tổng điểm của “${unit}”`,
+  cell: (list, position) => (list === "" ? `Ô thứ ${position}` : `${list}, ô thứ ${position}`),
 };
-const arg = (a: FormulaArg): string => FORMULA_ARG[a.kind](a);
+const arg = (a: FormulaArg): string => formulaArgText(a, ARG_WORDS);
 
 const FIELD: Readonly<Record<FrameworkNumberField["kind"], (f: FrameworkNumberField) => string>> = {
   criterionMax: (f) => `Điểm tối đa của tiêu chí "${"name" in f ? f.name : ""}"`,
