@@ -217,6 +217,12 @@ function readSmallInteger(
   return fail("VALUE", "NOT_INTEGER_IN_RANGE", { arg: what, lo, hi, value: exactToString(x) });
 }
 
+/** Decimals of a result: 2 unless given, as the decision rounds; at most 10, more than any framework uses. */
+const DECIMALS = { fallback: 2, lo: 0, hi: 10 } as const;
+function readDecimals(v: unknown): number | FormulaError {
+  return readSmallInteger(v, ARG.decimals, DECIMALS.fallback, DECIMALS.lo, DECIMALS.hi);
+}
+
 /** Max points: optional (default 100), must be positive (#NUM! otherwise, like Excel's domain errors). */
 function readMaxPoints(v: unknown, required: boolean): Exact | FormulaError {
   const what = ARG.maxPoints;
@@ -283,6 +289,11 @@ const DEFAULT_LEVELS: LevelScale = { bounds: DEFAULT_THRESHOLDS, names: LEVELS }
 
 /** Named levels already checked, by their cells' text (a sheet asks for the same range in many cells). */
 const namedLevelCache = new Map<string, LevelScale | FormulaError>();
+/**
+ * A workbook names a few level tables (CQS_LEVELS, perhaps one per block): past this many distinct
+ * ones the cache is emptied, so a sheet of ever-changing ranges cannot grow it without bound.
+ */
+const NAMED_LEVELS_CACHED = 100;
 
 /**
  * Named levels from a two-column range (name, lower bound; best first, such as CQS_LEVELS): checked
@@ -333,7 +344,7 @@ function readNamedLevels(range: RangeArg): LevelScale | FormulaError {
       error: { code: e.code, params: e.params } as FrameworkErrorData,
     });
   }
-  if (namedLevelCache.size > 100) namedLevelCache.clear();
+  if (namedLevelCache.size > NAMED_LEVELS_CACHED) namedLevelCache.clear();
   namedLevelCache.set(key, result);
   return result;
 }
@@ -377,7 +388,7 @@ export function normalizeFormula(
   if (isFormulaError(max)) return max;
   const s = readScale(scale);
   if (isFormulaError(s)) return s;
-  const d = readSmallInteger(decimals, ARG.decimals, 2, 0, 10);
+  const d = readDecimals(decimals);
   if (isFormulaError(d)) return d;
   // The scale as a number is exact: at most 15 significant digits survive the round trip to a double.
   return resultNumber(normalizeExact(p, max, exactToNumber(s), d));
@@ -461,7 +472,7 @@ export function totalFormula(
   scale?: unknown,
   weights?: unknown,
 ): number | FormulaError {
-  const d = readSmallInteger(decimals, ARG.decimals, 2, 0, 10);
+  const d = readDecimals(decimals);
   if (isFormulaError(d)) return d;
   const s = readScale(scale);
   if (isFormulaError(s)) return s;
