@@ -29,10 +29,26 @@ export interface RankingOptions {
 }
 /** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], not blank, no leading/trailing quote. */
 export const MAX_SHEET_NAME = 31;
+/** Characters Excel refuses in a sheet name. */
+const SHEET_NAME_REFUSED = /[:\\/?*[\]]/;
+/** The name Excel keeps for itself (case-insensitive). */
+const RESERVED_SHEET_NAME = "history";
+
+/** Whether Excel takes `name` as a sheet name (isSheetName("Xếp hạng") is true; "a/b", "'a", "History" are not). */
+export function isSheetName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= MAX_SHEET_NAME &&
+    !SHEET_NAME_REFUSED.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.toLocaleLowerCase() !== RESERVED_SHEET_NAME
+  );
+}
 
 function cleanSheetName(name: string): string {
   const cleaned = name
-    .replace(/[:\\/?*[\]]/g, " ")
+    .replace(new RegExp(SHEET_NAME_REFUSED.source, "g"), " ")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^'+|'+$/g, "");
@@ -49,8 +65,12 @@ export function freeSheetName(base: string, taken: Iterable<string>): string {
   const clean = cleanSheetName(base);
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : ` (${n})`;
-    const name = clean.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
-    if (!used.has(name.toLocaleLowerCase())) return name;
+    const name =
+      clean
+        .slice(0, MAX_SHEET_NAME - suffix.length)
+        .trimEnd()
+        .replace(/'+$/, "") + suffix;
+    if (isSheetName(name) && !used.has(name.toLocaleLowerCase())) return name;
   }
 }
 

@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { a1, a1Range } from "../../core/grid";
 import { planOwnSheetRecords } from "../../core/own";
+import { isSheetName } from "../../core/plan";
 import { mmToInches, type PlannedCell, type PlannedPrint, type PlannedSheet } from "../../core/writes";
 import { errnoCode, WorkbookWriteError, type LostPart, type WorkbookWarning } from "./errors";
 import { loadWorkbookFile } from "./read";
@@ -110,8 +111,6 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 // ---------------------------------------------------------------------------------------------
 // Sheets
 
-const BAD_NAME_CHARS = /[[\]:*?/\\]/;
-
 function checkSheetNames(
   sheets: ReadonlyArray<PlannedSheet>,
   existing: ReadonlyArray<string>,
@@ -120,15 +119,8 @@ function checkSheetNames(
   const used = new Set(existing.map((n) => n.toLowerCase()));
   for (const s of sheets) {
     const n = s.name;
-    const bad =
-      n.length === 0 ||
-      n.length > 31 ||
-      BAD_NAME_CHARS.test(n) ||
-      n.startsWith("'") ||
-      n.endsWith("'") ||
-      n.toLowerCase() === "history" ||
-      used.has(n.toLowerCase());
-    if (bad) throw new WorkbookWriteError("BAD_SHEET_NAME", { path: out, name: n });
+    if (!isSheetName(n) || used.has(n.toLowerCase()))
+      throw new WorkbookWriteError("BAD_SHEET_NAME", { path: out, name: n });
     used.add(n.toLowerCase());
   }
 }
