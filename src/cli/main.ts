@@ -52,14 +52,20 @@ import { planComparisonSheets } from "../core/comparePlan";
 import {
   checkOutputPath,
   openWorkbookFile,
-  WorkbookReadError,
   type OpenedWorkbook,
-  WorkbookWriteError,
+  WorkbookFileError,
   writeOutputFile,
   writeRankingWorkbook,
 } from "../adapters/xlsx";
 import { parseArgs, UsageError, usageMessage, USAGE, USAGE_EN, type CliOptions } from "./args";
-import { argvLang, CLI_TEXT, type InputCode, type InputParams } from "./text";
+import {
+  argvLang,
+  CLI_TEXT,
+  type InputCode,
+  type InputParams,
+  workbookErrorMessage,
+  workbookWarningMessage,
+} from "./text";
 import { checkJson, checkText, printableLines } from "./report";
 import { renderBlockCharts } from "./charts";
 import { inferFramework, InferError } from "../core/infer";
@@ -200,9 +206,8 @@ async function writeRanking(
     separate: opts.separate,
     force: opts.force,
     pictures: charts.map((c) => c && { ...c, shownWidth: 640 }),
-    lang: opts.lang,
   });
-  for (const w of warnings) io.err(w);
+  for (const w of warnings) io.err(workbookWarningMessage(w, opts.lang));
   const text = CLI_TEXT[opts.lang];
   for (const block of analysis.blocks) {
     for (const u of unknownTotals(block, analysis, opts.lang)) {
@@ -273,9 +278,8 @@ async function compare(opts: CliOptions, file: string, previousFile: string, io:
       sheets,
       separate: false,
       force: opts.force,
-      lang,
     });
-    warningLines = warnings;
+    warningLines = warnings.map((w) => workbookWarningMessage(w, lang));
     writtenLine = text.written({ file: written }) + sheets.map((s) => `"${s.name}"`).join(", ");
   }
   for (const n of comparison.notices) io.err(compareNoticeMessage(n, lang));
@@ -451,8 +455,7 @@ export async function run(argv: ReadonlyArray<string>, rawIo: CliIo): Promise<nu
 }
 
 function errorLine(e: unknown, lang: Lang): string {
-  if (e instanceof WorkbookReadError || e instanceof WorkbookWriteError)
-    return lang === "vi" ? e.messageVi : e.messageEn;
+  if (e instanceof WorkbookFileError) return workbookErrorMessage(e, lang);
   if (e instanceof UsageError) return usageMessage(e.code, e.params, lang);
   if (e instanceof InputError) return inputMessage(e.code, e.params, lang);
   if (e instanceof UnitMapError) return unitMapErrorMessage(e.code, e.params, lang);

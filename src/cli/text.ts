@@ -4,10 +4,122 @@
  * and the framework's own words (unit, criterion, level, sheet and framework names, quoted values)
  * arrive as parameters and are printed as they are.
  */
+import type {
+  IoProblem,
+  LostPart,
+  NotWorkbookKind,
+  SizeLimit,
+  WorkbookErrorCode,
+  WorkbookErrorParams,
+  WorkbookFileError,
+  WorkbookWarning,
+} from "../adapters/xlsx/errors";
 import type { Lang } from "../core";
 
 /** The parameters of a line that takes none. */
 type NoParams = Readonly<Record<string, never>>;
+/** The parameters of a workbook file error (errors.ts): the path and the code's own. */
+type FileParams<C extends WorkbookErrorCode> = WorkbookErrorParams<C>;
+
+/** 200000 → "200.000" (Vietnamese) or "200,000" (English). */
+function groupedCount(n: number, lang: Lang): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "vi" ? "." : ",");
+}
+
+const NOT_WORKBOOK_VI: Readonly<Record<NotWorkbookKind, string>> = {
+  emptyFile: "tệp rỗng, 0 byte",
+  notRegularFile: "không phải tệp thông thường",
+  emptyZip: "tệp zip rỗng",
+  htmlText: "nội dung là văn bản HTML/XML, có thể là tệp đổi đuôi; hãy mở trong Excel và lưu lại dạng .xlsx",
+  plainText: "nội dung là văn bản, có thể là tệp CSV đổi đuôi; hãy mở trong Excel và lưu lại dạng .xlsx",
+  unrecognised: "định dạng không nhận ra được",
+  xlsb: "đây là tệp .xlsb nhị phân; hãy lưu lại dạng .xlsx",
+  ods: "đây là tệp OpenDocument (.ods); hãy lưu lại dạng .xlsx",
+  officeDocument: "đây là tài liệu Word/PowerPoint",
+  noWorksheet: "sổ tính không có trang tính dữ liệu nào",
+  zipWithoutWorkbook: "là tệp zip nhưng không chứa sổ tính Excel",
+};
+const NOT_WORKBOOK_EN: Readonly<Record<NotWorkbookKind, string>> = {
+  emptyFile: "the file is empty",
+  notRegularFile: "not a regular file",
+  emptyZip: "an empty zip file",
+  htmlText: "it holds HTML/XML text, probably a renamed file; open it in Excel and save it as .xlsx",
+  plainText: "it holds plain text, perhaps a renamed CSV; open it in Excel and save it as .xlsx",
+  unrecognised: "unrecognised format",
+  xlsb: "it is a binary .xlsb workbook; save it as .xlsx",
+  ods: "it is an OpenDocument file (.ods); save it as .xlsx",
+  officeDocument: "it is a Word/PowerPoint document",
+  noWorksheet: "the workbook has no worksheet",
+  zipWithoutWorkbook: "a zip file without an Excel workbook inside",
+};
+
+/** The words for why a file cannot be read: one per IoProblem kind, and when nothing is known. */
+interface IoWords {
+  readonly unknown: string;
+  readonly permission: string;
+  readonly locked: string;
+  readonly errno: (code: string) => string;
+}
+const IO_VI: IoWords = {
+  unknown: "không có quyền đọc?",
+  permission: "không có quyền đọc",
+  locked: "tệp đang bị chương trình khác khóa",
+  errno: (code) => `lỗi ${code}`,
+};
+const IO_EN: IoWords = {
+  unknown: "no read permission?",
+  permission: "permission denied",
+  locked: "the file is locked by another program",
+  errno: (code) => `error ${code}`,
+};
+function ioText(p: IoProblem | undefined, words: IoWords): string {
+  return p === undefined ? words.unknown : p.kind === "errno" ? words.errno(p.code) : words[p.kind];
+}
+
+/** The words for a crossed size limit, one per SizeLimit kind. */
+type SizeWords = {
+  readonly [K in SizeLimit["kind"]]: (l: Extract<SizeLimit, { kind: K }>) => string;
+};
+const SIZE_VI: SizeWords = {
+  rows: (l) =>
+    `trang tính "${l.sheet}" có hơn ${groupedCount(l.max, "vi")} dòng${l.dimension ? `, ${l.dimension}` : ""}`,
+  cells: (l) => `sổ tính có hơn ${groupedCount(l.max, "vi")} ô dữ liệu`,
+  xml: (l) => `dữ liệu giải nén vượt ${l.maxMb} MB`,
+  file: (l) => `${l.mb} MB, giới hạn ${l.maxMb} MB`,
+};
+const SIZE_EN: SizeWords = {
+  rows: (l) =>
+    `sheet "${l.sheet}" has more than ${groupedCount(l.max, "en")} rows${l.dimension ? `, ${l.dimension}` : ""}`,
+  cells: (l) => `the workbook has more than ${groupedCount(l.max, "en")} cells`,
+  xml: (l) => `more than ${l.maxMb} MB once decompressed`,
+  file: (l) => `${l.mb} MB, the limit is ${l.maxMb} MB`,
+};
+function sizeText(l: SizeLimit, words: SizeWords): string {
+  return (words[l.kind] as (x: SizeLimit) => string)(l);
+}
+
+const LOST_PART_VI: Readonly<Record<LostPart, string>> = {
+  charts: "biểu đồ (chart)",
+  pivotTables: "bảng tổng hợp (PivotTable)",
+  slicers: "slicer/timeline",
+  vbaMacros: "macro VBA",
+  controls: "điều khiển biểu mẫu/ActiveX",
+  externalLinks: "liên kết tới sổ tính khác (external links)",
+  connections: "kết nối dữ liệu/Power Query",
+  threadedComments: "chú thích dạng hội thoại (threaded comments)",
+  shapes: "hình vẽ/hộp văn bản (shapes)",
+};
+const LOST_PART_EN: Readonly<Record<LostPart, string>> = {
+  charts: "charts",
+  pivotTables: "PivotTables",
+  slicers: "slicers/timelines",
+  vbaMacros: "VBA macros",
+  controls: "form/ActiveX controls",
+  externalLinks: "external links",
+  connections: "data connections/Power Query",
+  threadedComments: "threaded comments",
+  shapes: "shapes/text boxes",
+};
 
 const vi = {
   /** Argument errors (UsageError codes). */
@@ -54,6 +166,39 @@ const vi = {
     MAP_NOT_JSON: (p: { file: string; detail: string }) =>
       `Tệp đối chiếu "${p.file}" không phải JSON hợp lệ: ${p.detail}`,
   },
+  /** A workbook file that cannot be read or written (WorkbookFileError codes of the .xlsx adapter). */
+  workbook: {
+    NOT_FOUND: (p: FileParams<"NOT_FOUND">) => `Không tìm thấy tệp "${p.path}".`,
+    IS_DIRECTORY: (p: FileParams<"IS_DIRECTORY">) =>
+      `"${p.path}" là một thư mục, không phải tệp Excel .xlsx.`,
+    UNREADABLE: (p: FileParams<"UNREADABLE">) =>
+      `Không đọc được tệp "${p.path}" (${ioText(p.problem, IO_VI)}).`,
+    LEGACY_XLS: (p: FileParams<"LEGACY_XLS">) =>
+      `"${p.path}" là tệp .xls cũ (Excel 97–2003) hoặc tệp .xlsx có đặt mật khẩu (cả hai đều là tệp OLE2): hãy mở trong Excel và lưu lại dạng .xlsx, không đặt mật khẩu.`,
+    ENCRYPTED: (p: FileParams<"ENCRYPTED">) =>
+      `"${p.path}" là tệp .xlsx được bảo vệ bằng mật khẩu (đã mã hóa): hãy mở trong Excel, bỏ mật khẩu rồi lưu lại.`,
+    NOT_A_WORKBOOK: (p: FileParams<"NOT_A_WORKBOOK">) =>
+      `"${p.path}" không phải là tệp Excel .xlsx (${NOT_WORKBOOK_VI[p.kind]}).`,
+    CORRUPT: (p: FileParams<"CORRUPT">) =>
+      `Tệp "${p.path}" bị hỏng hoặc không đầy đủ, không đọc được${p.detail ? ` (chi tiết: ${p.detail})` : ""}.`,
+    TOO_LARGE: (p: FileParams<"TOO_LARGE">) =>
+      `Tệp "${p.path}" quá lớn để đọc an toàn (${sizeText(p.limit, SIZE_VI)}): hãy xóa các dòng, cột thừa (hoặc tách tệp) rồi thử lại.`,
+    OUT_EXISTS: (p: FileParams<"OUT_EXISTS">) =>
+      `Tệp "${p.path}" đã có: không ghi đè (thêm --force để ghi đè).`,
+    SAME_AS_INPUT: (p: FileParams<"SAME_AS_INPUT">) =>
+      `Tệp ra "${p.path}" trùng với tệp đầu vào: không bao giờ ghi vào tệp đầu vào, hãy chọn tên khác.`,
+    OUT_IS_DIRECTORY: (p: FileParams<"OUT_IS_DIRECTORY">) =>
+      `"${p.path}" là một thư mục, không ghi được tệp ra.`,
+    OUT_DIR_MISSING: (p: FileParams<"OUT_DIR_MISSING">) => `Thư mục chứa tệp ra "${p.path}" không tồn tại.`,
+    BAD_SHEET_NAME: (p: FileParams<"BAD_SHEET_NAME">) =>
+      `Tên trang tính không hợp lệ hoặc đã có trong sổ tính ("${p.name}").`,
+    WRITE_FAILED: (p: FileParams<"WRITE_FAILED">) => `Không ghi được tệp "${p.path}" (${p.detail}).`,
+  },
+  /** A write's warning: the input's parts that the new file lacks. */
+  lostParts: (p: WorkbookWarning) =>
+    `Tệp đầu vào có ${p.parts.map((x) => LOST_PART_VI[x]).join(", ")}: thư viện ExcelJS không chép được các phần này sang tệp mới, ` +
+    `nên chúng sẽ bị mất trong "${p.out}" (tệp gốc không bị thay đổi). ` +
+    `Dùng --separate để chỉ ghi các trang xếp hạng ra một tệp riêng.`,
   /** Prefixes of the one-line errors. */
   invalidFramework: "Bộ tiêu chí không hợp lệ: ",
   unexpected: "Lỗi không mong đợi: ",
@@ -133,6 +278,31 @@ const en: CliText = {
     MAP_UNREADABLE: (p) => `Cannot read the mapping file "${p.file}"`,
     MAP_NOT_JSON: (p) => `The mapping file "${p.file}" is not valid JSON: ${p.detail}`,
   },
+  workbook: {
+    NOT_FOUND: (p) => `File not found: "${p.path}".`,
+    IS_DIRECTORY: (p) => `"${p.path}" is a directory, not an .xlsx file.`,
+    UNREADABLE: (p) => `Cannot read "${p.path}" (${ioText(p.problem, IO_EN)}).`,
+    LEGACY_XLS: (p) =>
+      `"${p.path}" is an old .xls file (Excel 97–2003) or a password-protected .xlsx (both are OLE2 files): open it in Excel and save it as .xlsx without a password.`,
+    ENCRYPTED: (p) =>
+      `"${p.path}" is a password-protected (encrypted) .xlsx: open it in Excel, remove the password and save it again.`,
+    NOT_A_WORKBOOK: (p) => `"${p.path}" is not an Excel .xlsx workbook (${NOT_WORKBOOK_EN[p.kind]}).`,
+    CORRUPT: (p) =>
+      `"${p.path}" is damaged or incomplete and cannot be read${p.detail ? ` (${p.detail})` : ""}.`,
+    TOO_LARGE: (p) =>
+      `"${p.path}" is too large to read safely (${sizeText(p.limit, SIZE_EN)}): delete the unused rows and columns (or split the file) and try again.`,
+    OUT_EXISTS: (p) => `"${p.path}" already exists: not overwritten (add --force to overwrite).`,
+    SAME_AS_INPUT: (p) =>
+      `The output "${p.path}" is the input file: the input is never written, choose another name.`,
+    OUT_IS_DIRECTORY: (p) => `"${p.path}" is a directory, cannot write the output.`,
+    OUT_DIR_MISSING: (p) => `The folder of the output "${p.path}" does not exist.`,
+    BAD_SHEET_NAME: (p) => `A sheet name is invalid or already used in the workbook ("${p.name}").`,
+    WRITE_FAILED: (p) => `Cannot write "${p.path}" (${p.detail}).`,
+  },
+  lostParts: (p) =>
+    `The input holds ${p.parts.map((x) => LOST_PART_EN[x]).join(", ")}: the ExcelJS library cannot copy these parts to the new file, ` +
+    `so they will be missing from "${p.out}" (the original file is not changed). ` +
+    `Use --separate to write the ranking sheets alone to a file of their own.`,
   invalidFramework: "Invalid framework: ",
   unexpected: "Unexpected error: ",
   findingsWritten: (p) => `Written ${p.count} finding(s) to ${p.file}`,
@@ -171,6 +341,16 @@ export type UsageCode = keyof CliText["usage"];
 export type UsageParams<C extends UsageCode> = Parameters<CliText["usage"][C]>[0];
 export type InputCode = keyof CliText["input"];
 export type InputParams<C extends InputCode> = Parameters<CliText["input"][C]>[0];
+
+/** A workbook file error's line in a language. */
+export function workbookErrorMessage(e: WorkbookFileError, lang: Lang): string {
+  return (CLI_TEXT[lang].workbook[e.reason] as (p: WorkbookErrorParams<typeof e.reason>) => string)(e.params);
+}
+
+/** A write warning's line in a language. */
+export function workbookWarningMessage(w: WorkbookWarning, lang: Lang): string {
+  return CLI_TEXT[lang].lostParts(w);
+}
 
 /** The language asked for anywhere on the command line (`--lang en`, `--lang=en`; the last one wins). */
 export function argvLang(argv: ReadonlyArray<string>): Lang {

@@ -12,13 +12,15 @@ import type { Analysis, BlockResult } from "./analyze";
 import { compareExact, exactToString, formatExact, roundExact, type Exact } from "./exact";
 import type { Finding } from "./findings";
 import { frameworkLevels, type Framework, type Level } from "./framework";
-import { cellAt, colEnd, type SheetGrid } from "./grid";
+import { cellAt, type SheetGrid } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
 import { APPENDIX_TEXT, levelCountsLine, localNumber, type Lang } from "./messages";
 import { ruleKind, unitFacts } from "./plan";
 import { readCellNumber, shownValue } from "./numbers";
-import { parseNoteLine, parseSummaryLine, type Block, type Table } from "./read";
-import { stripAccents, tidy } from "./text";
+import type { Block } from "./read";
+import { isAppendixLabel, isTrailingLine, NUMBERED, sourceTitle, withoutNumbering } from "./titles";
+
+export { withoutNumbering } from "./titles";
 
 /** Why a unit's total cannot be known (its row stays, with TỔNG ĐIỂM and MỨC ĐỘ empty). */
 export type NoTotalReason = "missing" | "notNumber" | "uncalculated" | "aboveMax" | "negative";
@@ -113,64 +115,67 @@ export interface AppendixOptions {
   readonly withCriteria?: boolean;
 }
 
+/** The words of the appendix in Vietnamese, the first language; English is typed by their shape. */
+const APPENDIX_VI = {
+  label: (n: string) => `Phụ lục ${n}`,
+  defaultTitle: "KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG MỨC ĐỘ CHÍNH QUYỀN SỐ",
+  decisionLine: (no: string, date: string) => `(Ban hành kèm theo Quyết định số ${no} ngày ${date})`,
+  noDecision: "…/QĐ-UBND",
+  noDate: "…/…/…",
+  criteriaHeading: "Kết quả đánh giá các tiêu chí",
+  rankingHeading: "Xếp hạng mức độ chính quyền số",
+  headers: ["STT", "Đơn vị", "TỔNG ĐIỂM", "MỨC ĐỘ"] as readonly [string, string, string, string],
+  criteriaTotal: "Tổng cộng",
+  notes: "Ghi chú:",
+  changedTotal: (unit: string, typed: string, total: string) =>
+    `${unit}: tổng điểm ghi trong bảng tiêu chí là ${typed}; tính lại từ điểm các tiêu chí là ${total} (số được dùng ở bảng này).`,
+  /** Why a unit has no total: the criterion `what` and what is wrong with its score. */
+  noTotalReason: {
+    missing: (what: string) => `thiếu điểm "${what}"`,
+    notNumber: (what: string) => `điểm "${what}" không phải là số`,
+    uncalculated: (what: string) => `công thức ở "${what}" chưa được tính`,
+    aboveMax: (what: string) => `điểm "${what}" vượt điểm tối đa`,
+    negative: (what: string) => `điểm "${what}" âm`,
+  } satisfies Record<NoTotalReason, (what: string) => string>,
+  noTotal: (unit: string, reason: string) =>
+    `${unit}: chưa tính được tổng điểm (${reason}); không xếp mức độ.`,
+};
+
+const APPENDIX_EN: typeof APPENDIX_VI = {
+  label: (n) => `Appendix ${n}`,
+  defaultTitle: "DIGITAL GOVERNMENT LEVEL: ASSESSMENT AND RANKING",
+  decisionLine: (no, date) => `(Issued with Decision No. ${no} of ${date})`,
+  noDecision: "…/QĐ-UBND",
+  noDate: "…/…/…",
+  criteriaHeading: "Assessment by criterion",
+  rankingHeading: "Digital government level ranking",
+  headers: ["No.", "Unit", "TOTAL", "LEVEL"],
+  criteriaTotal: "Total",
+  notes: "Notes:",
+  changedTotal: (unit, typed, total) =>
+    `${unit}: the criteria table gives the total ${typed}; recomputed from the criterion scores it is ${total} (used in this table).`,
+  noTotalReason: {
+    missing: (what) => `"${what}" is missing`,
+    notNumber: (what) => `"${what}" is not a number`,
+    uncalculated: (what) => `the formula of "${what}" is not calculated`,
+    aboveMax: (what) => `"${what}" is above its max`,
+    negative: (what) => `"${what}" is negative`,
+  },
+  noTotal: (unit, reason) => `${unit}: no total (${reason}); no level.`,
+};
+
 /** The words of the appendix, Vietnamese first. */
-export const WORD_APPENDIX_TEXT = {
-  vi: {
-    label: (n: string) => `Phụ lục ${n}`,
-    defaultTitle: "KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG MỨC ĐỘ CHÍNH QUYỀN SỐ",
-    decisionLine: (no: string, date: string) => `(Ban hành kèm theo Quyết định số ${no} ngày ${date})`,
-    noDecision: "…/QĐ-UBND",
-    noDate: "…/…/…",
-    criteriaHeading: "Kết quả đánh giá các tiêu chí",
-    rankingHeading: "Xếp hạng mức độ chính quyền số",
-    headers: ["STT", "Đơn vị", "TỔNG ĐIỂM", "MỨC ĐỘ"] as const,
-    criteriaTotal: "Tổng cộng",
-    notes: "Ghi chú:",
-    changedTotal: (unit: string, typed: string, total: string) =>
-      `${unit}: tổng điểm ghi trong bảng tiêu chí là ${typed}; tính lại từ điểm các tiêu chí là ${total} (số được dùng ở bảng này).`,
-    noTotal: (unit: string, reason: NoTotalReason, what: string) =>
-      `${unit}: chưa tính được tổng điểm (${
-        {
-          missing: `thiếu điểm "${what}"`,
-          notNumber: `điểm "${what}" không phải là số`,
-          uncalculated: `công thức ở "${what}" chưa được tính`,
-          aboveMax: `điểm "${what}" vượt điểm tối đa`,
-          negative: `điểm "${what}" âm`,
-        }[reason]
-      }); không xếp mức độ.`,
-  },
-  en: {
-    label: (n: string) => `Appendix ${n}`,
-    defaultTitle: "DIGITAL GOVERNMENT LEVEL: ASSESSMENT AND RANKING",
-    decisionLine: (no: string, date: string) => `(Issued with Decision No. ${no} of ${date})`,
-    noDecision: "…/QĐ-UBND",
-    noDate: "…/…/…",
-    criteriaHeading: "Assessment by criterion",
-    rankingHeading: "Digital government level ranking",
-    headers: ["No.", "Unit", "TOTAL", "LEVEL"] as const,
-    criteriaTotal: "Total",
-    notes: "Notes:",
-    changedTotal: (unit: string, typed: string, total: string) =>
-      `${unit}: the criteria table gives the total ${typed}; recomputed from the criterion scores it is ${total} (used in this table).`,
-    noTotal: (unit: string, reason: NoTotalReason, what: string) =>
-      `${unit}: no total (${
-        {
-          missing: `"${what}" is missing`,
-          notNumber: `"${what}" is not a number`,
-          uncalculated: `the formula of "${what}" is not calculated`,
-          aboveMax: `"${what}" is above its max`,
-          negative: `"${what}" is negative`,
-        }[reason]
-      }); no level.`,
-  },
-} as const;
+export const WORD_APPENDIX_TEXT: Readonly<Record<Lang, typeof APPENDIX_VI>> = {
+  vi: APPENDIX_VI,
+  en: APPENDIX_EN,
+};
 
 /** The text of a footnote in a language. */
 export function appendixFootnoteText(f: AppendixFootnote, lang: Lang): string {
   const t = WORD_APPENDIX_TEXT[lang];
   return f.kind === "changedTotal"
     ? t.changedTotal(f.unit, f.typed, f.total)
-    : t.noTotal(f.unit, f.reason, f.what);
+    : t.noTotal(f.unit, t.noTotalReason[f.reason](f.what));
 }
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
@@ -178,87 +183,6 @@ const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 /** 1 → "I", …, 10 → "X"; beyond, the plain number. */
 export function romanNumeral(n: number): string {
   return ROMAN[n - 1] ?? String(n);
-}
-
-/** Accent-free, lower-case, single-spaced text, for recognizing lines. */
-function folded(text: string): string {
-  return stripAccents(text.normalize("NFC")).toLowerCase().replace(/\s+/g, " ").trim();
-}
-
-/** "2. Xếp hạng mức độ …" → "Xếp hạng mức độ …": a heading without its numbering. */
-export function withoutNumbering(title: string): string {
-  return title.replace(/^\s*(?:\d+|[IVX]+)\s*[.)]\s*/, "").trim();
-}
-
-const NUMBERED = /^\s*(?:\d+|[IVX]+)\s*[.)]\s*\S/;
-const LABEL = /^phu luc\b/;
-const DECISION = /(?:^|\()\s*(?:ban hanh )?kem theo (?:quyet dinh|qd)\b/;
-
-/** The first text of a row, tidied. */
-function lineOf(sheet: SheetGrid, row: number): string | undefined {
-  const end = colEnd(sheet, row);
-  for (let c = sheet.left ?? 0; c < end; c++) {
-    const v = cellAt(sheet, row, c).v;
-    if (typeof v === "string" && v.trim() !== "") return tidy(v);
-  }
-  return undefined;
-}
-
-/** A line that belongs to the block above, not to this block's title. */
-function isTrailingLine(text: string): boolean {
-  return (
-    parseSummaryLine(text) !== undefined ||
-    parseNoteLine(text) !== undefined ||
-    /^ghi chu\b/.test(folded(text))
-  );
-}
-
-interface SourceTitle {
-  readonly label?: string;
-  readonly lines: ReadonlyArray<string>;
-  readonly decisionLine?: string;
-  readonly criteriaHeading?: string;
-}
-
-/**
- * The lines above a block's criteria table, on its sheet: from the end of the table before it
- * (its notes and summary lines are passed over) to the header. The last numbered line is the
- * criteria section's heading; a "Phụ lục …" line is the label; a "(Ban hành kèm theo …)" line
- * names the decision.
- */
-function sourceTitle(criteria: Table, tables: ReadonlyArray<Table>): SourceTitle {
-  const sheet = criteria.sheet.grid;
-  let floor = sheet.top ?? 0;
-  for (const t of tables) {
-    if (t.sheet.index === criteria.sheet.index && t.range.bottom < criteria.headerTop) {
-      floor = Math.max(floor, t.range.bottom + 1);
-    }
-  }
-  let lines: string[] = [];
-  for (let r = floor; r < criteria.headerTop; r++) {
-    const text = lineOf(sheet, r);
-    if (text === undefined) continue;
-    // Notes and summaries of the block above end there: the title starts after them.
-    if (isTrailingLine(text)) lines = [];
-    else lines.push(text);
-  }
-  let criteriaHeading: string | undefined;
-  if (lines.length > 0 && NUMBERED.test(lines[lines.length - 1]!)) criteriaHeading = lines.pop();
-  let label: string | undefined;
-  let decisionLine: string | undefined;
-  const rest: string[] = [];
-  for (const line of lines) {
-    const f = folded(line);
-    if (label === undefined && LABEL.test(f) && line.length <= 40) label = line;
-    else if (decisionLine === undefined && DECISION.test(f)) decisionLine = line;
-    else rest.push(line);
-  }
-  return {
-    ...(label !== undefined ? { label } : {}),
-    lines: rest,
-    ...(decisionLine !== undefined ? { decisionLine } : {}),
-    ...(criteriaHeading !== undefined ? { criteriaHeading } : {}),
-  };
 }
 
 function unicodeName(name: string): string {
@@ -382,7 +306,7 @@ function appendixBlock(
     sheet: result.sheet,
     label:
       source.label ??
-      (LABEL.test(folded(result.sheet)) && lang === "vi" ? result.sheet : t.label(romanNumeral(k + 1))),
+      (isAppendixLabel(result.sheet) && lang === "vi" ? result.sheet : t.label(romanNumeral(k + 1))),
     titleLines: source.lines.length > 0 ? source.lines : [t.defaultTitle],
     decisionLine,
     decisionFrom,

@@ -14,7 +14,7 @@ import { compareExact, Dec, exactToString, formatExact, roundExact, type Exact }
 import type { Framework } from "./framework";
 import { cellAt, rowEnd, type SheetGrid, type WorkbookGrid } from "./grid";
 import { matchNames, matchUnits, nameKey } from "./names";
-import { bareTitle } from "./plan";
+import { withoutNumbering } from "./titles";
 import { rankUnits } from "./scoring";
 import { stripAccents, tidy } from "./text";
 
@@ -468,7 +468,7 @@ function compareBlock(
   for (const l of levelsOf(previousBlock)) if (!levels.includes(l)) levels.push(l);
   return {
     sheet: block.sheet,
-    title: bareTitle(block.rankingTitle ?? block.title),
+    title: withoutNumbering(block.rankingTitle ?? block.title),
     kind: blockKind(names),
     ...(previousBlock ? { previousSheet: previousBlock.sheet } : {}),
     units,

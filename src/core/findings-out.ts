@@ -4,11 +4,10 @@
  */
 import type { Analysis } from "./analyze";
 import type { Finding } from "./findings";
-import type { CellRange } from "./grid";
 import { findingMessage, UI_TEXT, type Lang } from "./messages";
 import { quoteSheetName } from "./own";
 import { cellsSpan } from "./fixes";
-import { freeSheetName } from "./plan";
+import { freeSheetName, HEADER_FILL, sheetRows } from "./plan";
 import { decree30Print, type PlannedCell, type PlannedSheet } from "./writes";
 
 export const FINDINGS_TEXT = {
@@ -43,30 +42,21 @@ export function planFindingsSheet(
 ): PlannedSheet {
   const w = FINDINGS_TEXT[lang];
   const width = w.header.length;
-  const rows: PlannedCell[][] = [];
-  const merges: CellRange[] = [];
-  const heights: Array<number | undefined> = [];
-  const line = (v: string, extra: Omit<PlannedCell, "v">): void => {
-    const cells: PlannedCell[] = [{ v, ...extra }];
-    while (cells.length < width) cells.push({ v: null });
-    merges.push({ top: rows.length, left: 0, bottom: rows.length, right: width - 1 });
-    rows.push(cells);
-    heights.push(undefined);
-  };
+  const sheet = sheetRows(width);
+  const { rows, merges, heights } = sheet;
+  const line = (v: string, extra: Omit<PlannedCell, "v">): void => sheet.line({ v, ...extra });
   line(w.title, { bold: true, align: "center" });
   line(w.workbook(analysis.workbook), { italic: true, align: "center" });
   const s = analysis.summary;
   line(analysis.findings.length === 0 ? w.none : w.summary(s.error, s.warning, s.info), { align: "center" });
-  rows.push(Array.from({ length: width }, () => ({ v: null })));
-  heights.push(undefined);
+  sheet.blank();
   const headerRow = rows.length;
-  rows.push(
-    w.header.map((h) => ({ v: h, bold: true, align: "center", border: true, fill: "#D9E1F2", wrap: true })),
+  sheet.row(
+    w.header.map((h) => ({ v: h, bold: true, align: "center", border: true, fill: HEADER_FILL, wrap: true })),
   );
-  heights.push(undefined);
   const severity = UI_TEXT[lang].severity;
   analysis.findings.forEach((f, k) => {
-    rows.push([
+    sheet.row([
       { v: k + 1, fmt: "0", align: "center", border: true, valign: "top" },
       { v: severity[f.severity], border: true, valign: "top" },
       { v: `${f.sheet}!${f.cell}`, link: findingReference(f), border: true, valign: "top" },
@@ -74,7 +64,6 @@ export function planFindingsSheet(
       { v: findingMessage(f, lang), border: true, wrap: true, valign: "top" },
       { v: f.code, border: true, valign: "top" },
     ]);
-    heights.push(undefined);
   });
   return {
     name: freeSheetName(w.sheet, existingSheetNames),

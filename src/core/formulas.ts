@@ -11,7 +11,8 @@
  * unit is blank or 0.
  *
  * Bad data is returned, not thrown: each function returns its value or a `FormulaError`
- * (`{ code, message }`, Vietnamese message), and src/functions turns it into an Excel error in one
+ * (`{ code, reason, params }`: the Excel error, and why, as a code with typed parameters; the words
+ * are in the core's dictionaries, i18n/), and src/functions turns it into an Excel error in one
  * place. Nothing here knows about Excel, the DOM or `CustomFunctions`.
  *
  * Numbers are exact (exact.ts): a float from a cell is read at 15 significant digits, as Excel shows
@@ -43,17 +44,32 @@ import {
   type LevelSpec,
 } from "./framework";
 import type { CellValue } from "./grid";
-import { localNumber } from "./messages";
+import {
+  CORE_TEXT,
+  formulaErrorText,
+  type FormulaArg,
+  type FormulaCellList,
+  type FrameworkErrorData,
+  type FormulaReason,
+  type FormulaReasonParams,
+} from "./i18n";
+import type { Lang } from "./messages";
 import { parseNumberText, readCellNumber } from "./numbers";
 import { classifyLevel, normalizeTotal, rankUnits } from "./scoring";
 
 export type FormulaErrorCode = "VALUE" | "NUM" | "NA";
 
-/** An Excel error as a value: #VALUE!, #NUM! or #N/A, with a message (shown for #VALUE! and #N/A). */
-export interface FormulaError {
-  readonly code: FormulaErrorCode;
-  readonly message: string;
-}
+/**
+ * An Excel error as a value: #VALUE!, #NUM! or #N/A, and why (a reason with its parameters; Excel
+ * shows the reason's message for #VALUE! and #N/A).
+ */
+export type FormulaError = {
+  readonly [R in FormulaReason]: {
+    readonly code: FormulaErrorCode;
+    readonly reason: R;
+    readonly params: FormulaReasonParams<R>;
+  };
+}[FormulaReason];
 
 /** A range argument: rows of cells. A lone value is read as a 1×1 range. */
 export type RangeArg = ReadonlyArray<ReadonlyArray<unknown>>;
@@ -65,20 +81,45 @@ export function isFormulaError(x: unknown): x is FormulaError {
   return typeof x === "object" && x !== null && typeof (x as { code?: unknown }).code === "string";
 }
 
-function fail(code: FormulaErrorCode, message: string): FormulaError {
-  return { code, message };
+function fail<R extends FormulaReason>(
+  code: FormulaErrorCode,
+  reason: R,
+  params: FormulaReasonParams<R>,
+): FormulaError {
+  return { code, reason, params } as FormulaError;
+}
+
+/** The message of a formula error in a language (Vietnamese unless told). */
+export function formulaErrorMessage(e: FormulaError, lang: Lang = "vi"): string {
+  return formulaErrorText(e.reason, e.params as FormulaReasonParams<typeof e.reason>, lang);
+}
+
+const ARG = {
+  points: { kind: "points" },
+  maxPoints: { kind: "maxPoints" },
+  scale: { kind: "scale" },
+  decimals: { kind: "decimals" },
+  total: { kind: "total" },
+  typedTotal: { kind: "typedTotal" },
+  order: { kind: "order" },
+  thresholds: { kind: "thresholds" },
+} as const satisfies Record<string, FormulaArg>;
+
+/** The cell at `position` (from 1) of a list argument. */
+function cellArg(list: FormulaCellList, position: number): FormulaArg {
+  return { kind: "cell", list, position };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading arguments
 
 /** The number a value stands for; null when empty; a #VALUE! error naming `what` otherwise. */
-function readValue(v: unknown, what: string): Exact | null | FormulaError {
+function readValue(v: unknown, what: FormulaArg): Exact | null | FormulaError {
   if (typeof v === "number") {
     // Hot path: no allocation for a score with at most two decimals. Any finite number is a number,
     // however large; only NaN and ±Infinity (which no cell holds) are not.
     const x = exactFromNumber(v);
-    return x === undefined ? fail("VALUE", `${what}: ${String(v)} không phải là số dùng được`) : x;
+    return x === undefined ? fail("VALUE", "NOT_USABLE", { arg: what, value: String(v) }) : x;
   }
   if (v === null || v === undefined) return null;
   if (typeof v === "string") {
@@ -94,7 +135,7 @@ function readValue(v: unknown, what: string): Exact | null | FormulaError {
     case "uncalculated":
       return null;
     case "nan":
-      return fail("VALUE", `${what}: ${r.what === "text" ? `“${r.shown}”` : r.shown} không phải là số`);
+      return fail("VALUE", "NOT_A_NUMBER", { arg: what, value: r.shown, text: r.what === "text" });
   }
 }
 
@@ -136,13 +177,13 @@ function plainValue(v: object): unknown {
 }
 
 /** A required number: empty is a #VALUE! error saying so. */
-function readRequired(v: unknown, what: string): Exact | FormulaError {
+function readRequired(v: unknown, what: FormulaArg): Exact | FormulaError {
   const x = readValue(v, what);
-  return x === null ? fail("VALUE", `${what} trống`) : x;
+  return x === null ? fail("VALUE", "EMPTY", { arg: what }) : x;
 }
 
 /** An optional number: omitted or empty gives the default. */
-function readOptional(v: unknown, what: string, fallback: Exact): Exact | FormulaError {
+function readOptional(v: unknown, what: FormulaArg, fallback: Exact): Exact | FormulaError {
   const x = readValue(v, what);
   return x === null ? fallback : x;
 }
@@ -159,18 +200,13 @@ function cellsOf(range: unknown): ReadonlyArray<unknown> {
   return out;
 }
 
-/** "Ô thứ 3" or "Danh sách tổng điểm, ô thứ 3". */
-function cellLabel(prefix: string, position: number): string {
-  return prefix === "" ? `Ô thứ ${position}` : `${prefix}, ô thứ ${position}`;
-}
-
 const HUNDRED = 10000 as Hundredths;
 const ZERO = 0 as Hundredths;
 
 /** An integer from `lo` to `hi` (decimals), or #VALUE!. */
 function readSmallInteger(
   v: unknown,
-  what: string,
+  what: FormulaArg,
   fallback: number,
   lo: number,
   hi: number,
@@ -178,37 +214,29 @@ function readSmallInteger(
   const x = readOptional(v, what, (fallback * 100) as Hundredths);
   if (isFormulaError(x)) return x;
   if (isFast(x) && x % 100 === 0 && x / 100 >= lo && x / 100 <= hi) return x / 100;
-  return fail("VALUE", `${what} phải là số nguyên từ ${lo} đến ${hi}, nhận được ${showVi(x)}`);
+  return fail("VALUE", "NOT_INTEGER_IN_RANGE", { arg: what, lo, hi, value: exactToString(x) });
+}
+
+/** Decimals of a result: 2 unless given, as the decision rounds; at most 10, more than any framework uses. */
+const DECIMALS = { fallback: 2, lo: 0, hi: 10 } as const;
+function readDecimals(v: unknown): number | FormulaError {
+  return readSmallInteger(v, ARG.decimals, DECIMALS.fallback, DECIMALS.lo, DECIMALS.hi);
 }
 
 /** Max points: optional (default 100), must be positive (#NUM! otherwise, like Excel's domain errors). */
 function readMaxPoints(v: unknown, required: boolean): Exact | FormulaError {
-  const what = "Điểm tối đa";
+  const what = ARG.maxPoints;
   const max = required ? readRequired(v, what) : readOptional(v, what, HUNDRED);
   if (isFormulaError(max)) return max;
   // On Excel for Windows a blank cell arrives as 0: an error here, never the default 100.
-  if (!isPositive(max))
-    return fail("NUM", `${what} phải lớn hơn 0 (ô trống cũng là 0), nhận được ${showVi(max)}`);
+  if (!isPositive(max)) return fail("NUM", "NOT_POSITIVE", { arg: what, value: exactToString(max) });
   return max;
 }
 
 /** A result as the number a cell shows; #NUM! when it is beyond what a cell can hold (as Excel does). */
 function resultNumber(x: Exact): number | FormulaError {
   const n = exactToNumber(x);
-  return Number.isFinite(n) ? n : fail("NUM", "Kết quả vượt quá số lớn nhất Excel chứa được");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Showing numbers in messages, the Vietnamese way (decimal comma)
-
-/** "92,86" — two decimals, half up; an implausibly large number in exponent form, saying so. */
-function fixedVi(x: Exact, decimals: number): string {
-  return localNumber(formatExact(x, decimals), "vi");
-}
-
-/** The value as given, without trailing zeros: "92,5", "75". */
-function showVi(x: Exact): string {
-  return exactToString(x).replace(".", ",");
+  return Number.isFinite(n) ? n : fail("NUM", "RESULT_TOO_LARGE", {});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,27 +259,22 @@ export const DEFAULT_THRESHOLDS: Thresholds = (() => {
 export function readThresholds(range: unknown): Thresholds | FormulaError {
   if (range === null || range === undefined) return DEFAULT_THRESHOLDS;
   const cells = cellsOf(range);
-  const what = "Ngưỡng mức độ";
-  if (cells.length === 1 && readValue(cells[0], what) === null) return DEFAULT_THRESHOLDS;
-  if (cells.length !== 3) {
-    return fail("VALUE", `${what} phải là 3 ô (cận dưới của mức I, II, III), nhận được ${cells.length} ô`);
-  }
+  if (cells.length === 1 && readValue(cells[0], ARG.thresholds) === null) return DEFAULT_THRESHOLDS;
+  if (cells.length !== 3) return fail("VALUE", "THRESHOLD_COUNT", { count: cells.length });
   const t: Exact[] = [];
   for (let i = 0; i < 3; i++) {
-    const name = `${what} ${["I", "II", "III"][i]}`;
+    const name: FormulaArg = { kind: "threshold", level: LEVELS[i]! };
     const x = readRequired(cells[i], name);
     if (isFormulaError(x)) return x;
     // Excel for Windows passes a blank cell as 0: a bound of 0 is a blank, not a level for everyone.
-    if (!isPositive(x))
-      return fail("VALUE", `${name} phải lớn hơn 0 (ô trống cũng là 0), nhận được ${showVi(x)}`);
+    if (!isPositive(x)) return fail("VALUE", "NOT_POSITIVE", { arg: name, value: exactToString(x) });
     t.push(x);
   }
   const [a, b, c] = t as [Exact, Exact, Exact];
   if (compareExact(a, b) < 0 || compareExact(b, c) < 0) {
-    return fail(
-      "VALUE",
-      `${what} phải giảm dần (I ≥ II ≥ III), nhận được ${showVi(a)}; ${showVi(b)}; ${showVi(c)}`,
-    );
+    return fail("VALUE", "THRESHOLDS_NOT_DESCENDING", {
+      bounds: [exactToString(a), exactToString(b), exactToString(c)],
+    });
   }
   return [a, b, c];
 }
@@ -266,6 +289,11 @@ const DEFAULT_LEVELS: LevelScale = { bounds: DEFAULT_THRESHOLDS, names: LEVELS }
 
 /** Named levels already checked, by their cells' text (a sheet asks for the same range in many cells). */
 const namedLevelCache = new Map<string, LevelScale | FormulaError>();
+/**
+ * A workbook names a few level tables (CQS_LEVELS, perhaps one per block): past this many distinct
+ * ones the cache is emptied, so a sheet of ever-changing ranges cannot grow it without bound.
+ */
+const NAMED_LEVELS_CACHED = 100;
 
 /**
  * Named levels from a two-column range (name, lower bound; best first, such as CQS_LEVELS): checked
@@ -274,18 +302,16 @@ const namedLevelCache = new Map<string, LevelScale | FormulaError>();
  * bound are both blank (or 0) are skipped.
  */
 function readNamedLevels(range: RangeArg): LevelScale | FormulaError {
-  const what = "Bảng mức độ";
   const rows: Array<{ name: string; bound: unknown }> = [];
   for (const row of range) {
     const name =
       row[0] === null || row[0] === undefined || row[0] === 0 ? "" : String(unitName(row[0])).trim();
     const blankBound = row[1] === null || row[1] === undefined || row[1] === "" || row[1] === 0;
     if (name === "" && blankBound) continue;
-    if (name === "")
-      return fail("VALUE", `${what}: dòng ${rows.length + 1} có ngưỡng nhưng không có tên mức`);
+    if (name === "") return fail("VALUE", "LEVEL_ROW_UNNAMED", { row: rows.length + 1 });
     rows.push({ name, bound: row[1] });
   }
-  if (rows.length === 0) return fail("VALUE", `${what} không có mức nào`);
+  if (rows.length === 0) return fail("VALUE", "NO_LEVELS", {});
   const key = JSON.stringify(rows);
   const cached = namedLevelCache.get(key);
   if (cached) return cached;
@@ -293,10 +319,10 @@ function readNamedLevels(range: RangeArg): LevelScale | FormulaError {
   for (let i = 0; i < rows.length; i++) {
     const { name, bound } = rows[i]!;
     const last = i === rows.length - 1;
-    const x = readValue(bound, `${what}: ngưỡng của mức “${name}”`);
+    const x = readValue(bound, { kind: "levelBound", level: name });
     if (isFormulaError(x)) return x;
     if (x === null || (last && compareExact(x, ZERO) === 0)) {
-      if (!last) return fail("VALUE", `${what}: mức “${name}” không có ngưỡng (chỉ mức cuối được bỏ trống)`);
+      if (!last) return fail("VALUE", "LEVEL_WITHOUT_BOUND", { level: name });
       levels.push({ name });
     } else levels.push({ name, min: exactToString(x) });
   }
@@ -314,9 +340,11 @@ function readNamedLevels(range: RangeArg): LevelScale | FormulaError {
     result = { bounds: compiled.bounds, names: compiled.levels.map((l) => l.name) };
   } catch (e) {
     if (!(e instanceof FrameworkError)) throw e;
-    result = fail("VALUE", `${what}: ${e.message}`);
+    result = fail("VALUE", "LEVELS_INVALID", {
+      error: { code: e.code, params: e.params } as FrameworkErrorData,
+    });
   }
-  if (namedLevelCache.size > 100) namedLevelCache.clear();
+  if (namedLevelCache.size > NAMED_LEVELS_CACHED) namedLevelCache.clear();
   namedLevelCache.set(key, result);
   return result;
 }
@@ -354,13 +382,13 @@ export function normalizeFormula(
   scale?: unknown,
   decimals?: unknown,
 ): number | FormulaError {
-  const p = readRequired(points, "Điểm đạt được");
+  const p = readRequired(points, ARG.points);
   if (isFormulaError(p)) return p;
   const max = readMaxPoints(maxPoints, true);
   if (isFormulaError(max)) return max;
   const s = readScale(scale);
   if (isFormulaError(s)) return s;
-  const d = readSmallInteger(decimals, "Số chữ số thập phân", 2, 0, 10);
+  const d = readDecimals(decimals);
   if (isFormulaError(d)) return d;
   // The scale as a number is exact: at most 15 significant digits survive the round trip to a double.
   return resultNumber(normalizeExact(p, max, exactToNumber(s), d));
@@ -370,10 +398,10 @@ export function normalizeFormula(
  * The exact sum of a range of scores, each times its weight when there are weights (a range of
  * the same size); every cell must hold a number (empty cells are named).
  */
-function sumScores(scores: unknown, prefix: string, weights?: ReadonlyArray<Exact>): Exact | FormulaError {
+function sumScores(scores: unknown, weights?: ReadonlyArray<Exact>): Exact | FormulaError {
   const cells = cellsOf(scores);
   if (weights && weights.length !== cells.length)
-    return fail("VALUE", `Vùng trọng số có ${weights.length} ô nhưng vùng điểm có ${cells.length} ô`);
+    return fail("VALUE", "WEIGHTS_SIZE", { weights: weights.length, scores: cells.length });
   let sum: Exact = ZERO;
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
@@ -385,8 +413,9 @@ function sumScores(scores: unknown, prefix: string, weights?: ReadonlyArray<Exac
         continue;
       }
     }
-    const x = readValue(v, cellLabel(prefix, i + 1));
-    if (x === null) return fail("VALUE", `${cellLabel(prefix, i + 1)} trống`);
+    const what = cellArg("scores", i + 1);
+    const x = readValue(v, what);
+    if (x === null) return fail("VALUE", "EMPTY", { arg: what });
     if (isFormulaError(x)) return x;
     sum = addExact(sum, weights ? multiplyExact(x, weights[i]!) : x);
   }
@@ -399,11 +428,10 @@ function readWeights(range: unknown): Exact[] | undefined | FormulaError {
   const cells = cellsOf(range);
   const out: Exact[] = [];
   for (let i = 0; i < cells.length; i++) {
-    const what = cellLabel("Trọng số", i + 1);
+    const what = cellArg("weights", i + 1);
     const x = readRequired(cells[i], what);
     if (isFormulaError(x)) return x;
-    if (!isPositive(x))
-      return fail("VALUE", `${what} phải lớn hơn 0 (ô trống cũng là 0), nhận được ${showVi(x)}`);
+    if (!isPositive(x)) return fail("VALUE", "NOT_POSITIVE", { arg: what, value: exactToString(x) });
     out.push(x);
   }
   return out;
@@ -411,10 +439,9 @@ function readWeights(range: unknown): Exact[] | undefined | FormulaError {
 
 /** A scale: optional (default 100), positive. */
 function readScale(v: unknown): Exact | FormulaError {
-  const s = readOptional(v, "Thang điểm", HUNDRED);
+  const s = readOptional(v, ARG.scale, HUNDRED);
   if (isFormulaError(s)) return s;
-  if (!isPositive(s))
-    return fail("NUM", `Thang điểm phải lớn hơn 0 (ô trống cũng là 0), nhận được ${showVi(s)}`);
+  if (!isPositive(s)) return fail("NUM", "NOT_POSITIVE", { arg: ARG.scale, value: exactToString(s) });
   return s;
 }
 
@@ -425,7 +452,7 @@ function totalExact(
   scale: Exact = HUNDRED,
   weights?: ReadonlyArray<Exact>,
 ): Exact | FormulaError {
-  const sum = sumScores(scores, "", weights);
+  const sum = sumScores(scores, weights);
   if (isFormulaError(sum)) return sum;
   const max = maxPoints === null || maxPoints === undefined ? scale : readMaxPoints(maxPoints, false);
   if (isFormulaError(max)) return max;
@@ -445,7 +472,7 @@ export function totalFormula(
   scale?: unknown,
   weights?: unknown,
 ): number | FormulaError {
-  const d = readSmallInteger(decimals, "Số chữ số thập phân", 2, 0, 10);
+  const d = readDecimals(decimals);
   if (isFormulaError(d)) return d;
   const s = readScale(scale);
   if (isFormulaError(s)) return s;
@@ -461,7 +488,7 @@ export function totalFormula(
  * it reaches.
  */
 export function levelFormula(total: unknown, thresholds?: unknown): Level | FormulaError {
-  const t = readRequired(total, "Tổng điểm");
+  const t = readRequired(total, ARG.total);
   if (isFormulaError(t)) return t;
   const levels = readLevels(thresholds);
   if (isFormulaError(levels)) return levels;
@@ -471,17 +498,17 @@ export function levelFormula(total: unknown, thresholds?: unknown): Level | Form
 /** RANK.EQ's order argument: omitted, 0 or FALSE is descending; anything else ascending. */
 function readAscending(v: unknown): boolean | FormulaError {
   if (typeof v === "boolean") return v;
-  const x = readOptional(v, "Thứ tự", ZERO);
-  if (isFormulaError(x)) return fail("VALUE", "Thứ tự phải là 0 (giảm dần) hoặc 1 (tăng dần)");
+  const x = readOptional(v, ARG.order, ZERO);
+  if (isFormulaError(x)) return fail("VALUE", "BAD_ORDER", {});
   return compareExact(x, ZERO) !== 0;
 }
 
 /** The numbers of a list of totals; empty cells are skipped, other non-numbers are #VALUE!. */
-function readTotals(totals: unknown, prefix: string): Exact[] | FormulaError {
+function readTotals(totals: unknown): Exact[] | FormulaError {
   const cells = cellsOf(totals);
   const out: Exact[] = [];
   for (let i = 0; i < cells.length; i++) {
-    const x = readValue(cells[i], cellLabel(prefix, i + 1));
+    const x = readValue(cells[i], cellArg("totals", i + 1));
     if (x === null) continue;
     if (isFormulaError(x)) return x;
     out.push(x);
@@ -494,9 +521,9 @@ function readTotals(totals: unknown, prefix: string): Exact[] | FormulaError {
  * at 15 significant digits so binary noise never splits a tie. #N/A when the total is not in the list.
  */
 export function rankFormula(total: unknown, totals: unknown, ascending?: unknown): number | FormulaError {
-  const t = readRequired(total, "Tổng điểm");
+  const t = readRequired(total, ARG.total);
   if (isFormulaError(t)) return t;
-  const list = readTotals(totals, "Danh sách tổng điểm");
+  const list = readTotals(totals);
   if (isFormulaError(list)) return list;
   const asc = readAscending(ascending);
   if (isFormulaError(asc)) return asc;
@@ -507,7 +534,7 @@ export function rankFormula(total: unknown, totals: unknown, ascending?: unknown
     if (c === 0) found = true;
     else if (asc ? c < 0 : c > 0) better++;
   }
-  if (!found) return fail("NA", `Không tìm thấy ${showVi(t)} trong danh sách tổng điểm`);
+  if (!found) return fail("NA", "TOTAL_NOT_FOUND", { total: exactToString(t) });
   return better + 1;
 }
 
@@ -523,13 +550,16 @@ export function checkFormula(
   const decimals = DEFAULT_FRAMEWORK.decimals;
   const recomputed = totalExact(scores, maxPoints, decimals);
   if (isFormulaError(recomputed)) return recomputed;
-  const typed = readRequired(typedTotal, "Tổng ghi");
+  const typed = readRequired(typedTotal, ARG.typedTotal);
   if (isFormulaError(typed)) return typed;
   if (compareExact(roundExact(typed, decimals), recomputed) === 0) return "";
-  // Show the typed value as typed when it has more decimals than the comparison uses.
-  const shown =
-    compareExact(roundExact(typed, decimals), typed) === 0 ? fixedVi(typed, decimals) : showVi(typed);
-  return `Tổng ghi ${shown} ≠ tính lại ${fixedVi(recomputed, decimals)}`;
+  // Show the typed value as typed when it has more decimals than the comparison uses. The text is
+  // written into the workbook: in Vietnamese, the decision's language.
+  const typedText =
+    compareExact(roundExact(typed, decimals), typed) === 0
+      ? formatExact(typed, decimals)
+      : exactToString(typed);
+  return CORE_TEXT.vi.checkMismatch({ typed: typedText, recomputed: formatExact(recomputed, decimals) });
 }
 
 /** A unit's name as Excel should show it back. */
@@ -559,7 +589,7 @@ export function rankTableFormula(
   const names = cellsOf(units);
   const cells = cellsOf(totals);
   if (names.length !== cells.length) {
-    return fail("VALUE", `Cột đơn vị có ${names.length} ô nhưng cột tổng điểm có ${cells.length} ô`);
+    return fail("VALUE", "UNITS_SIZE", { units: names.length, totals: cells.length });
   }
   const th = readLevels(thresholds);
   if (isFormulaError(th)) return th;
@@ -568,17 +598,18 @@ export function rankTableFormula(
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     const unit = isBlankUnit(name) ? undefined : unitName(name);
-    const what = unit === undefined ? cellLabel("Tổng điểm", i + 1) : `Tổng điểm của “${unit}”`;
+    const what: FormulaArg =
+      unit === undefined ? cellArg("tableTotals", i + 1) : { kind: "unitTotal", unit: String(unit) };
     const x = readValue(cells[i], what);
     if (isFormulaError(x)) return x;
     if (unit === undefined) {
       if (x === null || compareExact(x, ZERO) === 0) continue;
-      return fail("VALUE", `${cellLabel("Cột đơn vị", i + 1)} trống (tổng điểm ${showVi(x)})`);
+      return fail("VALUE", "UNIT_BLANK", { position: i + 1, total: exactToString(x) });
     }
     if (x === null) pending.push(unit);
     else ranked.push({ unit, total: x });
   }
-  if (ranked.length === 0 && pending.length === 0) return fail("NA", "Không có đơn vị nào");
+  if (ranked.length === 0 && pending.length === 0) return fail("NA", "NO_UNITS", {});
   const { ranks, order } = rankUnits(ranked.map((r) => r.total));
   const rows: RankTableRow[] = [];
   for (const i of order) {

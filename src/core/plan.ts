@@ -9,13 +9,12 @@ import type { Analysis, BlockResult, UnitResult } from "./analyze";
 import { exactToNumber, type Exact } from "./exact";
 import type { Finding, FindingCode } from "./findings";
 import { frameworkLevels, type Framework, type Level } from "./framework";
-import { a1Range, cellAt, colEnd, type CellRange, type SheetGrid } from "./grid";
+import { a1Range, type CellRange } from "./grid";
 import { decodeLegacyVietnamese } from "./legacy";
 import { APPENDIX_TEXT, findingMessage, levelCountsLine, localNumber, UI_TEXT, type Lang } from "./messages";
 import type { Block } from "./read";
-import { parseNoteLine, parseSummaryLine } from "./read";
 import { rankUnits, type LevelCount } from "./scoring";
-import { tidy } from "./text";
+import { isTrailingLine, sourceTitle } from "./titles";
 import { decree30Print, type PlannedCell, type PlannedSheet } from "./writes";
 
 export type RankingOrder = "rank" | "source";
@@ -29,10 +28,26 @@ export interface RankingOptions {
 }
 /** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], not blank, no leading/trailing quote. */
 export const MAX_SHEET_NAME = 31;
+/** Characters Excel refuses in a sheet name. */
+const SHEET_NAME_REFUSED = /[:\\/?*[\]]/;
+/** The name Excel keeps for itself (case-insensitive). */
+const RESERVED_SHEET_NAME = "history";
+
+/** Whether Excel takes `name` as a sheet name (isSheetName("Xếp hạng") is true; "a/b", "'a", "History" are not). */
+export function isSheetName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= MAX_SHEET_NAME &&
+    !SHEET_NAME_REFUSED.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.toLocaleLowerCase() !== RESERVED_SHEET_NAME
+  );
+}
 
 function cleanSheetName(name: string): string {
   const cleaned = name
-    .replace(/[:\\/?*[\]]/g, " ")
+    .replace(new RegExp(SHEET_NAME_REFUSED.source, "g"), " ")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^'+|'+$/g, "");
@@ -49,14 +64,13 @@ export function freeSheetName(base: string, taken: Iterable<string>): string {
   const clean = cleanSheetName(base);
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : ` (${n})`;
-    const name = clean.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
-    if (!used.has(name.toLocaleLowerCase())) return name;
+    const name =
+      clean
+        .slice(0, MAX_SHEET_NAME - suffix.length)
+        .trimEnd()
+        .replace(/'+$/, "") + suffix;
+    if (isSheetName(name) && !used.has(name.toLocaleLowerCase())) return name;
   }
-}
-
-/** "2. Xếp hạng mức độ …" → "Xếp hạng mức độ …": titles without their numbering. */
-export function bareTitle(title: string): string {
-  return title.replace(/^\s*(?:\d+|[IVX]+)\s*[.)]\s*/, "").trim();
 }
 
 /** Findings that leave a unit's total unknown: a score missing, not a number, negative or above its max. */
@@ -68,44 +82,10 @@ const UNKNOWN_TOTAL: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "SCORE_NEGATIVE",
 ]);
 
-const HEADER_FILL = "#D9E1F2";
-/** A numbered section heading: "1. Kết quả …", "II. Xếp hạng …". */
-const SECTION_HEADING = /^\s*(?:\d+|[IVX]+)\s*[.)]\s*\S/;
+/** The fill of a table's header row on the add-in's sheets. */
+export const HEADER_FILL = "#D9E1F2";
 /** At most this many title lines are taken from above a criteria table. */
 const MAX_TITLE_LINES = 6;
-
-/** The first text cell of a row, tidied, or undefined. */
-function rowText(sheet: SheetGrid, row: number): string | undefined {
-  for (let c = sheet.left ?? 0; c < colEnd(sheet, row); c++) {
-    const v = cellAt(sheet, row, c).v;
-    if (typeof v === "string" && v.trim() !== "") return tidy(v);
-  }
-  return undefined;
-}
-
-/**
- * The title lines above a block's criteria table (below whatever table comes before it on the
- * sheet), without the criteria section's own numbered heading ("1. Kết quả đánh giá …") and
- * without note or summary lines.
- */
-export function sourceTitleLines(model: Pick<Analysis, "model">["model"], block: Block): string[] {
-  const table = block.criteria;
-  const sheet = table.sheet.grid;
-  let floor = sheet.top ?? 0;
-  for (const t of model.tables) {
-    if (t.sheet.name === table.sheet.name && t.range.bottom < table.headerTop)
-      floor = Math.max(floor, t.range.bottom + 1);
-  }
-  const lines: string[] = [];
-  for (let r = floor; r < table.headerTop; r++) {
-    const text = rowText(sheet, r);
-    if (text === undefined || parseSummaryLine(text) || parseNoteLine(text)) continue;
-    lines.push(text);
-  }
-  // The line right above the table that numbers its section is the criteria section's heading.
-  if (lines.length > 0 && SECTION_HEADING.test(lines[lines.length - 1]!)) lines.pop();
-  return lines.slice(-MAX_TITLE_LINES);
-}
 
 /** The model block a block result was computed from. */
 export function modelBlock(analysis: Pick<Analysis, "model">, block: BlockResult): Block | undefined {
@@ -114,19 +94,12 @@ export function modelBlock(analysis: Pick<Analysis, "model">, block: BlockResult
   );
 }
 
-/** What the plan says about one unit. */
-interface UnitLine {
-  readonly unit: UnitResult;
-  readonly name: string;
-  /** The total shown, or undefined when it cannot be known. */
-  readonly total: Exact | undefined;
-  readonly level: Level | undefined;
+/** What the plan says about one unit: its facts, its rank, and its changed total as shown. */
+interface UnitLine extends Omit<UnitFacts, "mismatch"> {
   rank: number | undefined;
   /** TOTAL_MISMATCH: the typed and the recomputed total, as the finding states them. */
   readonly changed:
     { readonly typed: string; readonly recomputed: string; readonly cell: string } | undefined;
-  /** Why the total cannot be known. */
-  readonly reasons: ReadonlyArray<Finding>;
 }
 
 /** The findings of the criteria sheet by row. */
@@ -143,6 +116,46 @@ function findingsByRow(findings: ReadonlyArray<Finding>, sheet: string): Map<num
 
 function text(v: string, extra: Omit<PlannedCell, "v"> = {}): PlannedCell {
   return { v, ...extra };
+}
+
+/** The rows of a planned sheet as they are laid down, with their merges and heights (points). */
+export interface SheetRows {
+  readonly rows: PlannedCell[][];
+  readonly merges: CellRange[];
+  readonly heights: Array<number | undefined>;
+  /** A cell merged across the table's width; Excel's own height when none is given. */
+  readonly line: (cell: PlannedCell, height?: number) => void;
+  /** A row of cells. */
+  readonly row: (cells: PlannedCell[]) => void;
+  /** An empty row across the table's width. */
+  readonly blank: () => void;
+}
+
+/** Rows for a sheet whose table is `width` columns wide. */
+export function sheetRows(width: number): SheetRows {
+  const rows: PlannedCell[][] = [];
+  const merges: CellRange[] = [];
+  const heights: Array<number | undefined> = [];
+  return {
+    rows,
+    merges,
+    heights,
+    line: (cell, height) => {
+      const cells: PlannedCell[] = [cell];
+      while (cells.length < width) cells.push({ v: null });
+      merges.push({ top: rows.length, left: 0, bottom: rows.length, right: width - 1 });
+      rows.push(cells);
+      heights.push(height);
+    },
+    row: (cells) => {
+      rows.push(cells);
+      heights.push(undefined);
+    },
+    blank: () => {
+      rows.push(Array.from({ length: width }, () => ({ v: null })));
+      heights.push(undefined);
+    },
+  };
 }
 
 /** Column widths of the ranking table, in character widths; the unit column gives up some for a rank column. */
@@ -251,13 +264,9 @@ function unitLines(
 }
 
 /** One unit's line of the ranking sheet. */
-function unitLine(f: UnitFacts, lang: Lang): UnitLine {
-  const m = f.mismatch;
+function unitLine({ mismatch: m, ...f }: UnitFacts, lang: Lang): UnitLine {
   return {
-    unit: f.unit,
-    name: f.name,
-    total: f.total,
-    level: f.level,
+    ...f,
     rank: undefined,
     changed: m
       ? {
@@ -266,7 +275,6 @@ function unitLine(f: UnitFacts, lang: Lang): UnitLine {
           cell: `${m.sheet}!${m.cell}`,
         }
       : undefined,
-    reasons: f.reasons,
   };
 }
 
@@ -345,24 +353,20 @@ export function planRankingSheet(
   if (withRank) columnWidths.push(COLUMN_WIDTH.rank);
   const textWidth = columnWidths.reduce((a, b) => a + b, 0);
   const source = analysis.model ? modelBlock({ model: analysis.model }, block) : undefined;
-  const rows: PlannedCell[][] = [];
-  const heights: Array<number | undefined> = [];
-  const merges: CellRange[] = [];
-  /** A line of text across the table's width. */
-  const line = (v: string, extra: Omit<PlannedCell, "v">, height = true): void => {
-    const cells: PlannedCell[] = [text(v, { wrap: true, valign: "top", ...extra })];
-    while (cells.length < width) cells.push({ v: null });
-    merges.push({ top: rows.length, left: 0, bottom: rows.length, right: width - 1 });
-    heights.push(height ? wrappedHeight(v.length, textWidth) : undefined);
-    rows.push(cells);
-  };
-  const blank = (): void => {
-    rows.push(Array.from({ length: width }, () => ({ v: null })));
-    heights.push(undefined);
-  };
+  const sheet = sheetRows(width);
+  const { rows, merges, heights, blank } = sheet;
+  /** A line of text across the table's width, as high as its wrapped text unless told. */
+  const line = (v: string, extra: Omit<PlannedCell, "v">, height = true): void =>
+    sheet.line(
+      text(v, { wrap: true, valign: "top", ...extra }),
+      height ? wrappedHeight(v.length, textWidth) : undefined,
+    );
 
   // Title lines: the source's, else the framework's words.
-  const titles = source && analysis.model ? sourceTitleLines(analysis.model, source) : [];
+  const titles =
+    source && analysis.model
+      ? sourceTitle(source.criteria, analysis.model.tables).all.slice(-MAX_TITLE_LINES)
+      : [];
   if (titles.length === 0)
     titles.push(
       fallbackTitle(lang, framework.subject),
@@ -375,18 +379,17 @@ export function planRankingSheet(
   blank();
   // The ranking section's heading, where the source has one ("2. Xếp hạng mức độ …").
   const heading = block.rankingTitle;
-  if (heading && !titles.includes(heading) && !parseNoteLine(heading) && !/^ghi ch[uú]/i.test(heading))
+  if (heading && !titles.includes(heading) && !isTrailingLine(heading))
     line(heading, { bold: true, align: "left" });
 
   // The header.
   const headerRow = rows.length;
   const h = w.header;
-  rows.push(
+  sheet.row(
     [h.stt, h.unit, h.total, ...(hasLevels ? [h.level] : []), ...(withRank ? [h.rank] : [])].map((v) =>
       text(v, { bold: true, align: "center", border: true, fill: HEADER_FILL, wrap: true, valign: "middle" }),
     ),
   );
-  heights.push(undefined);
 
   // What is known of each unit.
   const { lines, known, order } = unitLines(block, analysis, source, lang);
@@ -399,8 +402,7 @@ export function planRankingSheet(
   const empty: PlannedCell = { v: null, border: true };
   const shared: SharedCells = { empty, levels: new Map(), whole: [], fmt };
   for (let k = 0; k < listed.length; k++) {
-    rows.push(unitRow(shared, k + 1, listed[k]!, { hasLevels, withRank }, w));
-    heights.push(undefined);
+    sheet.row(unitRow(shared, k + 1, listed[k]!, { hasLevels, withRank }, w));
   }
 
   // The summary line, grouped as the source groups it, counting only the known levels.

@@ -274,6 +274,11 @@ describe("--lang en on bad command lines (anywhere on the line)", () => {
       "a mapping that is not an object",
       () => ["compare", FIXTURE, EXAMPLE, "--map", badFramework("m2.json", [1])],
     ],
+    ["a folder as the workbook", () => ["check", dir]],
+    ["a text file named .xlsx", () => ["check", badFramework("csv.xlsx", "a,b\n1,2\n")]],
+    ["an output that exists, without --force", () => ["rank", FIXTURE, "--out", badFramework("o.xlsx", "x")]],
+    ["an output in a missing folder", () => ["rank", FIXTURE, "--out", path.join(dir, "none", "o.xlsx")]],
+    ["the input as the output", () => ["rank", FIXTURE, "--out", FIXTURE, "--force"]],
   ];
 
   it.each(BAD)("%s", async (_, argv) => {

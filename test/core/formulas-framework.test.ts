@@ -8,6 +8,7 @@ import { readWorkbookFile } from "../../src/adapters/xlsx";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { DEFAULT_FRAMEWORK, type Framework } from "../../src/core/framework";
 import {
+  formulaErrorMessage,
   isFormulaError,
   levelFormula,
   normalizeFormula,
@@ -124,7 +125,7 @@ describe("named levels", () => {
       const r = levelFormula(80, levels);
       if (!isFormulaError(r)) throw new Error(`expected an error, got ${String(r)}`);
       expect(r.code).toBe("VALUE");
-      return r.message;
+      return formulaErrorMessage(r);
     };
     expect(
       bad([
@@ -231,7 +232,7 @@ describe("other scales, decimals and weights", () => {
     const r = totalFormula([[1, 2, 3]], 600, 2, 100, [[100, 200]]);
     expect(isFormulaError(r) && r.code).toBe("VALUE");
     const z = totalFormula([[1, 2]], 300, 2, 100, [[100, 0]]);
-    expect(isFormulaError(z) && z.message).toMatch(/Trọng số/);
+    expect(isFormulaError(z) && formulaErrorMessage(z)).toMatch(/Trọng số/);
   });
 
   test("RANK unchanged", () => {

@@ -8,15 +8,23 @@ import {
   rankTableFormula,
   readThresholds,
   totalFormula,
-  type FormulaError,
+  formulaErrorMessage,
 } from "../../src/core/formulas";
 import fc from "fast-check";
 import { exactToNumber, roundExact } from "../../src/core/exact";
 import { parseNumberText } from "../../src/core/numbers";
 
-const value = (message: string): FormulaError => ({ code: "VALUE", message });
-const num = (message: string): FormulaError => ({ code: "NUM", message });
-const na = (message: string): FormulaError => ({ code: "NA", message });
+/** An Excel error as Excel shows it: its code and its message (Vietnamese, the default). */
+interface ShownError {
+  readonly code: "VALUE" | "NUM" | "NA";
+  readonly message: string;
+}
+const value = (message: string): ShownError => ({ code: "VALUE", message });
+const num = (message: string): ShownError => ({ code: "NUM", message });
+const na = (message: string): ShownError => ({ code: "NA", message });
+/** A function's result, with an error rendered the way the functions runtime shows it. */
+const shown = (r: unknown): unknown =>
+  isFormulaError(r) ? { code: r.code, message: formulaErrorMessage(r) } : r;
 
 /** A row range as Excel passes it. */
 const row = (...cells: unknown[]): unknown[][] => [cells];
@@ -47,10 +55,10 @@ describe("CQS.NORMALIZE", () => {
     ["a non-integer scale", [1, 3, 10.5], 3.5],
     ["a data-type cell value", [{ type: "Double", basicValue: 42.63 }, 48, 50], 44.41],
   ])("%s", (_name, args, expected) => {
-    expect(normalizeFormula(...(args as [unknown, unknown, unknown, unknown]))).toBe(expected);
+    expect(shown(normalizeFormula(...(args as [unknown, unknown, unknown, unknown])))).toBe(expected);
   });
 
-  it.each<[string, unknown[], FormulaError]>([
+  it.each<[string, unknown[], ShownError]>([
     ["#NUM! for maxPoints 0", [1, 0], num("Điểm tối đa phải lớn hơn 0 (ô trống cũng là 0), nhận được 0")],
     [
       "#NUM! for negative maxPoints",
@@ -86,7 +94,7 @@ describe("CQS.NORMALIZE", () => {
       num("Kết quả vượt quá số lớn nhất Excel chứa được"),
     ],
   ])("%s", (_name, args, expected) => {
-    expect(normalizeFormula(...(args as [unknown, unknown, unknown, unknown]))).toEqual(expected);
+    expect(shown(normalizeFormula(...(args as [unknown, unknown, unknown, unknown])))).toEqual(expected);
   });
 });
 
@@ -106,10 +114,10 @@ describe("CQS.TOTAL", () => {
     ["1 decimal, half up", [row(1.25), 100, 1], 1.3],
     ["a lone value", [42.5], 42.5],
   ])("%s", (_name, args, expected) => {
-    expect(totalFormula(...(args as [unknown, unknown, unknown]))).toBe(expected);
+    expect(shown(totalFormula(...(args as [unknown, unknown, unknown])))).toBe(expected);
   });
 
-  it.each<[string, unknown[], FormulaError]>([
+  it.each<[string, unknown[], ShownError]>([
     ["an empty cell is named, never a silent 0", [row(8, "", 10)], value("Ô thứ 2 trống")],
     ["a null cell is named", [row(8, 5, null)], value("Ô thứ 3 trống")],
     ["a blank text cell is named", [row(8, " \u00a0")], value("Ô thứ 2 trống")],
@@ -123,7 +131,7 @@ describe("CQS.TOTAL", () => {
     ],
     ["#VALUE! for text maxPoints", [row(8), "x"], value("Điểm tối đa: “x” không phải là số")],
   ])("%s", (_name, args, expected) => {
-    expect(totalFormula(...(args as [unknown, unknown, unknown]))).toEqual(expected);
+    expect(shown(totalFormula(...(args as [unknown, unknown, unknown])))).toEqual(expected);
   });
 });
 
@@ -147,10 +155,10 @@ describe("CQS.LEVEL", () => {
     ["an empty thresholds cell: the default framework", [85, [[""]]], "II"],
     ["equal thresholds are allowed", [85, row(90, 85, 85)], "II"],
   ])("%s", (_name, args, expected) => {
-    expect(levelFormula(...(args as [unknown, unknown]))).toBe(expected);
+    expect(shown(levelFormula(...(args as [unknown, unknown])))).toBe(expected);
   });
 
-  it.each<[string, unknown[], FormulaError]>([
+  it.each<[string, unknown[], ShownError]>([
     ["an empty total", [""], value("Tổng điểm trống")],
     ["a word", ["đạt"], value("Tổng điểm: “đạt” không phải là số")],
     [
@@ -175,7 +183,7 @@ describe("CQS.LEVEL", () => {
       value("Ngưỡng mức độ III: “bảy mươi” không phải là số"),
     ],
   ])("%s", (_name, args, expected) => {
-    expect(levelFormula(...(args as [unknown, unknown]))).toEqual(expected);
+    expect(shown(levelFormula(...(args as [unknown, unknown])))).toEqual(expected);
   });
 
   it("compiles the default framework's thresholds once: 90, 80, 70", () => {
@@ -201,10 +209,10 @@ describe("CQS.RANK", () => {
     ["empty cells in the list are skipped", [90, col(95, "", null, 90)], 2],
     ["a row range", [90, row(90, 95)], 2],
   ])("%s", (_name, args, expected) => {
-    expect(rankFormula(...(args as [unknown, unknown, unknown]))).toBe(expected);
+    expect(shown(rankFormula(...(args as [unknown, unknown, unknown])))).toBe(expected);
   });
 
-  it.each<[string, unknown[], FormulaError]>([
+  it.each<[string, unknown[], ShownError]>([
     [
       "#N/A when the total is not in the list",
       [92.5, totals],
@@ -218,7 +226,7 @@ describe("CQS.RANK", () => {
     ],
     ["a bad order", [90, totals, "ngược"], value("Thứ tự phải là 0 (giảm dần) hoặc 1 (tăng dần)")],
   ])("%s", (_name, args, expected) => {
-    expect(rankFormula(...(args as [unknown, unknown, unknown]))).toEqual(expected);
+    expect(shown(rankFormula(...(args as [unknown, unknown, unknown])))).toEqual(expected);
   });
 });
 
@@ -245,10 +253,10 @@ describe("CQS.CHECK", () => {
     ["reduced max 98: 91.69 is right", [OUT_OF_98, "91,69", 98], ""],
     ["0.1 + 0.2 is 0.3", [row(0.1, 0.2), 0.3], ""],
   ])("%s", (_name, args, expected) => {
-    expect(checkFormula(...(args as [unknown, unknown, unknown]))).toBe(expected);
+    expect(shown(checkFormula(...(args as [unknown, unknown, unknown])))).toBe(expected);
   });
 
-  it.each<[string, unknown[], FormulaError]>([
+  it.each<[string, unknown[], ShownError]>([
     ["an empty score", [row(8, ""), 8], value("Ô thứ 2 trống")],
     ["an empty typed total", [scores, ""], value("Tổng ghi trống")],
     ["a word as typed total", [scores, "x"], value("Tổng ghi: “x” không phải là số")],
@@ -258,7 +266,7 @@ describe("CQS.CHECK", () => {
       num("Điểm tối đa phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
     ],
   ])("%s", (_name, args, expected) => {
-    expect(checkFormula(...(args as [unknown, unknown, unknown]))).toEqual(expected);
+    expect(shown(checkFormula(...(args as [unknown, unknown, unknown])))).toEqual(expected);
   });
 });
 
@@ -283,22 +291,24 @@ describe("CQS.RANKTABLE", () => {
       col(...Array.from({ length: n }, (_, i) => `Đơn vị ${i + 1}`)),
       col(...Array.from({ length: n }, (_, i) => 80 + i / 4)),
     );
-    if (isFormulaError(table)) throw new Error(table.message);
+    if (isFormulaError(table)) throw new Error(formulaErrorMessage(table));
     expect(table).toHaveLength(n);
     for (const r of table) expect(r).toHaveLength(5);
     expect(table.map((r) => r[0])).toEqual(Array.from({ length: n }, (_, i) => i + 1));
   });
 
   it("never splits a tie over binary noise (0.1 + 0.2 and 0.3)", () => {
-    expect(rankTableFormula(row("X", "Y", "Z"), row(0.1, 0.1 + 0.2, 0.3), row(0.3, 0.2, 0.1))).toEqual([
-      [1, "Y", 0.3, "I", 1],
-      [2, "Z", 0.3, "I", 1],
-      [3, "X", 0.1, "III", 3],
-    ]);
+    expect(shown(rankTableFormula(row("X", "Y", "Z"), row(0.1, 0.1 + 0.2, 0.3), row(0.3, 0.2, 0.1)))).toEqual(
+      [
+        [1, "Y", 0.3, "I", 1],
+        [2, "Z", 0.3, "I", 1],
+        [3, "X", 0.1, "III", 3],
+      ],
+    );
   });
 
   it("skips blank rows and lists units without a total last, without total, level or rank", () => {
-    expect(rankTableFormula(col("A", "", "B", "C"), col(80, "", "", 85))).toEqual([
+    expect(shown(rankTableFormula(col("A", "", "B", "C"), col(80, "", "", 85)))).toEqual([
       [1, "C", 85, "II", 1],
       [2, "A", 80, "II", 2],
       [3, "B", "", "", ""],
@@ -306,13 +316,13 @@ describe("CQS.RANKTABLE", () => {
   });
 
   it("uses thresholds from a 3-cell range", () => {
-    expect(rankTableFormula(col("A", "B"), col(96, 91), row(95, 85, 75))).toEqual([
+    expect(shown(rankTableFormula(col("A", "B"), col(96, 91), row(95, 85, 75)))).toEqual([
       [1, "A", 96, "I", 1],
       [2, "B", 91, "II", 2],
     ]);
   });
 
-  it.each<[string, unknown[], FormulaError]>([
+  it.each<[string, unknown[], ShownError]>([
     [
       "ranges of different sizes",
       [col("A", "B"), col(90)],
@@ -335,7 +345,7 @@ describe("CQS.RANKTABLE", () => {
       value("Ngưỡng mức độ phải là 3 ô (cận dưới của mức I, II, III), nhận được 2 ô"),
     ],
   ])("%s", (_name, args, expected) => {
-    expect(rankTableFormula(...(args as [unknown, unknown, unknown]))).toEqual(expected);
+    expect(shown(rankTableFormula(...(args as [unknown, unknown, unknown])))).toEqual(expected);
   });
 });
 
@@ -358,7 +368,7 @@ describe("score text", () => {
           parsed === undefined
             ? { code: "VALUE", message: `Ô thứ 1: “${s}” không phải là số` }
             : exactToNumber(roundExact(parsed, 2));
-        expect(totalFormula([[s]])).toEqual(expected);
+        expect(shown(totalFormula([[s]]))).toEqual(expected);
       }),
       { numRuns: 2000 },
     );
@@ -376,63 +386,63 @@ describe("blank cells as Excel for Windows passes them (0) and as the web passes
 
   describe("CQS.NORMALIZE", () => {
     it("a blank points cell is 0 on desktop (cannot be told from 0), #VALUE! on the web", () => {
-      expect(normalizeFormula(DESKTOP, 48)).toBe(0);
-      expect(normalizeFormula(WEB, 48)).toEqual(value("Điểm đạt được trống"));
+      expect(shown(normalizeFormula(DESKTOP, 48))).toBe(0);
+      expect(shown(normalizeFormula(WEB, 48))).toEqual(value("Điểm đạt được trống"));
     });
     it("a blank maxPoints cell is #NUM! on desktop, never a silent default", () => {
-      expect(normalizeFormula(42.63, DESKTOP)).toEqual(
+      expect(shown(normalizeFormula(42.63, DESKTOP))).toEqual(
         num("Điểm tối đa phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
       );
-      expect(normalizeFormula(42.63, WEB)).toEqual(value("Điểm tối đa trống"));
+      expect(shown(normalizeFormula(42.63, WEB))).toEqual(value("Điểm tối đa trống"));
     });
     it("a blank scale cell is #NUM! on desktop; on the web it reads as omitted (100)", () => {
-      expect(normalizeFormula(42.63, 48, DESKTOP)).toEqual(
+      expect(shown(normalizeFormula(42.63, 48, DESKTOP))).toEqual(
         num("Thang điểm phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
       );
-      expect(normalizeFormula(42.63, 48, WEB)).toBe(88.81);
+      expect(shown(normalizeFormula(42.63, 48, WEB))).toBe(88.81);
     });
     it("a blank decimals cell is 0 decimals on desktop, 2 on the web", () => {
-      expect(normalizeFormula(42.63, 48, 50, DESKTOP)).toBe(44);
-      expect(normalizeFormula(42.63, 48, 50, WEB)).toBe(44.41);
+      expect(shown(normalizeFormula(42.63, 48, 50, DESKTOP))).toBe(44);
+      expect(shown(normalizeFormula(42.63, 48, 50, WEB))).toBe(44.41);
     });
   });
 
   describe("CQS.TOTAL", () => {
     it("a blank score is 0 on desktop (cannot be told from 0), #VALUE! on the web", () => {
-      expect(totalFormula(row(8, 5, DESKTOP, 45.57))).toBe(58.57);
-      expect(totalFormula(row(8, 5, WEB, 45.57))).toEqual(value("Ô thứ 3 trống"));
+      expect(shown(totalFormula(row(8, 5, DESKTOP, 45.57)))).toBe(58.57);
+      expect(shown(totalFormula(row(8, 5, WEB, 45.57)))).toEqual(value("Ô thứ 3 trống"));
     });
     it("a blank maxPoints cell is #NUM! on desktop; on the web it reads as omitted (100)", () => {
-      expect(totalFormula(OUT_OF_75, DESKTOP)).toEqual(
+      expect(shown(totalFormula(OUT_OF_75, DESKTOP))).toEqual(
         num("Điểm tối đa phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
       );
-      expect(totalFormula(OUT_OF_75, WEB)).toBe(67.85);
+      expect(shown(totalFormula(OUT_OF_75, WEB))).toBe(67.85);
     });
     it("a blank decimals cell is 0 decimals on desktop, 2 on the web", () => {
-      expect(totalFormula(OUT_OF_75, 75, DESKTOP)).toBe(90);
-      expect(totalFormula(OUT_OF_75, 75, WEB)).toBe(90.47);
+      expect(shown(totalFormula(OUT_OF_75, 75, DESKTOP))).toBe(90);
+      expect(shown(totalFormula(OUT_OF_75, 75, WEB))).toBe(90.47);
     });
   });
 
   describe("CQS.LEVEL", () => {
     it("a blank total is 0 on desktop, level IV (cannot be told from 0); #VALUE! on the web", () => {
-      expect(levelFormula(DESKTOP)).toBe("IV");
-      expect(levelFormula(WEB)).toEqual(value("Tổng điểm trống"));
+      expect(shown(levelFormula(DESKTOP))).toBe("IV");
+      expect(shown(levelFormula(WEB))).toEqual(value("Tổng điểm trống"));
     });
     it("blank threshold cells are an error on both, never a level for every total", () => {
-      expect(levelFormula(85, row(DESKTOP, DESKTOP, DESKTOP))).toEqual(
+      expect(shown(levelFormula(85, row(DESKTOP, DESKTOP, DESKTOP)))).toEqual(
         value("Ngưỡng mức độ I phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
       );
-      expect(levelFormula(85, row(90, 80, DESKTOP))).toEqual(
+      expect(shown(levelFormula(85, row(90, 80, DESKTOP)))).toEqual(
         value("Ngưỡng mức độ III phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
       );
-      expect(levelFormula(85, row(90, 80, WEB))).toEqual(value("Ngưỡng mức độ III trống"));
+      expect(shown(levelFormula(85, row(90, 80, WEB)))).toEqual(value("Ngưỡng mức độ III trống"));
     });
     it("a single blank thresholds cell: an error on desktop (0 is one cell), the default on the web", () => {
-      expect(levelFormula(85, [[DESKTOP]])).toEqual(
+      expect(shown(levelFormula(85, [[DESKTOP]]))).toEqual(
         value("Ngưỡng mức độ phải là 3 ô (cận dưới của mức I, II, III), nhận được 1 ô"),
       );
-      expect(levelFormula(85, [[WEB]])).toBe("II");
+      expect(shown(levelFormula(85, [[WEB]]))).toBe("II");
     });
   });
 
@@ -441,41 +451,43 @@ describe("blank cells as Excel for Windows passes them (0) and as the web passes
     const webTotals = col(92.57, 95.24, WEB, 88.31, WEB);
     it("descending: blank cells (0 on desktop) rank below every positive total, so ranks agree", () => {
       for (const t of [95.24, 92.57, 88.31]) {
-        expect(rankFormula(t, totals)).toBe(rankFormula(t, webTotals));
+        expect(shown(rankFormula(t, totals))).toBe(rankFormula(t, webTotals));
       }
-      expect(rankFormula(88.31, totals)).toBe(3);
+      expect(shown(rankFormula(88.31, totals))).toBe(3);
     });
     it("ascending: blank cells count as 0 on desktop and come first (documented)", () => {
-      expect(rankFormula(88.31, totals, 1)).toBe(3);
-      expect(rankFormula(88.31, webTotals, 1)).toBe(1);
+      expect(shown(rankFormula(88.31, totals, 1))).toBe(3);
+      expect(shown(rankFormula(88.31, webTotals, 1))).toBe(1);
     });
     it("a blank order cell (0 on desktop, null on the web) is descending on both", () => {
-      expect(rankFormula(92.57, totals, DESKTOP)).toBe(2);
-      expect(rankFormula(92.57, webTotals, WEB)).toBe(2);
+      expect(shown(rankFormula(92.57, totals, DESKTOP))).toBe(2);
+      expect(shown(rankFormula(92.57, webTotals, WEB))).toBe(2);
     });
     it("a blank total: 0 is found among the blanks on desktop; #VALUE! on the web", () => {
-      expect(rankFormula(DESKTOP, totals)).toBe(4);
-      expect(rankFormula(WEB, webTotals)).toEqual(value("Tổng điểm trống"));
+      expect(shown(rankFormula(DESKTOP, totals))).toBe(4);
+      expect(shown(rankFormula(WEB, webTotals))).toEqual(value("Tổng điểm trống"));
     });
   });
 
   describe("CQS.CHECK", () => {
     const scores = row(7, 5, 10, 46.55, 4.4, 11.95, 6, 2); // 92.90
     it("a blank typed total is 0 on desktop, and differs from the recomputed total", () => {
-      expect(checkFormula(scores, DESKTOP)).toBe("Tổng ghi 0,00 ≠ tính lại 92,90");
-      expect(checkFormula(scores, WEB)).toEqual(value("Tổng ghi trống"));
+      expect(shown(checkFormula(scores, DESKTOP))).toBe("Tổng ghi 0,00 ≠ tính lại 92,90");
+      expect(shown(checkFormula(scores, WEB))).toEqual(value("Tổng ghi trống"));
     });
     it("a blank score is 0 on desktop (cannot be told from 0), #VALUE! on the web", () => {
-      expect(checkFormula(row(7, 5, 10, 46.55, 4.4, 11.95, 6, DESKTOP), 92.9)).toBe(
+      expect(shown(checkFormula(row(7, 5, 10, 46.55, 4.4, 11.95, 6, DESKTOP), 92.9))).toBe(
         "Tổng ghi 92,90 ≠ tính lại 90,90",
       );
-      expect(checkFormula(row(7, 5, 10, 46.55, 4.4, 11.95, 6, WEB), 92.9)).toEqual(value("Ô thứ 8 trống"));
+      expect(shown(checkFormula(row(7, 5, 10, 46.55, 4.4, 11.95, 6, WEB), 92.9))).toEqual(
+        value("Ô thứ 8 trống"),
+      );
     });
     it("a blank maxPoints cell is #NUM! on desktop; on the web it reads as omitted (100)", () => {
-      expect(checkFormula(scores, 92.9, DESKTOP)).toEqual(
+      expect(shown(checkFormula(scores, 92.9, DESKTOP))).toEqual(
         num("Điểm tối đa phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
       );
-      expect(checkFormula(scores, 92.9, WEB)).toBe("");
+      expect(shown(checkFormula(scores, 92.9, WEB))).toBe("");
     });
   });
 
@@ -495,28 +507,28 @@ describe("blank cells as Excel for Windows passes them (0) and as the web passes
       expect(desktop).toHaveLength(2);
     });
     it("a unit with a blank total: ranked at 0 (level IV) on desktop, listed last on the web", () => {
-      expect(rankTableFormula(col("A", "B"), col(80, DESKTOP))).toEqual([
+      expect(shown(rankTableFormula(col("A", "B"), col(80, DESKTOP)))).toEqual([
         [1, "A", 80, "II", 1],
         [2, "B", 0, "IV", 2],
       ]);
-      expect(rankTableFormula(col("A", "B"), col(80, WEB))).toEqual([
+      expect(shown(rankTableFormula(col("A", "B"), col(80, WEB)))).toEqual([
         [1, "A", 80, "II", 1],
         [2, "B", "", "", ""],
       ]);
     });
     it("a total without a unit is still an error (unit 0 or blank)", () => {
-      expect(rankTableFormula(col("A", DESKTOP), col(80, 85))).toEqual(
+      expect(shown(rankTableFormula(col("A", DESKTOP), col(80, 85)))).toEqual(
         value("Cột đơn vị, ô thứ 2 trống (tổng điểm 85)"),
       );
     });
     it("only blank rows: #N/A on both", () => {
-      expect(rankTableFormula(col(DESKTOP, DESKTOP), col(DESKTOP, DESKTOP))).toEqual(
+      expect(shown(rankTableFormula(col(DESKTOP, DESKTOP), col(DESKTOP, DESKTOP)))).toEqual(
         na("Không có đơn vị nào"),
       );
-      expect(rankTableFormula(col(WEB, WEB), col(WEB, WEB))).toEqual(na("Không có đơn vị nào"));
+      expect(shown(rankTableFormula(col(WEB, WEB), col(WEB, WEB)))).toEqual(na("Không có đơn vị nào"));
     });
     it("blank threshold cells are an error, never level I for all", () => {
-      expect(rankTableFormula(col("A"), col(80), row(DESKTOP, DESKTOP, DESKTOP))).toEqual(
+      expect(shown(rankTableFormula(col("A"), col(80), row(DESKTOP, DESKTOP, DESKTOP)))).toEqual(
         value("Ngưỡng mức độ I phải lớn hơn 0 (ô trống cũng là 0), nhận được 0"),
       );
     });
@@ -525,12 +537,140 @@ describe("blank cells as Excel for Windows passes them (0) and as the web passes
 
 describe("a number Excel holds is a number, however large", () => {
   it("9e307 as a score is summed exactly; the message shows it in exponent form", () => {
-    expect(checkFormula(row(9e307, 8), 5)).toBe("Tổng ghi 5,00 ≠ tính lại 9,00e307 (lớn bất thường)");
-    expect(totalFormula(row(1e20, 8.25))).toBe(1e20);
-    expect(rankFormula(9e307, col(9e307, 90))).toBe(1);
-    expect(levelFormula(9e307)).toBe("I");
+    expect(shown(checkFormula(row(9e307, 8), 5))).toBe("Tổng ghi 5,00 ≠ tính lại 9,00e307 (lớn bất thường)");
+    expect(shown(totalFormula(row(1e20, 8.25)))).toBe(1e20);
+    expect(shown(rankFormula(9e307, col(9e307, 90)))).toBe(1);
+    expect(shown(levelFormula(9e307))).toBe("I");
   });
   it("a total beyond what a cell holds is #NUM!", () => {
-    expect(totalFormula(row(9e307, 9e307))).toEqual(num("Kết quả vượt quá số lớn nhất Excel chứa được"));
+    expect(shown(totalFormula(row(9e307, 9e307)))).toEqual(
+      num("Kết quả vượt quá số lớn nhất Excel chứa được"),
+    );
+  });
+});
+
+describe("error messages in English", () => {
+  /** Letters only Vietnamese writes (ă â đ ê ô ơ ư and the tone marks): none in an English message. */
+  const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+  const en = (r: unknown): unknown =>
+    isFormulaError(r) ? { code: r.code, message: formulaErrorMessage(r, "en") } : r;
+
+  it.each<[string, unknown, ShownError]>([
+    ["a word as points", normalizeFormula("abc", 48), value('Points: "abc" is not a number')],
+    ["a boolean as points", normalizeFormula(true, 48), value("Points: TRUE is not a number")],
+    ["empty points", normalizeFormula(null, 48), value("Points is empty")],
+    [
+      "maxPoints 0",
+      normalizeFormula(1, 0),
+      num("Max points must be greater than 0 (a blank cell counts as 0), got 0"),
+    ],
+    [
+      "fractional decimals",
+      normalizeFormula(1, 10, 100, 1.5),
+      value("Decimals must be a whole number from 0 to 10, got 1.5"),
+    ],
+    ["an empty score", totalFormula(row(8, "")), value("Cell 2 is empty")],
+    [
+      "weights of another size",
+      totalFormula(row(1, 2, 3), 600, 2, 100, row(100, 200)),
+      value("The weights range has 2 cells but the scores range has 3"),
+    ],
+    [
+      "a total beyond a cell",
+      totalFormula(row(9e307, 9e307)),
+      num("The result is beyond the largest number Excel holds"),
+    ],
+    [
+      "two thresholds",
+      levelFormula(85, row(90, 80)),
+      value("Level bounds must be 3 cells (the lower bounds of levels I, II, III), got 2 cells"),
+    ],
+    [
+      "thresholds rising",
+      levelFormula(85, row(70, 80, 90)),
+      value("Level bounds must decrease (I ≥ II ≥ III), got 70; 80; 90"),
+    ],
+    [
+      "a blank threshold on Windows",
+      levelFormula(85, row(90, 80, 0)),
+      value("Bound of level III must be greater than 0 (a blank cell counts as 0), got 0"),
+    ],
+    [
+      "named levels, a middle level without a bound",
+      levelFormula(85, [
+        ["Tốt", 90],
+        ["Khá", null],
+        ["Yếu", null],
+      ]),
+      value('Levels table: level "Khá" has no bound (only the last level may be blank)'),
+    ],
+    [
+      "named levels not decreasing: the framework's reason, in English",
+      levelFormula(85, [
+        ["Tốt", 70],
+        ["Khá", 80],
+        ["Yếu", null],
+      ]),
+      value('Levels table: Level bounds must decrease: level "Khá" (80) is not below the level before it'),
+    ],
+    ["a total not in the list", rankFormula(92.5, col(95, 90)), na("92.5 is not in the list of totals")],
+    [
+      "a bad order",
+      rankFormula(90, col(95, 90), "x"),
+      value("The order must be 0 (descending) or 1 (ascending)"),
+    ],
+    [
+      "a list of totals with a word",
+      rankFormula(90, col(95, "abc")),
+      value('List of totals, cell 2: "abc" is not a number'),
+    ],
+    [
+      "units and totals of different sizes",
+      rankTableFormula(col("A", "B"), col(80)),
+      value("The units column has 2 cells but the totals column has 1"),
+    ],
+    [
+      "a total without a unit",
+      rankTableFormula(col("A", ""), col(80, 85)),
+      value("Units column, cell 2 is empty (total 85)"),
+    ],
+    [
+      "a unit's total that is a word",
+      rankTableFormula(col("Sở A"), col("abc")),
+      value('Total of "Sở A": "abc" is not a number'),
+    ],
+    ["no units", rankTableFormula(col(null), col(null)), na("No units")],
+    ["an empty typed total", checkFormula(row(1, 2), null), value("Typed total is empty")],
+  ])("%s", (_name, result, expected) => {
+    expect(en(result)).toEqual(expected);
+  });
+
+  it("no English message holds Vietnamese words of its own (only the workbook's: unit and level names)", () => {
+    const results = [
+      normalizeFormula("abc", 48),
+      normalizeFormula(1, 0, 0),
+      totalFormula(row(1, 2), null, null, null, row(1, 0)),
+      totalFormula(row(Number.NaN)),
+      levelFormula(85, [[90, 80, 70, 60]]),
+      levelFormula(85, [["", 80]]),
+      levelFormula(85, [
+        [0, 0],
+        [null, null],
+      ]),
+      levelFormula(85, [
+        ["A", 90],
+        ["A", 80],
+      ]),
+      levelFormula(85, [
+        ["A", 90],
+        ["B", "x"],
+      ]),
+      rankFormula(1, col(2)),
+      rankTableFormula(col("A"), col(80), row(90, 80)),
+    ];
+    for (const r of results) {
+      expect(isFormulaError(r)).toBe(true);
+      if (isFormulaError(r)) expect(formulaErrorMessage(r, "en")).not.toMatch(VIETNAMESE);
+    }
   });
 });

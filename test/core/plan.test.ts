@@ -1,6 +1,12 @@
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { DEFAULT_FRAMEWORK } from "../../src/core/framework";
-import { appendixLevelCounts, freeSheetName, planRankingSheets, unknownTotals } from "../../src/core/plan";
+import {
+  appendixLevelCounts,
+  freeSheetName,
+  isSheetName,
+  planRankingSheets,
+  unknownTotals,
+} from "../../src/core/plan";
 import { criteriaRows, rankingRows, sheet, workbook } from "./build-grid";
 
 describe("freeSheetName", () => {
@@ -17,6 +23,29 @@ describe("freeSheetName", () => {
     expect(name.length).toBeLessThanOrEqual(31);
     expect(name).not.toMatch(/[:\\/?*[\]]/);
     expect(name.endsWith(" (2)")).toBe(true);
+  });
+  it("never gives a name Excel refuses: not History, no quote at either end when cut", () => {
+    expect(freeSheetName("History", [])).toBe("History (2)");
+    expect(freeSheetName(`${"a".repeat(30)}'bc`, [])).toBe("a".repeat(30));
+    expect(isSheetName(freeSheetName(`${"a".repeat(30)}'bc`, []))).toBe(true);
+  });
+});
+
+describe("isSheetName: Excel's sheet-name rules, the one place the planner and the writer use", () => {
+  it.each<[string, boolean]>([
+    ["Xếp hạng", true],
+    ["a".repeat(31), true],
+    ["a".repeat(32), false],
+    ["", false],
+    ["a/b", false],
+    ["a[1]", false],
+    ["'a", false],
+    ["a'", false],
+    ["a'b", true],
+    ["history", false],
+    ["HISTORY", false],
+  ])("%j → %s", (name, ok) => {
+    expect(isSheetName(name)).toBe(ok);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   WorkbookReadError,
   type ReadLimits,
 } from "../../src/adapters/xlsx";
+import { workbookErrorMessage } from "../../src/cli/text";
 import { BIN, cqs, ensureBuiltCli, expectOneLineError, sha256, tempDir } from "../cli/helpers";
 
 const build = require("../fixtures/hostile/build.js") as {
@@ -50,7 +51,12 @@ describe("a sheet at Excel's row limit", () => {
     // Streaming the whole sheet with a limit one below Excel's: refused only after the last row.
     const bytes = fs.readFileSync(maxRows);
     const limits = { ...READ_LIMITS, maxRowsPerSheet: EXCEL_ROWS - 1, maxCells: 2 * EXCEL_ROWS };
-    await expect(checkWorkbookSize(bytes, maxRows, limits)).rejects.toThrow(/more than 1,048,575 rows/);
+    const refused = await checkWorkbookSize(bytes, maxRows, limits).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(WorkbookReadError);
+    expect(workbookErrorMessage(refused as WorkbookReadError, "en")).toMatch(/more than 1,048,575 rows/);
     await expect(
       checkWorkbookSize(bytes, maxRows, { ...limits, maxRowsPerSheet: EXCEL_ROWS }),
     ).resolves.toBeUndefined();
@@ -120,7 +126,7 @@ describe("each limit, tried with small ones", () => {
   test("rows per sheet", async () => {
     const e = await readError(write("rows.xlsx", build.minimalXlsx(sheet(51, 1))), small);
     expect(e.reason).toBe("TOO_LARGE");
-    expect(e.messageVi).toMatch(/có hơn 50 dòng/);
+    expect(workbookErrorMessage(e, "vi")).toMatch(/có hơn 50 dòng/);
     await expect(
       readWorkbookFile(write("rows-ok.xlsx", build.minimalXlsx(sheet(50, 1))), small),
     ).resolves.toBeDefined();
@@ -134,8 +140,8 @@ describe("each limit, tried with small ones", () => {
   test("cells in the workbook", async () => {
     const e = await readError(write("cells.xlsx", build.minimalXlsx(sheet(40, 8))), small);
     expect(e.reason).toBe("TOO_LARGE");
-    expect(e.messageVi).toMatch(/hơn 300 ô/);
-    expect(e.messageEn).toMatch(/more than 300 cells/);
+    expect(workbookErrorMessage(e, "vi")).toMatch(/hơn 300 ô/);
+    expect(workbookErrorMessage(e, "en")).toMatch(/more than 300 cells/);
   });
 
   test("decompressed XML (a zip bomb stops here)", async () => {
@@ -144,13 +150,13 @@ describe("each limit, tried with small ones", () => {
     expect(fs.statSync(file).size).toBeLessThan(20_000); // 2 MB of XML in a few KB of zip
     const e = await readError(file, small);
     expect(e.reason).toBe("TOO_LARGE");
-    expect(e.messageEn).toMatch(/once decompressed/);
+    expect(workbookErrorMessage(e, "en")).toMatch(/once decompressed/);
   });
 
   test("file size, checked before the file is read", async () => {
     const e = await readError(maxRows, { ...READ_LIMITS, maxFileBytes: 1000 });
     expect(e.reason).toBe("TOO_LARGE");
-    expect(e.messageVi).toMatch(/MB, giới hạn 0 MB/);
+    expect(workbookErrorMessage(e, "vi")).toMatch(/MB, giới hạn 0 MB/);
   });
 
   test("the default limits leave room for the design's largest case (10,000 units × 11 columns)", () => {

@@ -13,6 +13,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { readWorkbookFile, WorkbookReadError } from "../../src/adapters/xlsx";
+import { workbookErrorMessage } from "../../src/cli/text";
 import { analyzeWorkbook, DEFAULT_FRAMEWORK, type CellValue } from "../../src/core";
 import { cellAt } from "../../src/core/grid";
 import { blockSheet, ERRORS, runs, RUNS } from "./arbitraries";
@@ -201,8 +202,8 @@ describe("damaged workbooks fail cleanly", () => {
         } catch (e) {
           expect(e).toBeInstanceOf(WorkbookReadError);
           const err = e as WorkbookReadError;
-          expect(err.messageVi).not.toMatch(/\n/);
-          expect(err.messageEn).not.toMatch(/\n/);
+          expect(workbookErrorMessage(err, "vi")).not.toMatch(/\n/);
+          expect(workbookErrorMessage(err, "en")).not.toMatch(/\n/);
           return;
         }
         analyzeWorkbook(grid, DEFAULT_FRAMEWORK);

@@ -15,6 +15,13 @@ export {
 } from "./read";
 export { ownSheetsOf } from "./grid";
 export {
+  WorkbookFileError,
+  type LostPart,
+  type WorkbookErrorCode,
+  type WorkbookErrorParams,
+  type WorkbookWarning,
+} from "./errors";
+export {
   WorkbookWriteError,
   checkOutputPath,
   findLostParts,

@@ -9,103 +9,11 @@ import * as nodePath from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { WorkbookGrid } from "../../core/grid";
+import { errnoCode, WorkbookReadError, type IoProblem } from "./errors";
 import { workbookToGrid } from "./grid";
 
+export { WorkbookReadError, type WorkbookReadReason } from "./errors";
 export { OUT_OF_RANGE_DATE, workbookToGrid } from "./grid";
-
-// ---------------------------------------------------------------------------------------------
-// Errors
-
-export type WorkbookReadReason =
-  /** No such file (ENOENT / ENOTDIR). */
-  | "NOT_FOUND"
-  /** The path is a directory. */
-  | "IS_DIRECTORY"
-  /** The file exists but cannot be read (permissions, I/O error). */
-  | "UNREADABLE"
-  /** An old binary .xls (OLE2 compound file, Excel 97–2003). */
-  | "LEGACY_XLS"
-  /** A password-protected (encrypted) .xlsx: an OLE2 file holding an EncryptionInfo stream. */
-  | "ENCRYPTED"
-  /** Not a workbook at all: text/CSV renamed, random bytes, an empty file, another zip format. */
-  | "NOT_A_WORKBOOK"
-  /** A zip that ExcelJS cannot read: truncated or damaged. */
-  | "CORRUPT"
-  /** Too large to load safely (a sheet at Excel's row limit, millions of cells): refused before loading. */
-  | "TOO_LARGE";
-
-/** An input that cannot be used, with a one-line message in Vietnamese and in English. */
-export class WorkbookReadError extends Error {
-  readonly reason: WorkbookReadReason;
-  readonly messageVi: string;
-  readonly messageEn: string;
-  readonly path: string;
-
-  constructor(reason: WorkbookReadReason, path: string, detail?: { vi: string; en: string }) {
-    const { vi, en } = readMessages(reason, path, detail);
-    super(en);
-    this.name = "WorkbookReadError";
-    this.reason = reason;
-    this.messageVi = vi;
-    this.messageEn = en;
-    this.path = path;
-  }
-}
-
-function readMessages(
-  reason: WorkbookReadReason,
-  path: string,
-  detail?: { vi: string; en: string },
-): { vi: string; en: string } {
-  const p = `"${path}"`;
-  const dv = detail ? ` (${detail.vi})` : "";
-  const de = detail ? ` (${detail.en})` : "";
-  switch (reason) {
-    case "NOT_FOUND":
-      return { vi: `Không tìm thấy tệp ${p}.`, en: `File not found: ${p}.` };
-    case "IS_DIRECTORY":
-      return {
-        vi: `${p} là một thư mục, không phải tệp Excel .xlsx.`,
-        en: `${p} is a directory, not an .xlsx file.`,
-      };
-    case "UNREADABLE":
-      return {
-        vi: `Không đọc được tệp ${p}${dv || " (không có quyền đọc?)"}.`,
-        en: `Cannot read ${p}${de || " (no read permission?)"}.`,
-      };
-    case "LEGACY_XLS":
-      return {
-        vi: `${p} là tệp .xls cũ (Excel 97–2003) hoặc tệp .xlsx có đặt mật khẩu (cả hai đều là tệp OLE2): hãy mở trong Excel và lưu lại dạng .xlsx, không đặt mật khẩu.`,
-        en: `${p} is an old .xls file (Excel 97–2003) or a password-protected .xlsx (both are OLE2 files): open it in Excel and save it as .xlsx without a password.`,
-      };
-    case "ENCRYPTED":
-      return {
-        vi: `${p} là tệp .xlsx được bảo vệ bằng mật khẩu (đã mã hóa): hãy mở trong Excel, bỏ mật khẩu rồi lưu lại.`,
-        en: `${p} is a password-protected (encrypted) .xlsx: open it in Excel, remove the password and save it again.`,
-      };
-    case "NOT_A_WORKBOOK":
-      return {
-        vi: `${p} không phải là tệp Excel .xlsx${dv}.`,
-        en: `${p} is not an Excel .xlsx workbook${de}.`,
-      };
-    case "CORRUPT":
-      return {
-        vi: `Tệp ${p} bị hỏng hoặc không đầy đủ, không đọc được${dv}.`,
-        en: `${p} is damaged or incomplete and cannot be read${de}.`,
-      };
-    case "TOO_LARGE":
-      return {
-        vi: `Tệp ${p} quá lớn để đọc an toàn${dv}: hãy xóa các dòng, cột thừa (hoặc tách tệp) rồi thử lại.`,
-        en: `${p} is too large to read safely${de}: delete the unused rows and columns (or split the file) and try again.`,
-      };
-  }
-}
-
-function errnoCode(e: unknown): string | undefined {
-  return typeof e === "object" && e !== null && "code" in e && typeof e.code === "string"
-    ? e.code
-    : undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Opening a file
@@ -141,11 +49,6 @@ export const READ_LIMITS: ReadLimits = {
   maxCells: 2_000_000,
   maxXmlBytes: 1024 * 1024 * 1024,
 };
-
-/** 200000 → "200.000" (Vietnamese) or "200,000" (English). */
-function formatCount(n: number, sep: "." | ","): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-}
 
 const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
 const SHARED_STRINGS_PART = /^xl\/sharedstrings\.xml$/i;
@@ -281,24 +184,21 @@ export async function checkWorkbookSize(
     }
     if (isSheet && count.rows > limits.maxRowsPerSheet) {
       const name = await sheetName(part);
-      const dim = count.dimension ? `, ${count.dimension}` : "";
-      throw new WorkbookReadError("TOO_LARGE", path, {
-        vi: `trang tính "${name}" có hơn ${formatCount(limits.maxRowsPerSheet, ".")} dòng${dim}`,
-        en: `sheet "${name}" has more than ${formatCount(limits.maxRowsPerSheet, ",")} rows${dim}`,
+      const limit = { kind: "rows", sheet: name, max: limits.maxRowsPerSheet } as const;
+      throw new WorkbookReadError("TOO_LARGE", {
+        path,
+        limit: count.dimension ? { ...limit, dimension: count.dimension } : limit,
       });
     }
     cells += count.cells;
     xmlBytes += count.bytes;
     if (cells > limits.maxCells) {
-      throw new WorkbookReadError("TOO_LARGE", path, {
-        vi: `sổ tính có hơn ${formatCount(limits.maxCells, ".")} ô dữ liệu`,
-        en: `the workbook has more than ${formatCount(limits.maxCells, ",")} cells`,
-      });
+      throw new WorkbookReadError("TOO_LARGE", { path, limit: { kind: "cells", max: limits.maxCells } });
     }
     if (xmlBytes > limits.maxXmlBytes) {
-      throw new WorkbookReadError("TOO_LARGE", path, {
-        vi: `dữ liệu giải nén vượt ${Math.round(limits.maxXmlBytes / 1048576)} MB`,
-        en: `more than ${Math.round(limits.maxXmlBytes / 1048576)} MB once decompressed`,
+      throw new WorkbookReadError("TOO_LARGE", {
+        path,
+        limit: { kind: "xml", maxMb: megabytes(limits.maxXmlBytes) },
       });
     }
   }
@@ -312,37 +212,38 @@ async function readBytes(path: string, limits: ReadLimits = READ_LIMITS): Promis
   } catch (e) {
     const code = errnoCode(e);
     if (code === "ENOENT" || code === "ENOTDIR" || path === "")
-      throw new WorkbookReadError("NOT_FOUND", path);
-    throw new WorkbookReadError("UNREADABLE", path, ioDetail(code));
+      throw new WorkbookReadError("NOT_FOUND", { path });
+    throw new WorkbookReadError("UNREADABLE", ioProblem(path, code));
   }
-  if (stat.isDirectory()) throw new WorkbookReadError("IS_DIRECTORY", path);
+  if (stat.isDirectory()) throw new WorkbookReadError("IS_DIRECTORY", { path });
   if (!stat.isFile()) {
-    throw new WorkbookReadError("NOT_A_WORKBOOK", path, {
-      vi: "không phải tệp thông thường",
-      en: "not a regular file",
-    });
+    throw new WorkbookReadError("NOT_A_WORKBOOK", { path, kind: "notRegularFile" });
   }
   if (stat.size > limits.maxFileBytes) {
-    const mb = (n: number): number => Math.round(n / 1048576);
-    throw new WorkbookReadError("TOO_LARGE", path, {
-      vi: `${mb(stat.size)} MB, giới hạn ${mb(limits.maxFileBytes)} MB`,
-      en: `${mb(stat.size)} MB, the limit is ${mb(limits.maxFileBytes)} MB`,
+    throw new WorkbookReadError("TOO_LARGE", {
+      path,
+      limit: { kind: "file", mb: megabytes(stat.size), maxMb: megabytes(limits.maxFileBytes) },
     });
   }
   try {
     return await fs.readFile(path);
   } catch (e) {
     const code = errnoCode(e);
-    if (code === "EISDIR") throw new WorkbookReadError("IS_DIRECTORY", path);
-    throw new WorkbookReadError("UNREADABLE", path, ioDetail(code));
+    if (code === "EISDIR") throw new WorkbookReadError("IS_DIRECTORY", { path });
+    throw new WorkbookReadError("UNREADABLE", ioProblem(path, code));
   }
 }
 
-function ioDetail(code: string | undefined): { vi: string; en: string } | undefined {
-  if (code === "EACCES" || code === "EPERM") return { vi: "không có quyền đọc", en: "permission denied" };
-  if (code === "EBUSY")
-    return { vi: "tệp đang bị chương trình khác khóa", en: "the file is locked by another program" };
-  return code ? { vi: `lỗi ${code}`, en: `error ${code}` } : undefined;
+/** An unreadable file's parameters: what the error code says, when there is one. */
+function ioProblem(path: string, code: string | undefined): { path: string; problem?: IoProblem } {
+  if (code === "EACCES" || code === "EPERM") return { path, problem: { kind: "permission" } };
+  if (code === "EBUSY") return { path, problem: { kind: "locked" } };
+  return code ? { path, problem: { kind: "errno", code } } : { path };
+}
+
+/** Bytes in whole megabytes (1,048,576 bytes). */
+function megabytes(bytes: number): number {
+  return Math.round(bytes / 1048576);
 }
 
 /** Looks like text: a BOM, or no NUL bytes and few control characters in the first 4 KB. */
@@ -370,18 +271,18 @@ function looksLikeText(bytes: Buffer): boolean {
  */
 export function sniffWorkbookBytes(bytes: Buffer, path: string): WorkbookReadError | undefined {
   if (bytes.length === 0) {
-    return new WorkbookReadError("NOT_A_WORKBOOK", path, { vi: "tệp rỗng, 0 byte", en: "the file is empty" });
+    return new WorkbookReadError("NOT_A_WORKBOOK", { path, kind: "emptyFile" });
   }
   if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) return undefined;
   if (bytes.subarray(0, 8).equals(OLE2_MAGIC)) {
     // An encrypted OOXML package is an OLE2 compound file with "EncryptionInfo" and
     // "EncryptedPackage" streams; directory entry names are UTF-16LE.
     return bytes.indexOf(ENCRYPTION_INFO_UTF16) >= 0
-      ? new WorkbookReadError("ENCRYPTED", path)
-      : new WorkbookReadError("LEGACY_XLS", path);
+      ? new WorkbookReadError("ENCRYPTED", { path })
+      : new WorkbookReadError("LEGACY_XLS", { path });
   }
   if (bytes.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
-    return new WorkbookReadError("NOT_A_WORKBOOK", path, { vi: "tệp zip rỗng", en: "an empty zip file" });
+    return new WorkbookReadError("NOT_A_WORKBOOK", { path, kind: "emptyZip" });
   }
   if (looksLikeText(bytes)) {
     const head = bytes
@@ -391,20 +292,11 @@ export function sniffWorkbookBytes(bytes: Buffer, path: string): WorkbookReadErr
       .trimStart()
       .toLowerCase();
     if (head.startsWith("<")) {
-      return new WorkbookReadError("NOT_A_WORKBOOK", path, {
-        vi: "nội dung là văn bản HTML/XML, có thể là tệp đổi đuôi; hãy mở trong Excel và lưu lại dạng .xlsx",
-        en: "it holds HTML/XML text, probably a renamed file; open it in Excel and save it as .xlsx",
-      });
+      return new WorkbookReadError("NOT_A_WORKBOOK", { path, kind: "htmlText" });
     }
-    return new WorkbookReadError("NOT_A_WORKBOOK", path, {
-      vi: "nội dung là văn bản, có thể là tệp CSV đổi đuôi; hãy mở trong Excel và lưu lại dạng .xlsx",
-      en: "it holds plain text, perhaps a renamed CSV; open it in Excel and save it as .xlsx",
-    });
+    return new WorkbookReadError("NOT_A_WORKBOOK", { path, kind: "plainText" });
   }
-  return new WorkbookReadError("NOT_A_WORKBOOK", path, {
-    vi: "định dạng không nhận ra được",
-    en: "unrecognised format",
-  });
+  return new WorkbookReadError("NOT_A_WORKBOOK", { path, kind: "unrecognised" });
 }
 
 /** Why a zip that ExcelJS opened holds no worksheet: another zip-based format, or no sheets. */
@@ -414,37 +306,22 @@ async function explainEmptyZip(bytes: Buffer, path: string): Promise<WorkbookRea
     const zip = await JSZip.loadAsync(bytes);
     names = Object.keys(zip.files);
   } catch {
-    return new WorkbookReadError("CORRUPT", path);
+    return new WorkbookReadError("CORRUPT", { path });
   }
   const has = (p: string): boolean => names.some((n) => n.toLowerCase().startsWith(p));
   if (has("xl/workbook.bin")) {
-    return new WorkbookReadError("NOT_A_WORKBOOK", path, {
-      vi: "đây là tệp .xlsb nhị phân; hãy lưu lại dạng .xlsx",
-      en: "it is a binary .xlsb workbook; save it as .xlsx",
-    });
+    return new WorkbookReadError("NOT_A_WORKBOOK", { path, kind: "xlsb" });
   }
   if (has("content.xml") && has("mimetype")) {
-    return new WorkbookReadError("NOT_A_WORKBOOK", path, {
-      vi: "đây là tệp OpenDocument (.ods); hãy lưu lại dạng .xlsx",
-      en: "it is an OpenDocument file (.ods); save it as .xlsx",
-    });
+    return new WorkbookReadError("NOT_A_WORKBOOK", { path, kind: "ods" });
   }
   if (has("word/") || has("ppt/")) {
-    return new WorkbookReadError("NOT_A_WORKBOOK", path, {
-      vi: "đây là tài liệu Word/PowerPoint",
-      en: "it is a Word/PowerPoint document",
-    });
+    return new WorkbookReadError("NOT_A_WORKBOOK", { path, kind: "officeDocument" });
   }
   if (has("xl/workbook.xml")) {
-    return new WorkbookReadError("NOT_A_WORKBOOK", path, {
-      vi: "sổ tính không có trang tính dữ liệu nào",
-      en: "the workbook has no worksheet",
-    });
+    return new WorkbookReadError("NOT_A_WORKBOOK", { path, kind: "noWorksheet" });
   }
-  return new WorkbookReadError("NOT_A_WORKBOOK", path, {
-    vi: "là tệp zip nhưng không chứa sổ tính Excel",
-    en: "a zip file without an Excel workbook inside",
-  });
+  return new WorkbookReadError("NOT_A_WORKBOOK", { path, kind: "zipWithoutWorkbook" });
 }
 
 /**
@@ -464,7 +341,7 @@ export async function loadWorkbookFile(
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (e) {
     const msg = oneLine(e instanceof Error ? e.message : String(e));
-    throw new WorkbookReadError("CORRUPT", path, { vi: `chi tiết: ${msg}`, en: msg });
+    throw new WorkbookReadError("CORRUPT", { path, detail: msg });
   }
   if (workbook.worksheets.length === 0) throw await explainEmptyZip(bytes, path);
   return { workbook, bytes };
@@ -491,7 +368,7 @@ export async function openWorkbookFile(
     return { grid: workbookToGrid(loaded.workbook, nodePath.basename(path)), loaded };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    throw new WorkbookReadError("CORRUPT", path, { vi: oneLine(msg), en: oneLine(msg) });
+    throw new WorkbookReadError("CORRUPT", { path, detail: oneLine(msg) });
   }
 }
 

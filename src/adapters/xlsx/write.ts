@@ -12,87 +12,12 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { a1, a1Range } from "../../core/grid";
 import { planOwnSheetRecords } from "../../core/own";
-import type { Lang } from "../../core/messages";
+import { isSheetName } from "../../core/plan";
 import { mmToInches, type PlannedCell, type PlannedPrint, type PlannedSheet } from "../../core/writes";
+import { errnoCode, WorkbookWriteError, type LostPart, type WorkbookWarning } from "./errors";
 import { loadWorkbookFile } from "./read";
 
-// ---------------------------------------------------------------------------------------------
-// Errors
-
-export type WorkbookWriteReason =
-  /** The output exists and `force` was not given. */
-  | "OUT_EXISTS"
-  /** The output is the input file (same real path or same file). */
-  | "SAME_AS_INPUT"
-  /** The output path is a directory. */
-  | "OUT_IS_DIRECTORY"
-  /** The output's directory does not exist. */
-  | "OUT_DIR_MISSING"
-  /** A planned sheet name is not a valid, free Excel sheet name. */
-  | "BAD_SHEET_NAME"
-  /** Writing failed (permissions, disk full, …). */
-  | "WRITE_FAILED";
-
-export class WorkbookWriteError extends Error {
-  readonly reason: WorkbookWriteReason;
-  readonly messageVi: string;
-  readonly messageEn: string;
-  readonly path: string;
-
-  constructor(reason: WorkbookWriteReason, path: string, detail?: string) {
-    const { vi, en } = writeMessages(reason, path, detail);
-    super(en);
-    this.name = "WorkbookWriteError";
-    this.reason = reason;
-    this.messageVi = vi;
-    this.messageEn = en;
-    this.path = path;
-  }
-}
-
-function writeMessages(
-  reason: WorkbookWriteReason,
-  path: string,
-  detail?: string,
-): { vi: string; en: string } {
-  const p = `"${path}"`;
-  const d = detail ? ` (${detail})` : "";
-  switch (reason) {
-    case "OUT_EXISTS":
-      return {
-        vi: `Tệp ${p} đã có: không ghi đè (thêm --force để ghi đè).`,
-        en: `${p} already exists: not overwritten (add --force to overwrite).`,
-      };
-    case "SAME_AS_INPUT":
-      return {
-        vi: `Tệp ra ${p} trùng với tệp đầu vào: không bao giờ ghi vào tệp đầu vào, hãy chọn tên khác.`,
-        en: `The output ${p} is the input file: the input is never written, choose another name.`,
-      };
-    case "OUT_IS_DIRECTORY":
-      return {
-        vi: `${p} là một thư mục, không ghi được tệp ra.`,
-        en: `${p} is a directory, cannot write the output.`,
-      };
-    case "OUT_DIR_MISSING":
-      return {
-        vi: `Thư mục chứa tệp ra ${p} không tồn tại.`,
-        en: `The folder of the output ${p} does not exist.`,
-      };
-    case "BAD_SHEET_NAME":
-      return {
-        vi: `Tên trang tính không hợp lệ hoặc đã có trong sổ tính${d}.`,
-        en: `A sheet name is invalid or already used in the workbook${d}.`,
-      };
-    case "WRITE_FAILED":
-      return { vi: `Không ghi được tệp ${p}${d}.`, en: `Cannot write ${p}${d}.` };
-  }
-}
-
-function errnoCode(e: unknown): string | undefined {
-  return typeof e === "object" && e !== null && "code" in e && typeof e.code === "string"
-    ? e.code
-    : undefined;
-}
+export { WorkbookWriteError, type WorkbookWriteReason } from "./errors";
 
 function shortMessage(e: unknown): string {
   const code = errnoCode(e);
@@ -104,45 +29,16 @@ function shortMessage(e: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Parts ExcelJS cannot carry over
 
-interface LostPart {
-  readonly vi: string;
-  readonly en: string;
-  readonly test: (name: string) => boolean;
-}
-
-const LOST_PARTS: ReadonlyArray<LostPart> = [
-  {
-    vi: "biểu đồ (chart)",
-    en: "charts",
-    test: (n) => /^xl\/(charts\/chart[^/]*\.xml|chartsheets\/)/i.test(n),
-  },
-  { vi: "bảng tổng hợp (PivotTable)", en: "PivotTables", test: (n) => /^xl\/pivot(tables|cache)\//i.test(n) },
-  {
-    vi: "slicer/timeline",
-    en: "slicers/timelines",
-    test: (n) => /^xl\/(slicers|slicercaches|timelines|timelinecaches)\//i.test(n),
-  },
-  { vi: "macro VBA", en: "VBA macros", test: (n) => /^xl\/vbaproject\.bin$/i.test(n) },
-  {
-    vi: "điều khiển biểu mẫu/ActiveX",
-    en: "form/ActiveX controls",
-    test: (n) => /^xl\/(activex|ctrlprops)\//i.test(n),
-  },
-  {
-    vi: "liên kết tới sổ tính khác (external links)",
-    en: "external links",
-    test: (n) => /^xl\/externallinks\//i.test(n),
-  },
-  {
-    vi: "kết nối dữ liệu/Power Query",
-    en: "data connections/Power Query",
-    test: (n) => /^xl\/(connections\.xml$|querytables\/|model\/)/i.test(n),
-  },
-  {
-    vi: "chú thích dạng hội thoại (threaded comments)",
-    en: "threaded comments",
-    test: (n) => /^xl\/threadedcomments\//i.test(n),
-  },
+/** The package parts of each kind that ExcelJS does not carry over. */
+const LOST_PARTS: ReadonlyArray<{ readonly part: LostPart; readonly test: (name: string) => boolean }> = [
+  { part: "charts", test: (n) => /^xl\/(charts\/chart[^/]*\.xml|chartsheets\/)/i.test(n) },
+  { part: "pivotTables", test: (n) => /^xl\/pivot(tables|cache)\//i.test(n) },
+  { part: "slicers", test: (n) => /^xl\/(slicers|slicercaches|timelines|timelinecaches)\//i.test(n) },
+  { part: "vbaMacros", test: (n) => /^xl\/vbaproject\.bin$/i.test(n) },
+  { part: "controls", test: (n) => /^xl\/(activex|ctrlprops)\//i.test(n) },
+  { part: "externalLinks", test: (n) => /^xl\/externallinks\//i.test(n) },
+  { part: "connections", test: (n) => /^xl\/(connections\.xml$|querytables\/|model\/)/i.test(n) },
+  { part: "threadedComments", test: (n) => /^xl\/threadedcomments\//i.test(n) },
 ];
 
 /** Drawing parts with shapes, text boxes, SmartArt or charts (ExcelJS keeps pictures only). */
@@ -150,10 +46,10 @@ const DRAWING_PART = /^xl\/drawings\/drawing[^/]*\.xml$/i;
 const SHAPE_ELEMENT = /<(?:\w+:)?(?:sp|grpSp|cxnSp|graphicFrame)[\s>]/;
 
 /**
- * Names the parts of an .xlsx package that ExcelJS drops when it re-saves the workbook,
- * in Vietnamese (empty when there is nothing to lose).
+ * The kinds of parts of an .xlsx package that ExcelJS drops when it re-saves the workbook (empty
+ * when there is nothing to lose).
  */
-export async function findLostParts(bytes: Buffer, lang: Lang = "vi"): Promise<string[]> {
+export async function findLostParts(bytes: Buffer): Promise<LostPart[]> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -161,15 +57,15 @@ export async function findLostParts(bytes: Buffer, lang: Lang = "vi"): Promise<s
     return [];
   }
   const names = Object.keys(zip.files);
-  const found: string[] = [];
-  for (const part of LOST_PARTS) if (names.some(part.test)) found.push(part[lang]);
+  const found: LostPart[] = [];
+  for (const { part, test } of LOST_PARTS) if (names.some(test)) found.push(part);
   const drawings = names.filter((n) => DRAWING_PART.test(n));
   for (const n of drawings) {
     const file = zip.file(n);
     if (!file) continue;
     const xml = await file.async("string");
     if (SHAPE_ELEMENT.test(xml)) {
-      found.push(lang === "vi" ? "hình vẽ/hộp văn bản (shapes)" : "shapes/text boxes");
+      found.push("shapes");
       break;
     }
   }
@@ -215,8 +111,6 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 // ---------------------------------------------------------------------------------------------
 // Sheets
 
-const BAD_NAME_CHARS = /[[\]:*?/\\]/;
-
 function checkSheetNames(
   sheets: ReadonlyArray<PlannedSheet>,
   existing: ReadonlyArray<string>,
@@ -225,15 +119,8 @@ function checkSheetNames(
   const used = new Set(existing.map((n) => n.toLowerCase()));
   for (const s of sheets) {
     const n = s.name;
-    const bad =
-      n.length === 0 ||
-      n.length > 31 ||
-      BAD_NAME_CHARS.test(n) ||
-      n.startsWith("'") ||
-      n.endsWith("'") ||
-      n.toLowerCase() === "history" ||
-      used.has(n.toLowerCase());
-    if (bad) throw new WorkbookWriteError("BAD_SHEET_NAME", out, `"${n}"`);
+    if (!isSheetName(n) || used.has(n.toLowerCase()))
+      throw new WorkbookWriteError("BAD_SHEET_NAME", { path: out, name: n });
     used.add(n.toLowerCase());
   }
 }
@@ -431,18 +318,16 @@ export interface WriteRankingOptions {
   readonly loaded?: { readonly workbook: ExcelJS.Workbook; readonly bytes: Buffer };
   /** A picture per planned sheet (same order; undefined for none): the block's chart. */
   readonly pictures?: ReadonlyArray<SheetPicture | undefined>;
-  /** The language of the returned warnings (Vietnamese unless told). */
-  readonly lang?: Lang;
 }
 
 /**
  * Writes a new workbook: the input's sheets plus the planned sheets (or, with `separate`, the
- * planned sheets alone). Returns the absolute path written and warnings in Vietnamese (parts of
- * the input that ExcelJS could not carry over). Throws WorkbookWriteError / WorkbookReadError.
+ * planned sheets alone). Returns the absolute path written and warnings (parts of the input that
+ * ExcelJS could not carry over). Throws WorkbookWriteError / WorkbookReadError.
  */
 export async function writeRankingWorkbook(
   opts: WriteRankingOptions,
-): Promise<{ written: string; warnings: string[] }> {
+): Promise<{ written: string; warnings: WorkbookWarning[] }> {
   const { inputPath, outPath, separate, force } = opts;
   // A sheet name made from a title in the input may hold characters XML cannot.
   const sheets = opts.sheets.map((s) => {
@@ -451,7 +336,7 @@ export async function writeRankingWorkbook(
   });
   const out = await checkOutputPath(inputPath, outPath, force);
 
-  const warnings: string[] = [];
+  const warnings: WorkbookWarning[] = [];
   let wb: ExcelJS.Workbook;
   if (separate) {
     wb = new ExcelJS.Workbook();
@@ -459,18 +344,8 @@ export async function writeRankingWorkbook(
     const loaded = opts.loaded ?? (await loadWorkbookFile(inputPath));
     wb = loaded.workbook;
     repairInputText(wb);
-    const lost = await findLostParts(loaded.bytes, opts.lang);
-    if (lost.length > 0) {
-      warnings.push(
-        opts.lang === "en"
-          ? `The input holds ${lost.join(", ")}: the ExcelJS library cannot copy these parts to the new file, ` +
-              `so they will be missing from "${outPath}" (the original file is not changed). ` +
-              `Use --separate to write the ranking sheets alone to a file of their own.`
-          : `Tệp đầu vào có ${lost.join(", ")}: thư viện ExcelJS không chép được các phần này sang tệp mới, ` +
-              `nên chúng sẽ bị mất trong "${outPath}" (tệp gốc không bị thay đổi). ` +
-              `Dùng --separate để chỉ ghi các trang xếp hạng ra một tệp riêng.`,
-      );
-    }
+    const lost = await findLostParts(loaded.bytes);
+    if (lost.length > 0) warnings.push({ code: "LOST_PARTS", parts: lost, out: outPath });
   }
   checkSheetNames(
     sheets,
@@ -485,7 +360,7 @@ export async function writeRankingWorkbook(
     recordOwnSheets(wb, sheets);
     buffer = Buffer.from(await wb.xlsx.writeBuffer());
   } catch (e) {
-    throw new WorkbookWriteError("WRITE_FAILED", outPath, shortMessage(e));
+    throw new WorkbookWriteError("WRITE_FAILED", { path: outPath, detail: shortMessage(e) });
   }
 
   await placeOutput(out, outPath, buffer, force);
@@ -498,20 +373,20 @@ export async function writeRankingWorkbook(
  */
 export async function checkOutputPath(inputPath: string, outPath: string, force: boolean): Promise<string> {
   const out = nodePath.resolve(outPath);
-  if (await sameFile(inputPath, out)) throw new WorkbookWriteError("SAME_AS_INPUT", outPath);
+  if (await sameFile(inputPath, out)) throw new WorkbookWriteError("SAME_AS_INPUT", { path: outPath });
   let outStat;
   try {
     outStat = await fs.stat(out);
   } catch {
     outStat = undefined;
   }
-  if (outStat?.isDirectory()) throw new WorkbookWriteError("OUT_IS_DIRECTORY", outPath);
-  if (outStat && !force) throw new WorkbookWriteError("OUT_EXISTS", outPath);
+  if (outStat?.isDirectory()) throw new WorkbookWriteError("OUT_IS_DIRECTORY", { path: outPath });
+  if (outStat && !force) throw new WorkbookWriteError("OUT_EXISTS", { path: outPath });
   const dir = nodePath.dirname(out);
   try {
     if (!(await fs.stat(dir)).isDirectory()) throw new Error("not a directory");
   } catch {
-    throw new WorkbookWriteError("OUT_DIR_MISSING", outPath);
+    throw new WorkbookWriteError("OUT_DIR_MISSING", { path: outPath });
   }
   return out;
 }
@@ -533,7 +408,7 @@ async function placeOutput(out: string, outPath: string, buffer: Buffer, force: 
     }
   } catch (e) {
     if (e instanceof WorkbookWriteError) throw e;
-    throw new WorkbookWriteError("WRITE_FAILED", outPath, shortMessage(e));
+    throw new WorkbookWriteError("WRITE_FAILED", { path: outPath, detail: shortMessage(e) });
   } finally {
     await fs.unlink(tmp).catch(() => undefined);
   }
@@ -563,9 +438,9 @@ async function placeWithoutOverwrite(tmp: string, out: string, shownPath: string
     await fs.link(tmp, out);
     return; // the temp name is removed by the caller
   } catch (e) {
-    if (errnoCode(e) === "EEXIST") throw new WorkbookWriteError("OUT_EXISTS", shownPath);
+    if (errnoCode(e) === "EEXIST") throw new WorkbookWriteError("OUT_EXISTS", { path: shownPath });
   }
-  if (await exists(out)) throw new WorkbookWriteError("OUT_EXISTS", shownPath);
+  if (await exists(out)) throw new WorkbookWriteError("OUT_EXISTS", { path: shownPath });
   await fs.rename(tmp, out);
 }
 

@@ -1,5 +1,14 @@
 /** The core's words in English, typed by the Vietnamese dictionary's shape (vi.ts). */
-import type { CoreText, FrameworkNameList, FrameworkNumberField, SettingsNumber } from "./vi";
+import {
+  formulaArgText,
+  type CoreText,
+  type FormulaArg,
+  type FormulaArgWords,
+  type FrameworkNameList,
+  type FrameworkNumberField,
+  type SettingsNumber,
+} from "./vi";
+import { localNumber } from "../messages";
 
 const FIELD: Readonly<Record<FrameworkNumberField["kind"], (f: FrameworkNumberField) => string>> = {
   criterionMax: (f) => `Max points of criterion "${"name" in f ? f.name : ""}"`,
@@ -18,7 +27,32 @@ const SETTINGS_NUMBER: Readonly<Record<SettingsNumber, string>> = {
   max: "the max points",
 };
 
-export const en: CoreText = {
+const ARG_WORDS: FormulaArgWords = {
+  names: {
+    points: "Points",
+    maxPoints: "Max points",
+    scale: "Scale",
+    decimals: "Decimals",
+    total: "Total",
+    typedTotal: "Typed total",
+    order: "Order",
+    thresholds: "Level bounds",
+  },
+  lists: {
+    scores: "",
+    totals: "List of totals",
+    weights: "Weights",
+    units: "Units column",
+    tableTotals: "Totals",
+  },
+  threshold: (level) => `Bound of level ${level}`,
+  levelBound: (level) => `Levels table: the bound of level "${level}"`,
+  unitTotal: (unit) => `Total of "${unit}"`,
+  cell: (list, position) => (list === "" ? `Cell ${position}` : `${list}, cell ${position}`),
+};
+const arg = (a: FormulaArg): string => formulaArgText(a, ARG_WORDS);
+
+const base: Pick<CoreText, "frameworkErrors"> = {
   frameworkErrors: {
     NOT_A_NUMBER: (p) => `${FIELD[p.field.kind](p.field)}: "${p.value}" is not a number`,
     DUPLICATE: (p) => `${NAMES[p.list]} "${p.name}" is repeated`,
@@ -55,4 +89,34 @@ export const en: CoreText = {
       `${p.sheet}: exactly 3 level bounds (I, II, III) are needed, found ${p.count}`,
     SETTINGS_NOT_INTEGER: (p) => `${p.sheet}: "${p.key}" must be a whole number`,
   },
+};
+
+export const en: CoreText = {
+  ...base,
+  formulaErrors: {
+    NOT_USABLE: (p) => `${arg(p.arg)}: ${p.value} is not a usable number`,
+    NOT_A_NUMBER: (p) => `${arg(p.arg)}: ${p.text ? `"${p.value}"` : p.value} is not a number`,
+    EMPTY: (p) => `${arg(p.arg)} is empty`,
+    NOT_INTEGER_IN_RANGE: (p) =>
+      `${arg(p.arg)} must be a whole number from ${p.lo} to ${p.hi}, got ${p.value}`,
+    NOT_POSITIVE: (p) => `${arg(p.arg)} must be greater than 0 (a blank cell counts as 0), got ${p.value}`,
+    RESULT_TOO_LARGE: () => "The result is beyond the largest number Excel holds",
+    THRESHOLD_COUNT: (p) =>
+      `Level bounds must be 3 cells (the lower bounds of levels I, II, III), got ${p.count} cells`,
+    THRESHOLDS_NOT_DESCENDING: (p) => `Level bounds must decrease (I ≥ II ≥ III), got ${p.bounds.join("; ")}`,
+    LEVEL_ROW_UNNAMED: (p) => `Levels table: row ${p.row} has a bound but no level name`,
+    NO_LEVELS: () => "The levels table has no level",
+    LEVEL_WITHOUT_BOUND: (p) =>
+      `Levels table: level "${p.level}" has no bound (only the last level may be blank)`,
+    LEVELS_INVALID: (p) =>
+      `Levels table: ${(base.frameworkErrors[p.error.code] as (x: typeof p.error.params) => string)(p.error.params)}`,
+    WEIGHTS_SIZE: (p) => `The weights range has ${p.weights} cells but the scores range has ${p.scores}`,
+    BAD_ORDER: () => "The order must be 0 (descending) or 1 (ascending)",
+    TOTAL_NOT_FOUND: (p) => `${p.total} is not in the list of totals`,
+    UNITS_SIZE: (p) => `The units column has ${p.units} cells but the totals column has ${p.totals}`,
+    UNIT_BLANK: (p) => `Units column, cell ${p.position} is empty (total ${p.total})`,
+    NO_UNITS: () => "No units",
+  },
+  checkMismatch: (p) =>
+    `Typed total ${localNumber(p.typed, "en")} ≠ recomputed ${localNumber(p.recomputed, "en")}`,
 };

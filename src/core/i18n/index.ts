@@ -3,7 +3,15 @@ import type { Lang } from "../messages";
 import { en } from "./en";
 import { vi, type CoreText } from "./vi";
 
-export type { CoreText, FrameworkNameList, FrameworkNumberField, SettingsNumber } from "./vi";
+export type {
+  CoreText,
+  FormulaArg,
+  FormulaCellList,
+  FrameworkErrorData,
+  FrameworkNameList,
+  FrameworkNumberField,
+  SettingsNumber,
+} from "./vi";
 
 export const CORE_TEXT: Readonly<Record<Lang, CoreText>> = { vi, en };
 
@@ -19,4 +27,16 @@ export function frameworkErrorText<C extends FrameworkErrorCode>(
   lang: Lang,
 ): string {
   return (CORE_TEXT[lang].frameworkErrors[code] as (p: FrameworkErrorParams<C>) => string)(params);
+}
+
+export type FormulaReason = keyof CoreText["formulaErrors"];
+export type FormulaReasonParams<R extends FormulaReason> = Parameters<CoreText["formulaErrors"][R]>[0];
+
+/** Why a custom function gave an Excel error, in a language. */
+export function formulaErrorText<R extends FormulaReason>(
+  reason: R,
+  params: FormulaReasonParams<R>,
+  lang: Lang,
+): string {
+  return (CORE_TEXT[lang].formulaErrors[reason] as (p: FormulaReasonParams<R>) => string)(params);
 }

@@ -8,6 +8,7 @@ import {
   WorkbookReadError,
   type WorkbookReadReason,
 } from "../../../src/adapters/xlsx/read";
+import { workbookErrorMessage } from "../../../src/cli/text";
 import { cleanup, makeTempDir } from "./helpers";
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -23,7 +24,7 @@ async function readError(path: string): Promise<WorkbookReadError> {
 }
 
 function expectOneLine(e: WorkbookReadError): void {
-  for (const m of [e.messageVi, e.messageEn, e.message]) {
+  for (const m of [workbookErrorMessage(e, "vi"), workbookErrorMessage(e, "en"), e.message]) {
     expect(m).not.toMatch(/\n/);
     expect(m).not.toMatch(/\bat .*:\d+:\d+/); // no stack frames
     expect(m.length).toBeGreaterThan(10);
@@ -150,8 +151,8 @@ describe("unusable input gives a WorkbookReadError with a reason", () => {
     const e = await readError(path);
     expect(e.reason).toBe(reason);
     expect(e.path).toBe(path);
-    expect(e.messageVi).toContain(path);
-    if (vi) expect(e.messageVi).toMatch(vi);
+    expect(workbookErrorMessage(e, "vi")).toContain(path);
+    if (vi) expect(workbookErrorMessage(e, "vi")).toMatch(vi);
     expectOneLine(e);
   });
 

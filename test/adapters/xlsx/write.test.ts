@@ -12,6 +12,7 @@ import {
   writeRankingWorkbook,
   type WorkbookWriteReason,
 } from "../../../src/adapters/xlsx/write";
+import { workbookErrorMessage, workbookWarningMessage } from "../../../src/cli/text";
 import { cleanup, loadExcel, makeTempDir, saveWorkbook } from "./helpers";
 
 const NAMES = ["=SUM(A1:A3)", "+Sở Tài chính", "-Sở Nội vụ", "@Sở Y tế", "Sở Giáo dục và Đào tạo"];
@@ -227,7 +228,7 @@ describe("writeRankingWorkbook", () => {
       }),
     );
     expect(e.reason).toBe<WorkbookWriteReason>("OUT_EXISTS");
-    expect(e.messageVi).toMatch(/--force/);
+    expect(workbookErrorMessage(e, "vi")).toMatch(/--force/);
     expect(await fs.readFile(out, "utf8")).toBe("giữ nguyên");
     expect((await fs.readdir(dir)).sort()).toEqual(["co-san.xlsx", "dau-vao.xlsx"]);
   });
@@ -354,10 +355,10 @@ describe("writeRankingWorkbook", () => {
     await fs.writeFile(rich, await zip.generateAsync({ type: "nodebuffer" }));
 
     expect(await findLostParts(await fs.readFile(rich))).toEqual([
-      "biểu đồ (chart)",
-      "bảng tổng hợp (PivotTable)",
-      "macro VBA",
-      "hình vẽ/hộp văn bản (shapes)",
+      "charts",
+      "pivotTables",
+      "vbaMacros",
+      "shapes",
     ]);
     const res = await writeRankingWorkbook({
       inputPath: rich,
@@ -366,23 +367,22 @@ describe("writeRankingWorkbook", () => {
       separate: false,
       force: false,
     });
-    expect(res.warnings).toHaveLength(1);
-    expect(res.warnings[0]).toMatch(/biểu đồ.*PivotTable.*macro VBA/);
-    expect(res.warnings[0]).toMatch(/--separate/);
-    // With `lang: "en"` (cqs --lang en) the warning and the parts it names are English.
-    const en = await writeRankingWorkbook({
-      inputPath: rich,
-      outPath: nodePath.join(dir, "o-en.xlsx"),
-      sheets: [plannedSheet("X")],
-      separate: false,
-      force: false,
-      lang: "en",
-    });
-    expect(en.warnings).toEqual([
-      `The input holds charts, PivotTables, VBA macros, shapes/text boxes: the ExcelJS library cannot copy ` +
-        `these parts to the new file, so they will be missing from "${nodePath.join(dir, "o-en.xlsx")}" ` +
-        `(the original file is not changed). Use --separate to write the ranking sheets alone to a file of their own.`,
+    expect(res.warnings).toEqual([
+      {
+        code: "LOST_PARTS",
+        parts: ["charts", "pivotTables", "vbaMacros", "shapes"],
+        out: nodePath.join(dir, "o.xlsx"),
+      },
     ]);
+    const vi = workbookWarningMessage(res.warnings[0]!, "vi");
+    expect(vi).toMatch(/biểu đồ.*PivotTable.*macro VBA/);
+    expect(vi).toMatch(/--separate/);
+    // In English (cqs --lang en) the warning and the parts it names are English.
+    expect(workbookWarningMessage(res.warnings[0]!, "en")).toBe(
+      `The input holds charts, PivotTables, VBA macros, shapes/text boxes: the ExcelJS library cannot copy ` +
+        `these parts to the new file, so they will be missing from "${nodePath.join(dir, "o.xlsx")}" ` +
+        `(the original file is not changed). Use --separate to write the ranking sheets alone to a file of their own.`,
+    );
 
     const sep = await writeRankingWorkbook({
       inputPath: rich,
