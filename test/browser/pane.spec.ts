@@ -553,11 +553,15 @@ async function main(): Promise<void> {
           ["Kinh tế số", "Chính quyền số"],
           "groups after moving the first down",
         );
+        await frame.getByLabel("Tên nhóm 1", { exact: true }).scrollIntoViewIfNeeded();
+        await shot("1b-groups");
         const words = (role: string) => frame.getByLabel(`Từ ngữ tiêu đề cột: ${role}`, { exact: true });
         await words("Tổng điểm").fill("Điểm cả năm");
         await words("Xếp hạng").fill("Điểm cả năm");
-        await frame.getByText("“Điểm cả năm” đã có ở ô “Tổng điểm”.").waitFor({ timeout: TIMEOUT });
-        await shot("1b-words-groups");
+        const reason = frame.getByText("“Điểm cả năm” đã có ở ô “Tổng điểm”.");
+        await reason.waitFor({ timeout: TIMEOUT });
+        await reason.scrollIntoViewIfNeeded();
+        await shot("1c-words-refused");
         await words("Xếp hạng").fill("");
         expectEqual(
           await frame.getByText("“Điểm cả năm” đã có ở ô “Tổng điểm”.").count(),
