@@ -138,6 +138,23 @@ describe("inferFramework", () => {
     expect(fw.levels?.every((l) => l.min === undefined)).toBe(true);
   });
 
+  it("an index applies, as edited, to the table whose header it describes", async () => {
+    const grid = await readWorkbookFile(path.join(FIXTURES, "sub-criteria.xlsx"));
+    const own = inferFramework(grid, DEFAULT_FRAMEWORK);
+    // The sheet's framework as an index of the default, its levels given bounds.
+    const edited: Framework = {
+      ...DEFAULT_FRAMEWORK,
+      indices: [{ ...own, levels: [{ name: "Tốt", min: "45" }, { name: "Khá" }] }],
+    };
+    const a = analyzeWorkbook(grid, frameworkFromJson(JSON.parse(JSON.stringify(frameworkToJson(edited)))));
+    expect(a.blocks[0]!.levelBoundsKnown).toBe(true);
+    const codes = a.findings.map((f) => `${f.code}@${f.cell}`);
+    // Xã Bắc's 35 points are "Khá" under the edited bounds; the order alone is no longer the question.
+    expect(codes).toContain("LEVEL_MISMATCH@K7");
+    expect(codes).not.toContain("LEVEL_ORDER@K7");
+    expect(codes.some((c) => c.startsWith("FRAMEWORK_FROM_SHEET"))).toBe(false);
+  });
+
   it("tth-2020-districts.xlsx: two tables of two scales, one framework with an index", async () => {
     const grid = await readWorkbookFile(path.join(FIXTURES, "tth-2020-districts.xlsx"));
     const fw = inferFramework(grid, DEFAULT_FRAMEWORK);
