@@ -97,6 +97,8 @@ describe("cqs framework infer", () => {
       }
       expect(notInfo(JSON.parse(withIt.out))).toEqual(notInfo(JSON.parse(plain.out)));
     },
+    // Three runs of the command on workbooks such as hostile/far-cell.xlsx, with other suites beside.
+    60_000,
   );
 
   test("unusable input: exit 2 with one line", async () => {
