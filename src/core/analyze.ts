@@ -46,7 +46,7 @@ import {
   type WorkbookModel,
 } from "./read";
 import { classifyLevel, countLevels, normalizeTotal, rankUnits, type LevelCount } from "./scoring";
-import { stripAccents, tidy } from "./text";
+import { foldHeader, stripAccents, tidy } from "./text";
 
 export type MaxSource = "full" | "column" | "note" | "settings" | "notAssessed";
 
@@ -1203,6 +1203,29 @@ function missingCriteria(table: Table, fw: CompiledFramework): string[] {
   return list;
 }
 
+/**
+ * The given framework's index for a criteria table whose header rows imply a framework: one whose
+ * criteria are the header's columns, in order (a header text among each one's names), with the
+ * same groups; of several, the one with the maxima the header states. Its maxima, levels and
+ * decimals then apply to the table.
+ */
+function indexForHeader(implied: CompiledFramework, fw: CompiledFramework): CompiledFramework | undefined {
+  const fits = fw.indices.filter(
+    (ix) =>
+      ix.framework.kind !== "results" &&
+      ix.criteria.length === implied.criteria.length &&
+      ix.groups.length === implied.groups.length &&
+      ix.criteria.every((c, i) => {
+        const h = implied.criteria[i]!;
+        return c.group === h.group && h.criterion.aliases.some((a) => c.keys.has(foldHeader(a)));
+      }),
+  );
+  return (
+    fits.find((ix) => ix.criteria.every((c, i) => compareExact(c.max, implied.criteria[i]!.max) === 0)) ??
+    fits[0]
+  );
+}
+
 /** The typed level of each unit in a table's own level column. */
 function typedLevels(table: Table, units: ReadonlyArray<unknown>): Array<TypedLevel | undefined> {
   const col = table.columns.level;
@@ -1270,7 +1293,10 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
     let units: UnitInProgress[];
     let rankingNames: ReadonlyArray<string> | undefined;
     if (table.kind === "criteria") {
-      bfw = table.implied?.framework ?? fw;
+      // A table the given framework describes by one of its indices (a framework inferred for
+      // the whole workbook, maybe edited) is checked with that index.
+      const index = table.implied ? indexForHeader(table.implied.framework, fw) : undefined;
+      bfw = index ?? table.implied?.framework ?? fw;
       const missing = table.implied ? table.implied.missing : missingCriteria(table, fw);
       if (missing.length > 0) {
         report(sink, {
@@ -1282,7 +1308,7 @@ export function analyzeWorkbook(workbook: WorkbookGrid, framework: Framework): A
           },
         });
       }
-      if (table.implied) {
+      if (table.implied && !index) {
         reportFrameworkFromSheet(table, bfw, sink);
       }
       for (const x of table.extra ?? []) {

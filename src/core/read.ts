@@ -310,12 +310,10 @@ function headerAt(sheet: SheetGrid, row: number, fw: CompiledFramework): HeaderC
   const needed = Math.min(MIN_CRITERIA_FOUND, fw.criteria.length);
   if (fw.criteria.length > 0 && criteriaFound === fw.criteria.length && cols.total !== undefined)
     return { top: row, bottom, columns, kind: "criteria" };
-  // A table with some of the framework's criteria, or with criteria of its own: checked with the
-  // framework its header rows imply, where they state the maxima (or the given framework does).
-  if (
-    cols.total !== undefined &&
-    (criteriaFound > 0 || (cols.points === undefined && cols.percent === undefined))
-  ) {
+  // A table with some of the framework's criteria, or with criteria of its own (and maybe a
+  // percentage column, but no points column as a results table has): checked with the framework
+  // its header rows imply, where they state the maxima (or the given framework does).
+  if (cols.total !== undefined && (criteriaFound > 0 || cols.points === undefined)) {
     const implied = impliedCriteria(sheet, row, merged, fw, columns, criteriaFound > 0);
     if (implied) return implied;
   }

@@ -225,6 +225,27 @@ const vi = {
   fwImport: "Nhập JSON",
   fwImportFailed: "Không nhập được tệp:",
   fwCannotSave: "Chưa lưu được:",
+  fwWords: "Từ ngữ tiêu đề cột",
+  fwWordsHint:
+    "Những cách bảng điểm đặt tiêu đề các cột này, ngoài các cách có sẵn; nhiều cách thì cách nhau bằng dấu chấm phẩy (;).",
+  fwWordRole: (role: string): string =>
+    ({
+      unit: "Đơn vị",
+      total: "Tổng điểm",
+      max: "Điểm tối đa",
+      maxToDo: "Điểm tối đa cần thực hiện",
+      notAssessed: "Điểm không đưa vào đánh giá",
+      points: "Điểm thực hiện",
+      percent: "Tỷ lệ (%)",
+      level: "Mức độ, xếp loại",
+      rank: "Xếp hạng",
+    })[role] ?? String(role),
+  fwWordEmpty: "Có một từ để trống giữa hai dấu chấm phẩy.",
+  fwWordNothing: (word: string) => `“${word}” không có chữ hay số nào để nhận ra cột.`,
+  fwWordTwice: (word: string) => `“${word}” được ghi hai lần.`,
+  fwWordElsewhere: (word: string, role: string) => `“${word}” đã có ở ô “${role}”.`,
+  fwIndicesKept: (n: number) =>
+    `Kèm ${n} bảng có bộ tiêu chí riêng (chỉ số phụ, xem khi xuất JSON): được giữ nguyên khi lưu.`,
   fwError: (code: string, message: string): string =>
     ({
       NO_CRITERIA: "Cần ít nhất một tiêu chí.",
@@ -428,6 +449,27 @@ const en: PaneStrings = {
   fwImport: "Import JSON",
   fwImportFailed: "Could not import the file:",
   fwCannotSave: "Cannot save yet:",
+  fwWords: "Column header words",
+  fwWordsHint:
+    "How the score sheet heads these columns, besides the built-in wordings; several are separated by semicolons (;).",
+  fwWordRole: (role: string): string =>
+    ({
+      unit: "Unit",
+      total: "Total",
+      max: "Max points",
+      maxToDo: "Max points to do",
+      notAssessed: "Points not assessed",
+      points: "Points scored",
+      percent: "Percentage",
+      level: "Level",
+      rank: "Rank",
+    })[role] ?? String(role),
+  fwWordEmpty: "A word is left empty between two semicolons.",
+  fwWordNothing: (word: string) => `“${word}” has no letter or digit to find a column by.`,
+  fwWordTwice: (word: string) => `“${word}” is listed twice.`,
+  fwWordElsewhere: (word: string, role: string) => `“${word}” is already listed under “${role}”.`,
+  fwIndicesKept: (n: number) =>
+    `With ${n} more table(s) of their own criteria (further indices, shown in the exported JSON): kept as they are when saving.`,
   fwError: (code: string, message: string): string =>
     ({
       NO_CRITERIA: "At least one criterion is needed.",

@@ -536,6 +536,41 @@ async function main(): Promise<void> {
       },
     );
 
+    await step(
+      "the framework editor: two groups, the first moved down; a header word, refused when listed twice",
+      async () => {
+        const addGroup = frame.getByRole("button", { name: "Thêm nhóm" });
+        await addGroup.click();
+        await addGroup.click();
+        await frame.getByLabel("Tên nhóm 1", { exact: true }).fill("Chính quyền số");
+        await frame.getByLabel("Tên nhóm 2", { exact: true }).fill("Kinh tế số");
+        await frame.getByRole("button", { name: "Xuống: Chính quyền số", exact: true }).click();
+        expectEqual(
+          [
+            await frame.getByLabel("Tên nhóm 1", { exact: true }).inputValue(),
+            await frame.getByLabel("Tên nhóm 2", { exact: true }).inputValue(),
+          ],
+          ["Kinh tế số", "Chính quyền số"],
+          "groups after moving the first down",
+        );
+        await frame.getByLabel("Tên nhóm 1", { exact: true }).scrollIntoViewIfNeeded();
+        await shot("1b-groups");
+        const words = (role: string) => frame.getByLabel(`Từ ngữ tiêu đề cột: ${role}`, { exact: true });
+        await words("Tổng điểm").fill("Điểm cả năm");
+        await words("Xếp hạng").fill("Điểm cả năm");
+        const reason = frame.getByText("“Điểm cả năm” đã có ở ô “Tổng điểm”.");
+        await reason.waitFor({ timeout: TIMEOUT });
+        await reason.scrollIntoViewIfNeeded();
+        await shot("1c-words-refused");
+        await words("Xếp hạng").fill("");
+        expectEqual(
+          await frame.getByText("“Điểm cả năm” đã có ở ô “Tổng điểm”.").count(),
+          0,
+          "reason once the word is no longer repeated",
+        );
+      },
+    );
+
     await step("an invalid threshold is refused, with the reason next to the field", async () => {
       await frame.getByLabel("Từ (cận dưới): II", { exact: true }).fill("95");
       await frame
@@ -567,6 +602,12 @@ async function main(): Promise<void> {
       );
       expectEqual(saved.criteria.length, 9, "saved criteria");
       if (!saved.criteria[0]!.aliases.includes("Nhận thức")) throw new Error("the former name is not kept");
+      expectEqual(saved.words, { total: ["Điểm cả năm"] }, "saved header words");
+      expectEqual(
+        (saved.groups ?? []).map((g) => g.name),
+        ["Kinh tế số", "Chính quyền số"],
+        "saved groups, in their order",
+      );
       await shot("3-saved");
     });
 

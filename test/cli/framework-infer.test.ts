@@ -40,37 +40,65 @@ describe("cqs framework infer", () => {
     ]);
   });
 
+  test("other-columns.xlsx: the 2021 framework, the partial table's own as an index", async () => {
+    const r = await cqs("framework", "infer", F("other-columns.xlsx"));
+    expect(r.code).toBe(0);
+    const fw = JSON.parse(r.out);
+    expect(fw.name).toBe("Thừa Thiên Huế 2021");
+    expect(fw.indices).toHaveLength(1);
+    expect(fw.indices[0].criteria.map((c: { aliases: string[] }) => c.aliases[0])).toContain(
+      "Nền tảng số khác",
+    );
+  });
+
   test("the 2022 decision: tth-2021", async () => {
     const r = await cqs("framework", "infer", FIXTURE);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).id).toBe("tth-2021");
   });
 
+  /** Every workbook of the project: test/fixtures/** and examples/. */
+  const xlsxUnder = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory()
+          ? xlsxUnder(path.join(dir, e.name))
+          : e.name.endsWith(".xlsx")
+            ? [path.join(dir, e.name)]
+            : [],
+      )
+      .sort();
   const files = [
-    ...fs
-      .readdirSync(FIXTURES)
-      .filter((f) => f.endsWith(".xlsx"))
-      .map((f) => F(f)),
-    FIXTURE,
-  ].filter((f) => path.basename(f) !== "other-columns.xlsx"); // a known gap: test/core/infer.test.ts
-  test.each(files.map((f) => [path.basename(f), f] as const))(
+    ...xlsxUnder(path.join(ROOT, "test", "fixtures")),
+    ...xlsxUnder(path.join(ROOT, "examples")),
+  ];
+  test.each(files.map((f) => [path.relative(ROOT, f), f] as const))(
     "%s: check --framework inferred.json finds what check finds (errors and warnings, code and cell)",
     async (_, file) => {
       const plain = await cqs("check", file, "--json");
       const r = await cqs("framework", "infer", file);
-      if (plain.code === 2) {
-        // No table that check reads (dti-2022.xlsx without its framework): nothing to infer either.
+      if (r.code !== 0) {
+        // Not a workbook, or no table that check reads (dti-2022.xlsx without its framework):
+        // refused by both, in one line.
         expectOneLineError(r);
+        expect(plain.code).toBe(2);
         return;
       }
-      expect(r.code).toBe(0);
       const dir = tempDir("infer");
       const saved = path.join(dir, "inferred.json");
       fs.writeFileSync(saved, r.out);
       const withIt = await cqs("check", file, "--json", "--framework", saved);
       expect(withIt.code).toBe(plain.code);
+      if (plain.code === 2) {
+        // A table of headers only: refused the same way.
+        expect(withIt.err).toBe(plain.err);
+        return;
+      }
       expect(notInfo(JSON.parse(withIt.out))).toEqual(notInfo(JSON.parse(plain.out)));
     },
+    // Three runs of the command on workbooks such as hostile/far-cell.xlsx, with other suites beside.
+    60_000,
   );
 
   test("unusable input: exit 2 with one line", async () => {

@@ -19,7 +19,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   SEVERITIES,
   unknownTotals,
@@ -179,6 +179,8 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
   const [busy, setBusy] = useState<Busy | undefined>();
   const [status, setStatus] = useState<Status | undefined>();
   const [result, setResult] = useState<ValidateResult | undefined>();
+  // Inferring checks each candidate on the sheets again: once per check, not per render.
+  const inferred = useMemo(() => inferredOf(result), [result]);
   const [resultScope, setResultScope] = useState<ReadScope>("workbook");
   const [selected, setSelected] = useState<string | undefined>();
   const [stored, setStored] = useState<Framework | undefined>();
@@ -597,7 +599,7 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
               loadError={settingsError === undefined ? undefined : describeError(settingsError, lang)}
               disabled={disabled}
               onSave={onSaveSettings}
-              inferred={inferredOf(result)}
+              inferred={inferred}
               savedMessage={status?.lines(t, lang)[0] === t.saved ? t.saved : undefined}
             />
           </>

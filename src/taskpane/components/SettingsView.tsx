@@ -27,6 +27,7 @@ import {
   exactToString,
   FrameworkError,
   frameworkFromJson,
+  HEADER_ROLES,
   frameworkLevels,
   frameworkToJson,
   LIBRARY,
@@ -37,11 +38,13 @@ import {
   sumExact,
   type Criterion,
   type Framework,
+  type HeaderRole,
   type Lang,
   type LevelSpec,
   type ReducedMax,
 } from "../../core";
-import { PANE_TEXT } from "../strings";
+import { headerWordsProblem, textOfWords, withRoleWords, type HeaderWordProblem } from "../header-words";
+import { PANE_TEXT, type PaneStrings } from "../strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -124,6 +127,12 @@ function problemOf(draft: Framework, lang: Lang): Problem | undefined {
   return undefined;
 }
 
+/** The reason shown next to a header-words field. */
+function wordProblemText(p: HeaderWordProblem, t: PaneStrings): string {
+  if (p.code === "EMPTY") return p.word !== undefined ? t.fwWordNothing(p.word) : t.fwWordEmpty;
+  return p.first === p.role ? t.fwWordTwice(p.word!) : t.fwWordElsewhere(p.word!, t.fwWordRole(p.first!));
+}
+
 /** A number typed with a decimal comma ("100,5") is stored with a point, as the framework keeps it. */
 function typedNumber(text: string): string {
   return text.replace(/^(\s*-?\d+),(\d*\s*)$/, "$1.$2");
@@ -182,6 +191,9 @@ export function SettingsView({
   const [importError, setImportError] = useState<string | undefined>();
   const [json, setJson] = useState<string | undefined>();
   const [tried, setTried] = useState(false);
+  // The header-words fields as typed (a word being typed may end with its separator); the others
+  // show the draft's words.
+  const [wordText, setWordText] = useState<Partial<Record<HeaderRole, string>>>({});
   const fileInput = useRef<HTMLInputElement>(null);
   // What the user edits is stored with the framework, in the workbook's language (Vietnamese).
   const edited = PANE_TEXT.vi.editedSource;
@@ -190,10 +202,21 @@ export function SettingsView({
     if (!dirty) {
       setDraft(editable(stored ?? DEFAULT_FRAMEWORK));
       setLoaded(stored ?? DEFAULT_FRAMEWORK);
+      setWordText({});
     }
   }, [stored, dirty]);
 
   const problem = useMemo(() => problemOf(draft, lang), [draft, lang]);
+  const wordTexts = useMemo(
+    () =>
+      Object.fromEntries(
+        HEADER_ROLES.map((r) => [r, wordText[r] ?? textOfWords(draft.words?.[r])]),
+      ) as Record<HeaderRole, string>,
+    [wordText, draft.words],
+  );
+  const wordsProblem = useMemo(() => headerWordsProblem(wordTexts), [wordTexts]);
+  const wordReason = (role: HeaderRole): string | undefined =>
+    wordsProblem && wordsProblem.role === role ? wordProblemText(wordsProblem, t) : undefined;
   const reason = (field: string): string | undefined =>
     problem && problem.field === field ? t.fwError(problem.code ?? "", problem.message) : undefined;
   const change = (next: Framework): void => {
@@ -204,6 +227,7 @@ export function SettingsView({
   const replace = (next: Framework, message?: string): void => {
     change(editable(next));
     setLoaded(next);
+    setWordText({});
     setNote(message);
     setImportError(undefined);
   };
@@ -268,7 +292,7 @@ export function SettingsView({
 
   const save = async (): Promise<void> => {
     setTried(true);
-    if (problem) return;
+    if (problem || wordsProblem) return;
     // Through the file format: I–IV with three bounds become today's thresholds, and the whole
     // framework is checked once more as `cqs` will read it.
     const framework = frameworkFromJson(
@@ -320,7 +344,12 @@ export function SettingsView({
   const sum = sumOfMax(draft);
   const sumDiffers =
     draft.kind !== "results" && !weighted && sum !== undefined && Number(sum) !== draft.scale;
-  const topProblem = problem && (tried || !problem.field) ? problem : undefined;
+  const topProblem =
+    problem && (tried || !problem.field)
+      ? problem
+      : wordsProblem && tried
+        ? { message: wordProblemText(wordsProblem, t) }
+        : undefined;
 
   return (
     <div className={styles.root} data-testid="settings">
@@ -414,6 +443,11 @@ export function SettingsView({
         <Caption1 className={styles.muted}>
           {t.provenance}: {draft.source}
         </Caption1>
+        {(draft.indices?.length ?? 0) > 0 && (
+          <Caption1 className={styles.muted} data-testid="indices-kept">
+            {t.fwIndicesKept(draft.indices!.length)}
+          </Caption1>
+        )}
         <div className={styles.row}>
           <Field
             label={t.fwScale}
@@ -583,7 +617,7 @@ export function SettingsView({
       <section className={styles.section}>
         <h2 className={styles.title}>{t.fwGroups}</h2>
         {groups.map((g, i) => (
-          <div key={g.key} className={styles.row}>
+          <div key={g.key} className={styles.row} data-testid="group">
             <Field
               className={styles.grow}
               size="small"
@@ -612,6 +646,17 @@ export function SettingsView({
               onClick={() => change({ ...draft, groups: move(groups, i, -1) })}
             >
               ↑
+            </Button>
+            <Button
+              size="small"
+              appearance="subtle"
+              className={styles.icon}
+              title={t.fwDown}
+              aria-label={`${t.fwDown}: ${g.name}`}
+              disabled={i === groups.length - 1}
+              onClick={() => change({ ...draft, groups: move(groups, i, 1) })}
+            >
+              ↓
             </Button>
             <Button
               size="small"
@@ -718,6 +763,31 @@ export function SettingsView({
           {t.provenance}: {draft.thresholdsSource}
         </Caption1>
         <Caption1 className={styles.muted}>{t.fwLevelsNameHint}</Caption1>
+      </section>
+
+      <section className={styles.section} data-testid="words">
+        <h2 className={styles.title}>{t.fwWords}</h2>
+        <Caption1 className={styles.muted}>{t.fwWordsHint}</Caption1>
+        {HEADER_ROLES.map((role) => (
+          <Field
+            key={role}
+            label={t.fwWordRole(role)}
+            size="small"
+            validationMessage={wordReason(role)}
+            validationState={wordReason(role) ? "error" : "none"}
+          >
+            <Input
+              size="small"
+              data-testid={`words-${role}`}
+              aria-label={`${t.fwWords}: ${t.fwWordRole(role)}`}
+              value={wordTexts[role]}
+              onChange={(_, d) => {
+                setWordText({ ...wordText, [role]: d.value });
+                change(withRoleWords(draft, role, d.value));
+              }}
+            />
+          </Field>
+        ))}
       </section>
 
       <section className={styles.section}>
