@@ -26,17 +26,10 @@ import { UnitMapError, unitMapFromJson, type UnitMap } from "../../core/compare"
 import { compareNoticeMessage, comparisonSentences, unitMapErrorMessage } from "../../core/compareText";
 import { COMPARE_TEXT } from "../compareStrings";
 import { describeError, type ComparisonResult, type PaneOperations } from "../operations";
+import { VIEW_STYLES } from "./viewStyles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
+  ...VIEW_STYLES,
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   mapRow: {
     display: "grid",

@@ -42,11 +42,10 @@ import {
   type ReducedMax,
 } from "../../core";
 import { PANE_TEXT } from "../strings";
+import { VIEW_STYLES } from "./viewStyles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  muted: { color: tokens.colorNeutralForeground3 },
+  ...VIEW_STYLES,
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase300 },
   th: {
     textAlign: "left",
@@ -67,12 +66,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   fill: { width: "100%", minWidth: 0 },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
   reducedRow: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   grow: { flexGrow: 1, minWidth: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
