@@ -10,12 +10,15 @@
  *   test double, no Excel needed; served by scripts/preview-server.js, not part of a deployment).
  * - guard.js (src/guard/guard.js, ES5) copied for the task pane, commands and dialog pages: it tells
  *   Excel running add-ins in Internet Explorer 11 or the old Edge what is needed.
+ * - Every page's HTML comes from one template, src/pages/page.html, filled in per page (PAGES,
+ *   renderPage): the same head and policy, each page's title, scripts, styles and body.
  * - assets/*.png, support.html and manifest.xml copied; the manifest's dev URL https://localhost:3000/
  *   is replaced by $ADDIN_PUBLIC_URL when it is set (e.g. https://cqs.example.gov.vn/addin/).
  *
  * Options (`webpack --env name=value`): `only=functions[,taskpane,commands]` builds some entries,
  * `outDir=<dir>` writes elsewhere than dist/ (tests build the functions alone into a temp dir).
  */
+const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -25,9 +28,9 @@ const DEV_URL = "https://localhost:3000/";
 const ENTRIES = ["functions", "taskpane", "commands", "dialog", "preview"];
 
 /**
- * The Content-Security-Policy of the add-in's pages (task pane, commands, dialog, functions), one
- * place: each template writes it as its first meta after the charset, before any script
- * (`<%= htmlWebpackPlugin.options.csp %>`). Only our own files and office.js: no other origin, no
+ * The Content-Security-Policy of the add-in's pages (task pane, commands, dialog, functions, preview), one
+ * place: src/pages/page.html, the template of every page (renderPage), writes it as its first meta
+ * after the charset, before any script. Only our own files and office.js: no other origin, no
  * eval. Styles inline: Fluent UI and office.js inject them.
  * - frame-src allows appsforoffice.microsoft.com: when Excel runs on a host office.js does not
  *   know (Office Online Server on a government network), office.js asks the user to trust it in a
@@ -52,13 +55,74 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join("; ");
 
-/** The HTML page of an entry: src/<folder>/<name>.html, loading that entry's script. */
-function page(name, folder = name) {
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The old-browser guard (ES5, src/guard/guard.js): after office.js, before the page's bundle. */
+const GUARD_JS = "guard.js";
+
+/**
+ * The pages, all written from src/pages/page.html by renderPage: the same head (charset, the
+ * policy before any script, IE=Edge, viewport), then each page's title, scripts (before the bundle
+ * html-webpack-plugin adds at the end of the head), styles (src/pages/base.css, then its own) and body.
+ */
+const PAGES = {
+  functions: {
+    title: "CQS – hàm tùy chỉnh",
+    // Loads the custom functions runtime where the functions run in a page (Excel on the web).
+    scripts: ["https://appsforoffice.microsoft.com/lib/1/hosted/custom-functions-runtime.js"],
+  },
+  taskpane: {
+    title: "Bảng điều khiển CQS",
+    scripts: [OFFICE_JS, GUARD_JS],
+    style: "src/taskpane/taskpane.css",
+    body: '<div id="root"></div>',
+  },
+  commands: {
+    title: "CQS – lệnh",
+    // The guard opens the dialog for these ExecuteFunction names where the bundle cannot run
+    // (src/commands/actions.ts; test/guard checks they agree).
+    attributes: 'data-ribbon-actions="validateWorkbook buildRanking"',
+    scripts: [OFFICE_JS, GUARD_JS],
+  },
+  dialog: {
+    title: "CQS",
+    scripts: [OFFICE_JS, GUARD_JS],
+    style: "src/commands/dialog.css",
+    body: '<main id="root"></main>',
+  },
+  preview: {
+    title: "CQS – xem thử không cần Excel",
+    style: "src/preview/preview.css",
+    body: '<div id="root"></div>',
+  },
+};
+
+/** The HTML of a page (PAGES) before webpack adds its bundle: src/pages/page.html filled in. */
+function renderPage(name) {
+  const page = PAGES[name];
+  if (!page) throw new Error(`Unknown page "${name}" (known: ${Object.keys(PAGES).join(", ")})`);
+  const read = (file) => fs.readFileSync(path.resolve(__dirname, file), "utf8").trim();
+  const values = {
+    attributes: page.attributes ?? "",
+    csp: CONTENT_SECURITY_POLICY,
+    title: page.title,
+    scripts: (page.scripts ?? []).map((src) => `<script src="${src}"></script>`).join("\n"),
+    style: [read("src/pages/base.css"), ...(page.style ? [read(page.style)] : [])].join("\n"),
+    body: page.body ?? "",
+  };
+  return read("src/pages/page.html").replace(/\{\{(\w+)\}\}/g, (_, key, at, text) => {
+    if (!(key in values)) throw new Error(`src/pages/page.html: no value for {{${key}}}`);
+    // A value of several lines keeps the indentation of the line it stands in.
+    const indent = /^ */.exec(text.slice(text.lastIndexOf("\n", at) + 1))[0];
+    return values[key].split("\n").join(`\n${indent}`);
+  });
+}
+
+/** The HtmlWebpackPlugin of an entry: its page (renderPage), loading that entry's script. */
+function page(name) {
   return new HtmlWebpackPlugin({
     filename: `${name}.html`,
-    template: `./src/${folder}/${name}.html`,
+    templateContent: () => renderPage(name),
     chunks: [name],
-    csp: CONTENT_SECURITY_POLICY,
   });
 }
 
@@ -116,7 +180,7 @@ module.exports = async (env = {}, argv = {}) => {
   }
   if (only.includes("dialog")) {
     entry.dialog = "./src/commands/dialog.ts";
-    plugins.push(page("dialog", "commands"));
+    plugins.push(page("dialog"));
   }
   if (only.includes("preview")) {
     entry.preview = "./src/preview/preview.tsx";
@@ -185,3 +249,5 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
+module.exports.PAGES = PAGES;
+module.exports.renderPage = renderPage;

@@ -94,6 +94,28 @@ function inputMessage<C extends InputCode>(code: C, params: InputParams<C>, lang
 
 const VERSION = "0.1.0";
 
+/**
+ * The JSON of a file the user named (a framework, a mapping); a byte order mark before it is
+ * skipped. `unreadable` when the file cannot be read, `notJson` with the parser's first line.
+ */
+async function readJsonFile(
+  file: string,
+  unreadable: "FRAMEWORK_UNREADABLE" | "MAP_UNREADABLE",
+  notJson: "FRAMEWORK_NOT_JSON" | "MAP_NOT_JSON",
+): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch {
+    throw new InputError(unreadable, { file });
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new InputError(notJson, { file, detail: (e as Error).message.split("\n")[0] ?? "" });
+  }
+}
+
 async function loadFramework(opts: CliOptions, grid: WorkbookGrid): Promise<Framework> {
   if (opts.framework !== undefined && !isFrameworkFile(opts.framework)) {
     const found = libraryFramework(opts.framework);
@@ -103,19 +125,9 @@ async function loadFramework(opts: CliOptions, grid: WorkbookGrid): Promise<Fram
     return found;
   }
   if (opts.framework !== undefined) {
-    let text: string;
-    try {
-      text = await fs.readFile(opts.framework, "utf8");
-    } catch {
-      throw new InputError("FRAMEWORK_UNREADABLE", { file: opts.framework });
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      throw new InputError("FRAMEWORK_NOT_JSON", { file: opts.framework, detail: (e as Error).message });
-    }
-    return frameworkFromJson(json);
+    return frameworkFromJson(
+      await readJsonFile(opts.framework, "FRAMEWORK_UNREADABLE", "FRAMEWORK_NOT_JSON"),
+    );
   }
   return workbookFramework(grid) ?? DEFAULT_FRAMEWORK;
 }
@@ -239,20 +251,7 @@ async function writeRanking(
 /** The mapping of renames and mergers: the --map file, else the one stored in this year's workbook. */
 async function loadUnitMap(opts: CliOptions, grid: WorkbookGrid): Promise<UnitMap> {
   if (opts.map === undefined) return workbookUnitMap(grid);
-  let text: string;
-  try {
-    text = await fs.readFile(opts.map, "utf8");
-  } catch {
-    throw new InputError("MAP_UNREADABLE", { file: opts.map });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    const detail = (e as Error).message.split("\n")[0];
-    throw new InputError("MAP_NOT_JSON", { file: opts.map, detail: detail ?? "" });
-  }
-  return unitMapFromJson(json);
+  return unitMapFromJson(await readJsonFile(opts.map, "MAP_UNREADABLE", "MAP_NOT_JSON"));
 }
 
 /** `cqs compare`: this year against last year. Exit 0 when it ran, whatever either check found. */

@@ -96,19 +96,15 @@ function topFindings(analysis: Analysis, lang: Lang): Pick<RibbonSummary, "findi
   };
 }
 
+/** What a ribbon button says when the workbook holds no table it recognises (a warning). */
+function noTablesSummary(kind: RibbonSummary["kind"], lang: Lang): RibbonSummary {
+  const t = RIBBON_TEXT[lang];
+  return { lang, kind, intent: "warning", title: t.checkTitle, lines: [t.noTables], findings: [], more: 0 };
+}
+
 export function checkSummary(analysis: Analysis, lang: Lang): RibbonSummary {
   const t = RIBBON_TEXT[lang];
-  if (analysis.blocks.length === 0) {
-    return {
-      lang,
-      kind: "check",
-      intent: "warning",
-      title: t.checkTitle,
-      lines: [t.noTables],
-      findings: [],
-      more: 0,
-    };
-  }
+  if (analysis.blocks.length === 0) return noTablesSummary("check", lang);
   const s = analysis.summary;
   const lines = [countsLine(analysis, lang), tablesLine(analysis, lang)];
   if (analysis.findings.length > 0) lines.push(t.openPane);
@@ -129,17 +125,7 @@ export function rankSummary(
   lang: Lang,
 ): RibbonSummary {
   const t = RIBBON_TEXT[lang];
-  if (added.length === 0) {
-    return {
-      lang,
-      kind: "rank",
-      intent: "warning",
-      title: t.checkTitle,
-      lines: [t.noTables],
-      findings: [],
-      more: 0,
-    };
-  }
+  if (added.length === 0) return noTablesSummary("rank", lang);
   const counts = analysis.blocks.map((b) => `${b.sheet}: ${levelCountsLine(b.counts, lang)}`);
   const lines = [
     `${t.added(added.map((n) => `“${n}”`).join(", "))} ${undoGroup ? t.undoOne : t.undoMany}`,

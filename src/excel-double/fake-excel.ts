@@ -1335,7 +1335,8 @@ export abstract class ClientObject {
     return Object.fromEntries(this._v);
   }
 
-  protected _get<T>(name: string): T {
+  /** @internal */
+  _get<T>(name: string): T {
     if (this._v.has(name)) return this._v.get(name) as T;
     if (this._isNull === true) return undefined as T;
     throw propertyNotLoaded(this._type, name);
@@ -1374,8 +1375,37 @@ export abstract class ClientObject {
   }
 }
 
+/** The classes whose loadable properties have been given their getters (readersAsGetters). */
+const WITH_GETTERS = new WeakSet<object>();
+
+/**
+ * Gives a class's loadable properties (the keys of its `_readers()`) a getter that returns the
+ * loaded value or throws PropertyNotLoaded, as the real proxies do, once per class. A property
+ * the class writes (a getter and a setter) keeps its own pair. The class declares each property's
+ * type (`declare readonly address: string`).
+ */
+function readersAsGetters(entity: Entity<unknown>, readers: object): void {
+  const proto = Object.getPrototypeOf(entity) as object;
+  if (WITH_GETTERS.has(proto)) return;
+  WITH_GETTERS.add(proto);
+  for (const key of Object.keys(readers)) {
+    if (key in proto) continue;
+    Object.defineProperty(proto, key, {
+      configurable: true,
+      get(this: Entity<unknown>) {
+        return this._get(key);
+      },
+    });
+  }
+}
+
 /** An object with scalar properties and navigation properties, resolved to a model target T at sync. */
 abstract class Entity<T> extends ClientObject {
+  constructor(ctx: RequestContext) {
+    super(ctx);
+    readersAsGetters(this as Entity<unknown>, this._readers());
+  }
+
   protected abstract _readers(): Readonly<Record<string, (t: T) => unknown>>;
   protected _navs(): Record<string, ClientObject> {
     return {};
@@ -1583,9 +1613,7 @@ export class Workbook extends Entity<FakeWorkbook> {
   get application(): Application {
     return this._ctx.application;
   }
-  get name(): string {
-    return this._get("name");
-  }
+  declare readonly name: string;
 
   /** The selected range (after `Range.select()`), else A1 of the active sheet. */
   getSelectedRange(): Range {
@@ -1615,6 +1643,8 @@ export class Application extends Entity<FakeState> {
   protected readonly _type = "Application";
   private _culture?: CultureInfo;
 
+  declare readonly calculationMode: string;
+
   get cultureInfo(): CultureInfo {
     return (this._culture ??= new CultureInfo(this._ctx));
   }
@@ -1639,9 +1669,7 @@ export class Application extends Entity<FakeState> {
 export class CultureInfo extends Entity<FakeState> {
   protected readonly _type = "CultureInfo";
   private _nf?: NumberFormatInfo;
-  get name(): string {
-    return this._get("name");
-  }
+  declare readonly name: string;
   get numberFormat(): NumberFormatInfo {
     return (this._nf ??= new NumberFormatInfo(this._ctx));
   }
@@ -1659,12 +1687,8 @@ export class CultureInfo extends Entity<FakeState> {
 /** Excel.NumberFormatInfo. */
 export class NumberFormatInfo extends Entity<FakeState> {
   protected readonly _type = "NumberFormatInfo";
-  get numberDecimalSeparator(): string {
-    return this._get("numberDecimalSeparator");
-  }
-  get numberGroupSeparator(): string {
-    return this._get("numberGroupSeparator");
-  }
+  declare readonly numberDecimalSeparator: string;
+  declare readonly numberGroupSeparator: string;
   _resolve(): FakeState {
     return this._ctx._state;
   }
@@ -1769,9 +1793,7 @@ export class Worksheet extends ResolvedEntity<SheetModel> {
       { undoApi: "Worksheet.name" },
     );
   }
-  get id(): string {
-    return this._get("id");
-  }
+  declare readonly id: string;
   get position(): number {
     return this._get("position");
   }
@@ -2023,33 +2045,15 @@ export class Range extends ResolvedEntity<RangeTarget> {
     if (nullable) this._asNullObject();
   }
 
-  get address(): string {
-    return this._get("address");
-  }
-  get addressLocal(): string {
-    return this._get("addressLocal");
-  }
-  get rowIndex(): number {
-    return this._get("rowIndex");
-  }
-  get columnIndex(): number {
-    return this._get("columnIndex");
-  }
-  get rowCount(): number {
-    return this._get("rowCount");
-  }
-  get columnCount(): number {
-    return this._get("columnCount");
-  }
-  get cellCount(): number {
-    return this._get("cellCount");
-  }
-  get text(): string[][] {
-    return this._get("text");
-  }
-  get valueTypes(): string[][] {
-    return this._get("valueTypes");
-  }
+  declare readonly address: string;
+  declare readonly addressLocal: string;
+  declare readonly rowIndex: number;
+  declare readonly columnIndex: number;
+  declare readonly rowCount: number;
+  declare readonly columnCount: number;
+  declare readonly cellCount: number;
+  declare readonly text: string[][];
+  declare readonly valueTypes: string[][];
 
   get values(): FakeScalar[][] {
     return this._get("values");
@@ -2477,12 +2481,9 @@ export class RangeAreas extends ResolvedEntity<{ sheet: SheetModel; rects: Rect[
     this._asNullObject();
   }
 
-  get address(): string {
-    return this._get("address");
-  }
-  get areaCount(): number {
-    return this._get("areaCount");
-  }
+  declare readonly address: string;
+  declare readonly areaCount: number;
+  declare readonly cellCount: number;
   get areas(): RangeCollection {
     return (this._areas ??= new RangeCollection(this._ctx, this));
   }
@@ -2925,15 +2926,9 @@ export class NamedItem extends ResolvedEntity<NameModel> {
     if (nullable) this._asNullObject();
   }
 
-  get name(): string {
-    return this._get("name");
-  }
-  get type(): string {
-    return this._get("type");
-  }
-  get value(): unknown {
-    return this._get("value");
-  }
+  declare readonly name: string;
+  declare readonly type: string;
+  declare readonly value: unknown;
   get visible(): boolean {
     return this._get("visible");
   }

@@ -74,3 +74,30 @@ test("the shipped bundles hold none of the double's own names", () => {
     for (const marker of markers) expect(js).not.toContain(marker);
   }
 });
+
+test("each shipped page carries the policy before any script; office.js, then the guard, then its bundle", () => {
+  const { CONTENT_SECURITY_POLICY } = require(path.join(ROOT, "webpack.config.js")) as {
+    CONTENT_SECURITY_POLICY: string;
+  };
+  for (const name of SHIPPED) {
+    const html = fs.readFileSync(path.join(outDir, `${name}.html`), "utf8");
+    const meta = html.indexOf(`content="${CONTENT_SECURITY_POLICY}"`);
+    expect(meta).toBeGreaterThan(0);
+    expect(html.slice(0, meta)).not.toContain("<script");
+    expect(html).not.toMatch(/\{\{\w+\}\}|<%/);
+    const scripts = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)"?/g)].map((m) => m[1]);
+    expect(scripts[scripts.length - 1]).toBe(`${name}.js`);
+    if (name === "functions") {
+      expect(scripts).toEqual([
+        "https://appsforoffice.microsoft.com/lib/1/hosted/custom-functions-runtime.js",
+        "functions.js",
+      ]);
+    } else {
+      expect(scripts).toEqual([
+        "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+        "guard.js",
+        `${name}.js`,
+      ]);
+    }
+  }
+});

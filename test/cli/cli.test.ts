@@ -814,6 +814,16 @@ describe("--framework <file.json>", () => {
     expect(findings.filter((f) => f.code === "LEVEL_MISMATCH")).toHaveLength(13 + 4);
   });
 
+  test("a file saved with a byte order mark (Notepad) reads as the same framework", async () => {
+    const plain = fs.readFileSync(path.join(fwDir, "strict.json"), "utf8");
+    fs.writeFileSync(path.join(fwDir, "strict-bom.json"), `\uFEFF${plain}`);
+    const withBom = await cqs("check", FIXTURE, "--json", "--framework", path.join(fwDir, "strict-bom.json"));
+    const without = await cqs("check", FIXTURE, "--json", "--framework", path.join(fwDir, "strict.json"));
+    expect(withBom.code).toBe(1);
+    expect(withBom.out).toBe(without.out);
+    expect(JSON.parse(withBom.out).findings.length).toBeGreaterThan(0);
+  });
+
   test.each([
     ["not JSON", "broken.json"],
     ["a threshold that is not a number", "bad-threshold.json"],

@@ -527,7 +527,7 @@ describe("ranges", () => {
     await xl.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(MAIN);
       const merged = sheet.getRange("A5:K27").getMergedAreasOrNullObject();
-      merged.load("address, areaCount, areas/items/address");
+      merged.load("address, areaCount, cellCount, areas/items/address");
       const none = sheet.getRange("A7:K27").getMergedAreasOrNullObject();
       const whole = sheet.getRange().getMergedAreasOrNullObject();
       whole.areas.load("items/address");
@@ -539,6 +539,7 @@ describe("ranges", () => {
         "'Phụ lục I'!C5:J5",
       ]);
       expect(merged.areaCount).toBe(3);
+      expect(merged.cellCount).toBe(2 + 2 + 8);
       expect(merged.address).toBe("'Phụ lục I'!A5:A6,'Phụ lục I'!B5:B6,'Phụ lục I'!C5:J5");
       expect(none.isNullObject).toBe(true);
       expect(whole.areas.items).toHaveLength(3);

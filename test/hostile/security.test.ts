@@ -29,6 +29,14 @@ function files(dir: string, ext: RegExp): string[] {
   return out;
 }
 
+/** The pages, as webpack.config.js writes them from their one template (before it adds the bundle). */
+const { CONTENT_SECURITY_POLICY, PAGES, renderPage } = require(path.join(ROOT, "webpack.config.js")) as {
+  CONTENT_SECURITY_POLICY: string;
+  PAGES: Record<string, unknown>;
+  renderPage(name: string): string;
+};
+const PAGE_NAMES = Object.keys(PAGES);
+
 const SOURCES = files(SRC, /\.(ts|tsx|js|mjs|cjs|html)$/);
 /** Source text without comments (a comment may name what the code must not do). */
 function code(file: string): string {
@@ -90,18 +98,15 @@ describe("no network requests besides office.js", () => {
   });
 
   test("pages load scripts only from appsforoffice.microsoft.com (office.js, the custom functions runtime)", () => {
-    const pages = SOURCES.filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBeGreaterThanOrEqual(3);
-    for (const page of pages) {
-      const html = code(page);
+    expect(PAGE_NAMES.length).toBeGreaterThanOrEqual(5);
+    for (const name of PAGE_NAMES) {
+      const html = renderPage(name).replace(/<!--[\s\S]*?-->/g, "");
       for (const m of html.matchAll(
         /<(script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']([^"']+)["']/gi,
       )) {
         const url = m[2]!;
         if (!/^(?:https?:)?\/\//i.test(url)) continue; // own files
-        expect(`${path.basename(page)}: ${url}`).toMatch(
-          /: https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\//,
-        );
+        expect(`${name}.html: ${url}`).toMatch(/: https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\//);
       }
     }
   });
@@ -122,12 +127,6 @@ describe("the manifest asks for ReadWriteDocument and nothing more", () => {
 });
 
 describe("Content-Security-Policy of the add-in's pages", () => {
-  const PAGES = [
-    "taskpane/taskpane.html",
-    "commands/commands.html",
-    "commands/dialog.html",
-    "functions/functions.html",
-  ];
   const OFFICE = "https://appsforoffice.microsoft.com";
 
   function policyOf(html: string): Map<string, string[]> | undefined {
@@ -143,23 +142,22 @@ describe("Content-Security-Policy of the add-in's pages", () => {
     );
   }
 
-  // One policy for every page, written into each by webpack (test/functions/bundle.test.ts checks
-  // a built page carries it).
-  const { CONTENT_SECURITY_POLICY } = require(path.join(ROOT, "webpack.config.js")) as {
-    CONTENT_SECURITY_POLICY: string;
-  };
+  // One policy for every page, written into each by the one template (test/functions/bundle.test.ts
+  // and test/build/shipped.test.ts check the built pages carry it).
   const policy = policyOf(
     `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
   )!;
 
-  for (const page of PAGES) {
-    test(`${page}: writes the policy in its head, before any script`, () => {
-      const html = fs.readFileSync(path.join(SRC, page), "utf8");
+  for (const name of PAGE_NAMES) {
+    test(`${name}.html: writes the policy in its head, before any script`, () => {
+      const html = renderPage(name);
       const meta = html.indexOf(
-        '<meta http-equiv="Content-Security-Policy" content="<%= htmlWebpackPlugin.options.csp %>" />',
+        `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
       );
       expect(meta).toBeGreaterThan(html.indexOf("<head>"));
-      expect(meta).toBeLessThan(html.indexOf("<script"));
+      expect(meta).toBeLessThan(html.indexOf("</head>"));
+      expect(html.slice(0, meta)).not.toContain("<script");
+      expect(policyOf(html)).toEqual(policy);
     });
   }
 

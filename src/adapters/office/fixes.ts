@@ -14,6 +14,7 @@ import {
   loadedNames,
   type ExtrasCapabilities,
 } from "./appendix";
+import { openStore } from "./store";
 import { writePlannedSheets } from "./write";
 import type { Lang } from "../../core/messages";
 
@@ -25,14 +26,6 @@ interface FixRecord {
   /** The cell's formula or value as `range.formulas` gives it (JSON). */
   readonly original: string;
   readonly numberFormat: string;
-}
-
-async function readRecords(context: Excel.RequestContext, store: Excel.Worksheet): Promise<FixRecord[]> {
-  const used = store.getUsedRangeOrNullObject(true);
-  used.load("values");
-  await context.sync();
-  if (used.isNullObject) return [];
-  return readRecordsFrom(used.values);
 }
 
 function writeRecords(store: Excel.Worksheet, records: ReadonlyArray<FixRecord>, clear: boolean): void {
@@ -115,14 +108,9 @@ function readRecordsFrom(values: unknown[][]): FixRecord[] {
 /** Restores every fixed cell's original and empties the store. Returns how many cells. */
 export async function restoreFixes(context: Excel.RequestContext): Promise<number> {
   const book = context.workbook;
-  const store = book.worksheets.getItemOrNullObject(FIXES_SHEET);
-  const sheets = book.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-  if (store.isNullObject) return 0;
-  const names = new Set(sheets.items.map((s) => s.name));
-  const all = await readRecords(context, store);
-  const records = all.filter((r) => names.has(r.sheet));
+  const opened = await openStore(context, FIXES_SHEET, readRecordsFrom);
+  if (!opened) return 0;
+  const { store, records, held } = opened;
   for (const r of records) {
     const range = book.worksheets.getItem(r.sheet).getRange(r.cell);
     let original: unknown = "";
@@ -134,7 +122,7 @@ export async function restoreFixes(context: Excel.RequestContext): Promise<numbe
     range.numberFormat = [[r.numberFormat]];
     range.formulas = [[original as string | number]];
   }
-  if (all.length > 0) store.getUsedRange().clear("Contents");
+  if (held > 0) store.getUsedRange().clear("Contents");
   await context.sync();
   return records.length;
 }

@@ -4,6 +4,7 @@
  * the workbook saved and reopened. Marking a cell twice keeps its first original.
  */
 import { MARK_FILLS, type PlannedMark } from "../../core/writes";
+import { openStore, readStoreRecords } from "./store";
 import {
   BYTES_PER_RANGE_OP,
   jsonBytes,
@@ -126,7 +127,7 @@ export async function markCells(
   // sendInRequests synced: the store's existence is known.
   // eslint-disable-next-line office-addins/call-sync-before-read
   const existing = store.isNullObject ? undefined : store;
-  const earlier = existing ? await readRecords(context, existing) : [];
+  const earlier = existing ? await readStoreRecords(context, existing, recordsOf) : [];
   const fills = targets.map((t) => (t.props?.value[0]?.[0]?.format?.fill ?? null) as FillProps | null);
   await sendInRequests(context, markWriteParts(context, targets, fills, existing, earlier, budget), budget);
   return targets.length;
@@ -185,14 +186,6 @@ export function markWriteParts(
     };
   });
   return [...parts, ...recordParts(context, existing, records, budget)];
-}
-
-/** The records kept in an existing store sheet. One sync. */
-async function readRecords(context: Excel.RequestContext, store: Excel.Worksheet): Promise<MarkRecord[]> {
-  const used = store.getUsedRangeOrNullObject(true);
-  used.load("values");
-  await context.sync();
-  return used.isNullObject ? [] : recordsOf(used.values);
 }
 
 /** Rows of records per request part (each part well under the budget). */
@@ -280,14 +273,9 @@ export async function clearMarks(
   context: Excel.RequestContext,
   budget: number = REQUEST_BUDGET_BYTES,
 ): Promise<number> {
-  const book = context.workbook;
-  const store = book.worksheets.getItemOrNullObject(MARKS_SHEET);
-  const sheets = book.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-  if (store.isNullObject) return 0;
-  const names = new Set(sheets.items.map((s) => s.name));
-  const records = (await readRecords(context, store)).filter((r) => names.has(r.sheet));
+  const opened = await openStore(context, MARKS_SHEET, recordsOf);
+  if (!opened) return 0;
+  const { store, records } = opened;
   const sheet = sheetsOf(context);
   const restored = records.map((record) => ({
     record,

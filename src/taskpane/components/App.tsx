@@ -5,7 +5,6 @@
 import {
   Button,
   Caption1,
-  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -13,8 +12,6 @@ import {
   MessageBarTitle,
   Checkbox,
   ProgressBar,
-  Radio,
-  RadioGroup,
   Subtitle2,
   Text,
   tokens,
@@ -36,10 +33,12 @@ import { describeError, type OperationStage, type PaneEnvironment, type Validate
 import { downloadsBlockedSafe } from "../platform";
 import { PANE_TEXT, type PaneStrings } from "../strings";
 import { CapabilityNotices } from "./CapabilityNotices";
+import { ChoiceField } from "./ChoiceField";
 import { findingKey, FindingsView } from "./FindingsView";
 import { Hint } from "./Hint";
 import { SettingsView } from "./SettingsView";
 import { Tabs } from "./Tabs";
+import { VIEW_STYLES } from "./viewStyles";
 import { COMPARE_TEXT } from "../compareStrings";
 
 /** "So sánh với năm trước", fetched when its tab is first opened (the first load does not grow). */
@@ -87,17 +86,11 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalL}`,
   },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  sectionTitle: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  section: VIEW_STYLES.section,
+  sectionTitle: VIEW_STYLES.title,
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  radios: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  hint: { color: tokens.colorNeutralForeground3 },
+  hint: VIEW_STYLES.muted,
   progressSlot: { height: "2px" },
 });
 
@@ -121,26 +114,31 @@ export interface AppProps {
   readonly onLangChange?: (lang: Lang) => void;
 }
 
+/**
+ * What the progress line says for each operation until it names a stage; every kind has its line
+ * (a new kind cannot be left out).
+ */
+const BUSY_LABEL: Record<
+  BusyKind,
+  "stageRead" | "stageWrite" | "stageExport" | "busyMark" | "busyUnmark" | "busySave" | "busySelect"
+> = {
+  validate: "stageRead",
+  fix: "stageRead",
+  unfix: "stageRead",
+  sheet: "stageRead",
+  rank: "stageWrite",
+  export: "stageExport",
+  mark: "busyMark",
+  unmark: "busyUnmark",
+  save: "busySave",
+  select: "busySelect",
+};
+
 function busyLabel(t: PaneStrings, busy: Busy): string {
   if (busy.stage === "read") return t.stageRead;
   if (busy.stage === "analyze") return t.stageAnalyze;
   if (busy.stage === "write") return busy.kind === "export" ? t.stageExport : t.stageWrite;
-  switch (busy.kind) {
-    case "mark":
-      return t.busyMark;
-    case "unmark":
-      return t.busyUnmark;
-    case "save":
-      return t.busySave;
-    case "select":
-      return t.busySelect;
-    case "rank":
-      return t.stageWrite;
-    case "export":
-      return t.stageExport;
-    default:
-      return t.stageRead;
-  }
+  return t[BUSY_LABEL[busy.kind]];
 }
 
 function quoteList(names: ReadonlyArray<string>, lang: Lang): string {
@@ -442,18 +440,16 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
 
         {tab === "sheets" && (
           <>
-            <Field label={t.scopeFor} size="small">
-              <RadioGroup
-                className={styles.radios}
-                layout="horizontal"
-                value={scope}
-                onChange={(_, d) => setScope(d.value as ReadScope)}
-                data-testid="scope"
-              >
-                <Radio value="workbook" label={t.scopeWorkbook} />
-                <Radio value="active" label={t.scopeActive} />
-              </RadioGroup>
-            </Field>
+            <ChoiceField<ReadScope>
+              label={t.scopeFor}
+              value={scope}
+              choices={[
+                ["workbook", t.scopeWorkbook],
+                ["active", t.scopeActive],
+              ]}
+              onChange={setScope}
+              testId="scope"
+            />
             <section className={styles.section} aria-label={t.checkTitle}>
               <h2 className={styles.sectionTitle}>{t.checkTitle}</h2>
               <div className={styles.row}>
@@ -484,17 +480,15 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
 
             <section className={styles.section} aria-label={t.rankingTitle}>
               <h2 className={styles.sectionTitle}>{t.rankingTitle}</h2>
-              <Field label={t.rankOrderLabel} size="small">
-                <RadioGroup
-                  className={styles.radios}
-                  layout="horizontal"
-                  value={order}
-                  onChange={(_, d) => setOrder(d.value as RankingOrder)}
-                >
-                  <Radio value="source" label={t.rankOrderSource} />
-                  <Radio value="rank" label={t.rankOrderRank} />
-                </RadioGroup>
-              </Field>
+              <ChoiceField<RankingOrder>
+                label={t.rankOrderLabel}
+                value={order}
+                choices={[
+                  ["source", t.rankOrderSource],
+                  ["rank", t.rankOrderRank],
+                ]}
+                onChange={setOrder}
+              />
               <Checkbox
                 size="medium"
                 label={t.withRank}

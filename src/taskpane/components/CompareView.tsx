@@ -26,17 +26,10 @@ import { UnitMapError, unitMapFromJson, type UnitMap } from "../../core/compare"
 import { compareNoticeMessage, comparisonSentences, unitMapErrorMessage } from "../../core/compareText";
 import { COMPARE_TEXT } from "../compareStrings";
 import { describeError, type ComparisonResult, type PaneOperations } from "../operations";
+import { VIEW_STYLES } from "./viewStyles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
+  ...VIEW_STYLES,
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   mapRow: {
     display: "grid",
@@ -230,37 +223,36 @@ export default function CompareView({ lang, operations, disabled }: CompareViewP
             <option key={i} value={u} />
           ))}
         </datalist>
-        {rows.map((r, i) => (
-          <div key={i} className={styles.mapRow} data-testid="map-row">
+        {rows.map((r, i) => {
+          // Last year's name (offered from last year's file) and this year's: edited alike.
+          const side = (key: "from" | "to", label: string, list?: string) => (
             <Input
               size="small"
               className={styles.grow}
-              aria-label={`${t.mapOld} ${i + 1}`}
-              placeholder={t.mapOld}
-              value={r.from}
-              list={oldNames}
-              onChange={(_, d) => setRows(rows.map((x, k) => (k === i ? { ...x, from: d.value } : x)))}
+              aria-label={`${label} ${i + 1}`}
+              placeholder={label}
+              value={r[key]}
+              list={list}
+              onChange={(_, d) => setRows(rows.map((x, k) => (k === i ? { ...x, [key]: d.value } : x)))}
             />
-            <span aria-hidden>→</span>
-            <Input
-              size="small"
-              className={styles.grow}
-              aria-label={`${t.mapNew} ${i + 1}`}
-              placeholder={t.mapNew}
-              value={r.to}
-              onChange={(_, d) => setRows(rows.map((x, k) => (k === i ? { ...x, to: d.value } : x)))}
-            />
-            <Button
-              size="small"
-              appearance="subtle"
-              className={styles.remove}
-              aria-label={`${t.mapRemove} ${i + 1}`}
-              onClick={() => setRows(rows.filter((_, k) => k !== i))}
-            >
-              ×
-            </Button>
-          </div>
-        ))}
+          );
+          return (
+            <div key={i} className={styles.mapRow} data-testid="map-row">
+              {side("from", t.mapOld, oldNames)}
+              <span aria-hidden>→</span>
+              {side("to", t.mapNew)}
+              <Button
+                size="small"
+                appearance="subtle"
+                className={styles.remove}
+                aria-label={`${t.mapRemove} ${i + 1}`}
+                onClick={() => setRows(rows.filter((_, k) => k !== i))}
+              >
+                ×
+              </Button>
+            </div>
+          );
+        })}
         <div className={styles.row}>
           <Button size="small" disabled={off} onClick={() => setRows([...rows, { from: "", to: "" }])}>
             {t.mapAdd}

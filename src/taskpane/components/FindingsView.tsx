@@ -31,6 +31,7 @@ import {
 import type { ReadScope } from "../../adapters/office/read";
 import type { ValidateResult } from "../operations";
 import { PANE_TEXT } from "../strings";
+import { VIEW_STYLES } from "./viewStyles";
 
 /** The same finding on at least this many cells of a sheet is one line (a few stay separate lines). */
 const GROUP_MINIMUM = 5;
@@ -39,15 +40,8 @@ const GROUP_MINIMUM = 5;
 const FIRST_SHOWN = 100;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ...VIEW_STYLES,
   heading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  meta: { color: tokens.colorNeutralForeground3 },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   groupHeader: {
     display: "flex",
@@ -258,10 +252,10 @@ export function FindingsView({
   };
 
   return (
-    <section className={styles.root} aria-label={t.resultsTitle} data-testid="findings">
+    <section className={styles.section} aria-label={t.resultsTitle} data-testid="findings">
       <div className={styles.heading}>
         <h2 className={styles.title}>{t.resultsTitle}</h2>
-        <Caption1 className={styles.meta}>
+        <Caption1 className={styles.muted}>
           {t.tablesRead(criteriaTables, units)} · {t.frameworkUsed(analysis.framework.name, source)}
         </Caption1>
       </div>

@@ -45,11 +45,11 @@ import {
 } from "../../core";
 import { headerWordsProblem, textOfWords, withRoleWords, type HeaderWordProblem } from "../header-words";
 import { PANE_TEXT, type PaneStrings } from "../strings";
+import { CheckedField, NameField, NumberInput, RowButton, typedNumber } from "./EditorFields";
+import { VIEW_STYLES } from "./viewStyles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  muted: { color: tokens.colorNeutralForeground3 },
+  ...VIEW_STYLES,
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase300 },
   th: {
     textAlign: "left",
@@ -70,12 +70,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   fill: { width: "100%", minWidth: 0 },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
   reducedRow: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   grow: { flexGrow: 1, minWidth: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -131,11 +125,6 @@ function problemOf(draft: Framework, lang: Lang): Problem | undefined {
 function wordProblemText(p: HeaderWordProblem, t: PaneStrings): string {
   if (p.code === "EMPTY") return p.word !== undefined ? t.fwWordNothing(p.word) : t.fwWordEmpty;
   return p.first === p.role ? t.fwWordTwice(p.word!) : t.fwWordElsewhere(p.word!, t.fwWordRole(p.first!));
-}
-
-/** A number typed with a decimal comma ("100,5") is stored with a point, as the framework keeps it. */
-function typedNumber(text: string): string {
-  return text.replace(/^(\s*-?\d+),(\d*\s*)$/, "$1.$2");
 }
 
 /** Σ max (× weight when weighted), or undefined while a number is missing. */
@@ -449,12 +438,7 @@ export function SettingsView({
           </Caption1>
         )}
         <div className={styles.row}>
-          <Field
-            label={t.fwScale}
-            size="small"
-            validationMessage={reason("scale")}
-            validationState={reason("scale") ? "error" : "none"}
-          >
+          <CheckedField label={t.fwScale} reason={reason("scale")}>
             <Input
               size="small"
               className={styles.small}
@@ -463,13 +447,8 @@ export function SettingsView({
               value={localNumber(String(draft.scale), lang)}
               onChange={(_, d) => change({ ...draft, scale: Number(typedNumber(d.value)) })}
             />
-          </Field>
-          <Field
-            label={t.fwDecimals}
-            size="small"
-            validationMessage={reason("decimals")}
-            validationState={reason("decimals") ? "error" : "none"}
-          >
+          </CheckedField>
+          <CheckedField label={t.fwDecimals} reason={reason("decimals")}>
             <Input
               size="small"
               className={styles.small}
@@ -477,7 +456,7 @@ export function SettingsView({
               value={String(draft.decimals)}
               onChange={(_, d) => change({ ...draft, decimals: Number(d.value) })}
             />
-          </Field>
+          </CheckedField>
         </div>
       </section>
 
@@ -495,50 +474,29 @@ export function SettingsView({
         )}
         {draft.criteria.map((c, i) => (
           <div key={c.key} className={styles.row} data-testid="criterion">
-            <Field
-              className={styles.grow}
-              size="small"
-              validationMessage={reason(`criteria.${i}.name`)}
-              validationState={reason(`criteria.${i}.name`) ? "error" : "none"}
-            >
-              <Input
-                size="small"
-                aria-label={`${t.fwCriterionName} ${i + 1}`}
-                value={c.name}
-                onChange={(_, d) => setCriterion(i, { name: d.value })}
+            <NameField
+              label={`${t.fwCriterionName} ${i + 1}`}
+              value={c.name}
+              reason={reason(`criteria.${i}.name`)}
+              onChange={(name) => setCriterion(i, { name })}
+            />
+            <CheckedField reason={reason(`criteria.${i}.max`)}>
+              <NumberInput
+                label={`${t.maxPoints}: ${c.name}`}
+                value={c.max}
+                lang={lang}
+                onChange={(max) => setCriterion(i, { max })}
               />
-            </Field>
-            <Field
-              size="small"
-              validationMessage={reason(`criteria.${i}.max`)}
-              validationState={reason(`criteria.${i}.max`) ? "error" : "none"}
-            >
-              <Input
-                size="small"
-                className={styles.small}
-                inputMode="decimal"
-                input={{ style: { textAlign: "right" } }}
-                aria-label={`${t.maxPoints}: ${c.name}`}
-                value={localNumber(c.max, lang)}
-                onChange={(_, d) => setCriterion(i, { max: typedNumber(d.value) })}
-              />
-            </Field>
+            </CheckedField>
             {weighted && (
-              <Field
-                size="small"
-                validationMessage={reason(`criteria.${i}.weight`)}
-                validationState={reason(`criteria.${i}.weight`) ? "error" : "none"}
-              >
-                <Input
-                  size="small"
-                  className={styles.small}
-                  inputMode="decimal"
-                  input={{ style: { textAlign: "right" } }}
-                  aria-label={`${t.fwWeight}: ${c.name}`}
-                  value={localNumber(c.weight ?? "", lang)}
-                  onChange={(_, d) => setCriterion(i, { weight: typedNumber(d.value) })}
+              <CheckedField reason={reason(`criteria.${i}.weight`)}>
+                <NumberInput
+                  label={`${t.fwWeight}: ${c.name}`}
+                  value={c.weight ?? ""}
+                  lang={lang}
+                  onChange={(weight) => setCriterion(i, { weight })}
                 />
-              </Field>
+              </CheckedField>
             )}
             {groups.length > 0 && (
               <Select
@@ -563,38 +521,26 @@ export function SettingsView({
                 ))}
               </Select>
             )}
-            <Button
-              size="small"
-              appearance="subtle"
-              className={styles.icon}
-              aria-label={`${t.fwUp}: ${c.name}`}
-              title={t.fwUp}
+            <RowButton
+              action={t.fwUp}
+              row={c.name}
+              symbol="↑"
               disabled={i === 0}
               onClick={() => change({ ...draft, criteria: move(draft.criteria, i, -1) })}
-            >
-              ↑
-            </Button>
-            <Button
-              size="small"
-              appearance="subtle"
-              className={styles.icon}
-              aria-label={`${t.fwDown}: ${c.name}`}
-              title={t.fwDown}
+            />
+            <RowButton
+              action={t.fwDown}
+              row={c.name}
+              symbol="↓"
               disabled={i === draft.criteria.length - 1}
               onClick={() => change({ ...draft, criteria: move(draft.criteria, i, 1) })}
-            >
-              ↓
-            </Button>
-            <Button
-              size="small"
-              appearance="subtle"
-              className={styles.icon}
-              aria-label={`${t.fwRemove}: ${c.name}`}
-              title={t.fwRemove}
+            />
+            <RowButton
+              action={t.fwRemove}
+              row={c.name}
+              symbol="✕"
               onClick={() => change({ ...draft, criteria: draft.criteria.filter((_, k) => k !== i) })}
-            >
-              ✕
-            </Button>
+            />
           </div>
         ))}
         <div className={styles.head}>
@@ -702,48 +648,25 @@ export function SettingsView({
         <h2 className={styles.title}>{t.fwLevels}</h2>
         {levels.map((l, i) => (
           <div key={i} className={styles.row} data-testid="level">
-            <Field
-              className={styles.grow}
-              size="small"
-              validationMessage={reason(`levels.${i}.name`)}
-              validationState={reason(`levels.${i}.name`) ? "error" : "none"}
-            >
-              <Input
-                size="small"
-                aria-label={`${t.fwLevelName} ${i + 1}`}
-                value={l.name}
-                onChange={(_, d) => setLevel(i, { name: d.value })}
-              />
-            </Field>
-            <Field
-              size="small"
-              validationMessage={reason(`levels.${i}.min`)}
-              validationState={reason(`levels.${i}.min`) ? "error" : "none"}
-            >
+            <NameField
+              label={`${t.fwLevelName} ${i + 1}`}
+              value={l.name}
+              reason={reason(`levels.${i}.name`)}
+              onChange={(name) => setLevel(i, { name })}
+            />
+            <CheckedField reason={reason(`levels.${i}.min`)}>
               {i < levels.length - 1 ? (
-                <Input
-                  size="small"
-                  className={styles.small}
-                  inputMode="decimal"
-                  input={{ style: { textAlign: "right" } }}
-                  aria-label={`${t.fwLevelMin}: ${l.name}`}
-                  value={localNumber(l.min ?? "", lang)}
-                  onChange={(_, d) => setLevel(i, { min: typedNumber(d.value) })}
+                <NumberInput
+                  label={`${t.fwLevelMin}: ${l.name}`}
+                  value={l.min ?? ""}
+                  lang={lang}
+                  onChange={(min) => setLevel(i, { min })}
                 />
               ) : (
                 <Caption1 className={styles.muted}>{t.fwLevelLast}</Caption1>
               )}
-            </Field>
-            <Button
-              size="small"
-              appearance="subtle"
-              className={styles.icon}
-              title={t.fwRemove}
-              aria-label={`${t.fwRemove}: ${l.name}`}
-              onClick={() => removeLevel(i)}
-            >
-              ✕
-            </Button>
+            </CheckedField>
+            <RowButton action={t.fwRemove} row={l.name} symbol="✕" onClick={() => removeLevel(i)} />
           </div>
         ))}
         <div>
@@ -769,13 +692,7 @@ export function SettingsView({
         <h2 className={styles.title}>{t.fwWords}</h2>
         <Caption1 className={styles.muted}>{t.fwWordsHint}</Caption1>
         {HEADER_ROLES.map((role) => (
-          <Field
-            key={role}
-            label={t.fwWordRole(role)}
-            size="small"
-            validationMessage={wordReason(role)}
-            validationState={wordReason(role) ? "error" : "none"}
-          >
+          <CheckedField key={role} label={t.fwWordRole(role)} reason={wordReason(role)}>
             <Input
               size="small"
               data-testid={`words-${role}`}
@@ -786,7 +703,7 @@ export function SettingsView({
                 change(withRoleWords(draft, role, d.value));
               }}
             />
-          </Field>
+          </CheckedField>
         ))}
       </section>
 

@@ -4,8 +4,19 @@
  * one tab stop (the selected tab), Left/Right (wrapping), Home and End move the focus, Enter or
  * Space selects.
  */
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens, type GriffelStyle } from "@fluentui/react-components";
 import { useRef, type KeyboardEvent } from "react";
+
+/** A tab's bar under its label: the hover bar and the selection bar have this one shape. */
+const BAR = {
+  content: '""',
+  position: "absolute",
+  bottom: 0,
+  height: tokens.strokeWidthThick,
+  left: tokens.spacingHorizontalSNudge,
+  right: tokens.spacingHorizontalSNudge,
+  borderRadius: tokens.borderRadiusCircular,
+} satisfies GriffelStyle;
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "row", flexShrink: 0, alignItems: "stretch", position: "relative" },
@@ -29,25 +40,8 @@ const useStyles = makeStyles({
     ":hover": { color: tokens.colorNeutralForeground2Hover },
     ":active": { color: tokens.colorNeutralForeground2Pressed },
     // The selection bar (::after) and the hover bar (::before), as Fluent's small horizontal tabs.
-    "::before": {
-      content: '""',
-      position: "absolute",
-      bottom: 0,
-      height: tokens.strokeWidthThick,
-      left: tokens.spacingHorizontalSNudge,
-      right: tokens.spacingHorizontalSNudge,
-      borderRadius: tokens.borderRadiusCircular,
-    },
-    "::after": {
-      content: '""',
-      position: "absolute",
-      bottom: 0,
-      height: tokens.strokeWidthThick,
-      left: tokens.spacingHorizontalSNudge,
-      right: tokens.spacingHorizontalSNudge,
-      borderRadius: tokens.borderRadiusCircular,
-      backgroundColor: tokens.colorTransparentStroke,
-    },
+    "::before": BAR,
+    "::after": { ...BAR, backgroundColor: tokens.colorTransparentStroke },
     ":hover::before": { backgroundColor: tokens.colorNeutralStroke1Hover },
     ":active::before": { backgroundColor: tokens.colorNeutralStroke1Pressed },
     ":focus-visible": {
