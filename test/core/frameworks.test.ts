@@ -188,7 +188,7 @@ describe("shared ranks as the ministry printed them (Bộ TT&TT 2017, provinces)
         {
           ...grid.sheets[0]!,
           rows: grid.sheets[0]!.rows.map((r, i) =>
-            i === 21 ? r.map((c, j) => (j === 2 ? { ...c!, v: 18 } : c)) : r,
+            i === 21 && r ? r.map((c, j) => (j === 2 ? { ...c!, v: 18 } : c)) : r,
           ),
         },
       ],
