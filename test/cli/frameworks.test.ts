@@ -81,6 +81,41 @@ describe("--framework <id>", () => {
   });
 });
 
+describe("--framework <file>: shared ranks as printed (Bộ TT&TT 2017, provinces)", () => {
+  const fw = F("ict-2017.json");
+  test("the published table with three shared ranks: exit 0, kind ranks", async () => {
+    const r = await cqs("check", F("ict-2017-provinces.xlsx"), "--json", "--framework", fw);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.tables.map((t: { kind: string }) => t.kind)).toEqual(["ranks"]);
+    expect(j.summary.error).toBe(0);
+    expect(j.summary.warning).toBe(0);
+  });
+
+  test("Bà Rịa - Vũng Tàu's shared rank 17 typed 19: RANK_MISMATCH at C22, nothing else", async () => {
+    const r = await cqs("check", F("ict-2017-rank.xlsx"), "--json", "--framework", fw);
+    expect(r.code).toBe(1);
+    const f = JSON.parse(r.out).findings.filter((x: { severity: string }) => x.severity !== "info");
+    expect(
+      f.map((x: { code: string; cell: string; unit: string }) => `${x.code} ${x.cell} ${x.unit}`),
+    ).toEqual(["RANK_MISMATCH C22 Bà Rịa - Vũng Tàu"]);
+  });
+
+  test("rank writes both tied provinces with the printed index, no levels", async () => {
+    const dir = tempDir("fw-ict");
+    const out = path.join(dir, "ict.xlsx");
+    const r = await cqs("rank", F("ict-2017-provinces.xlsx"), "--out", out, "--framework", fw);
+    expect(r.code).toBe(0);
+    const sheet = await sheetText(out, "Xếp hạng CPĐT 2017");
+    const text = JSON.stringify(sheet.rows);
+    expect(sheet.rows.find((r) => r[0] === "STT")).toEqual(["STT", "Đơn vị", "TỔNG ĐIỂM"]);
+    expect(sheet.rows.find((r) => r[1] === "Thanh Hóa")?.[2]).toBe(0.633);
+    expect(sheet.rows.find((r) => r[1] === "Bà Rịa - Vũng Tàu")?.[2]).toBe(0.633);
+    expect(text).not.toContain("MỨC ĐỘ");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe("framework files that break the rules", () => {
   let dir: string;
   beforeAll(() => {

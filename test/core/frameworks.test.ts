@@ -152,6 +152,51 @@ describe("DTI 2022 with --framework dti-2022-province", () => {
   });
 });
 
+describe("shared ranks as the ministry printed them (Bộ TT&TT 2017, provinces)", () => {
+  // The DTI 2022 table prints a shared rank too (15 Thanh Hóa / Yên Bái) but its stored copy ends
+  // before their indices; this published table keeps three shared ranks with their indices.
+  const ict = (): Framework =>
+    frameworkFromJson(JSON.parse(fs.readFileSync(path.join(FIXTURES, "ict-2017.json"), "utf8")));
+  it("accepts the three printed ties (17, 32, 40) and every other rank: no error, no warning", async () => {
+    const a = await check("ict-2017-provinces.xlsx", ict());
+    expect(a.tables.map((t) => t.kind)).toEqual(["ranks"]);
+    expect(notInfo(a)).toEqual([]);
+    const b = a.blocks[0]!;
+    expect(b.units).toHaveLength(53);
+    expect(b.levels).toEqual([]);
+    const total = (name: string): string | undefined =>
+      b.units.find((u) => u.name === name)?.total?.toString();
+    expect(total("Thanh Hóa")).toBe(total("Bà Rịa - Vũng Tàu"));
+    expect(total("Đắk Nông")).toBe(total("Quảng Trị"));
+    expect(total("Ninh Thuận")).toBe(total("Tuyên Quang"));
+  });
+  it("a shared rank changed to 19 is RANK_MISMATCH at its cell, expecting 17–18", async () => {
+    const a = await check("ict-2017-rank.xlsx", ict());
+    expect(notInfo(a)).toEqual(["RANK_MISMATCH@C22"]);
+    expect(a.findings.find((f) => f.code === "RANK_MISMATCH")!.params).toMatchObject({
+      expected: "17–18",
+      actual: "19",
+    });
+  });
+  it("consecutive ranks for equal totals are accepted too (18 for the second 0,633)", async () => {
+    const grid = await readWorkbookFile(path.join(FIXTURES, "ict-2017-provinces.xlsx"));
+    const rankCell = grid.sheets[0]!.rows[21]![2]!;
+    expect(rankCell.v).toBe(17);
+    const changed = {
+      ...grid,
+      sheets: [
+        {
+          ...grid.sheets[0]!,
+          rows: grid.sheets[0]!.rows.map((r, i) =>
+            i === 21 && r ? r.map((c, j) => (j === 2 ? { ...c!, v: 18 } : c)) : r,
+          ),
+        },
+      ],
+    };
+    expect(notInfo(analyzeWorkbook(changed, ict()))).toEqual([]);
+  });
+});
+
 describe("seeded faults", () => {
   it("MAX_MISMATCH at the max to do, LEVEL_ORDER at the level out of order", async () => {
     const a = await check("results-faults.xlsx");
