@@ -190,6 +190,18 @@ function parseArgs(argv) {
   return out;
 }
 
+/** A workbook file error worded by the CLI's dictionary (Vietnamese, as `cqs`), else the error's message. */
+function errorLine(e) {
+  if (e && typeof e.reason === "string" && e.params && typeof e.params.path === "string") {
+    try {
+      return require(path.join(ROOT, "lib", "cli", "text")).workbookErrorMessage(e, "vi");
+    } catch {
+      // lib/ built before the dictionary: fall back to the code and path.
+    }
+  }
+  return e && e.message ? e.message : String(e);
+}
+
 if (require.main === module) {
   let args;
   try {
@@ -207,10 +219,10 @@ if (require.main === module) {
       console.log(`CQS preview of ${s.workbook}: ${s.url}  (Ctrl+C to stop)`);
     },
     (e) => {
-      console.error(`preview: ${e && e.message ? e.message : e}`);
+      console.error(`preview: ${errorLine(e)}`);
       process.exit(2);
     },
   );
 }
 
-module.exports = { startPreviewServer, rewriteHtml };
+module.exports = { startPreviewServer, rewriteHtml, errorLine };
