@@ -263,10 +263,15 @@ function unitLines(
   return { lines, known, order };
 }
 
-/** One unit's line of the ranking sheet. */
-function unitLine({ mismatch: m, ...f }: UnitFacts, lang: Lang): UnitLine {
+/** One unit's line of the ranking sheet (one object shape for every line: no rest or spread). */
+function unitLine(f: UnitFacts, lang: Lang): UnitLine {
+  const m = f.mismatch;
   return {
-    ...f,
+    unit: f.unit,
+    name: f.name,
+    total: f.total,
+    level: f.level,
+    reasons: f.reasons,
     rank: undefined,
     changed: m
       ? {
