@@ -254,7 +254,9 @@ export type FrameworkFieldCode =
   | "LEVEL_NAME_EMPTY"
   | "LEVEL_OUT_OF_SCALE"
   | "LEVELS_NOT_DECREASING"
-  | "LEVEL_BOUND_GAP";
+  | "LEVEL_BOUND_GAP"
+  | "WORD_EMPTY"
+  | "WORD_REPEATED";
 
 export interface FrameworkErrorDetail {
   readonly code: FrameworkFieldCode;
@@ -469,9 +471,14 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
     unitMax = sum;
   }
   const words = new Map<HeaderRole, Set<string>>();
-  for (const role of HEADER_ROLES) {
-    const list = framework.words?.[role];
-    if (list && list.length > 0) words.set(role, new Set(list.map(foldHeader).filter((k) => k !== "")));
+  if (framework.words) {
+    // Checked last, so that an editor that words these itself (per field) has every other rule's verdict first.
+    const problem = headerWordProblem(framework.words);
+    if (problem) throw headerWordError(problem);
+    for (const role of HEADER_ROLES) {
+      const list = framework.words[role];
+      if (list && list.length > 0) words.set(role, new Set(list.map(foldHeader)));
+    }
   }
   return {
     framework,
@@ -489,6 +496,43 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
     words,
     indices: (framework.indices ?? []).map(compileFramework),
   };
+}
+
+/**
+ * A header word that cannot be used: one with no letter or digit to recognise a column by
+ * (EMPTY; `word` absent for an empty piece), or one listed twice, in one role or in two (REPEATED:
+ * the check would read such a column as the first role only). `first` is where it was listed first.
+ */
+export interface HeaderWordProblem {
+  readonly role: HeaderRole;
+  readonly code: "EMPTY" | "REPEATED";
+  readonly word?: string;
+  readonly first?: HeaderRole;
+}
+
+/** The first problem of a framework's header words, role by role in the order of HEADER_ROLES. */
+export function headerWordProblem(
+  words: Readonly<Partial<Record<HeaderRole, ReadonlyArray<string>>>>,
+): HeaderWordProblem | undefined {
+  const seen = new Map<string, HeaderRole>();
+  for (const role of HEADER_ROLES) {
+    for (const word of words[role] ?? []) {
+      const key = foldHeader(word);
+      if (key === "") return word.trim() === "" ? { role, code: "EMPTY" } : { role, code: "EMPTY", word };
+      const first = seen.get(key);
+      if (first !== undefined) return { role, code: "REPEATED", word, first };
+      seen.set(key, role);
+    }
+  }
+  return undefined;
+}
+
+function headerWordError(p: HeaderWordProblem): FrameworkError {
+  const path = `words.${p.role}`;
+  const detail = { code: p.code === "EMPTY" ? "WORD_EMPTY" : "WORD_REPEATED", field: path } as const;
+  return p.code === "EMPTY"
+    ? new FrameworkError("WORD_EMPTY", { path, word: p.word ?? "" }, detail)
+    : new FrameworkError("WORD_REPEATED", { path, word: p.word!, first: `words.${p.first!}` }, detail);
 }
 
 /** The format version written by `frameworkToJson` (files without one are read as version 1). */

@@ -66,7 +66,8 @@ const DTI_2022_PROVINCE: Framework = {
   decimals: 4,
   publicationRounding: 4,
   words: {
-    total: ["Chuyển đổi số cấp tỉnh (PDTI)", "Chuyển đổi số cấp tỉnh", "PDTI", "DTI", "Chỉ số DTI"],
+    // The printed "Chuyển đổi số cấp tỉnh (PDTI)" is read by the first word (foldHeader leaves out brackets).
+    total: ["Chuyển đổi số cấp tỉnh", "PDTI", "DTI", "Chỉ số DTI"],
     rank: ["Xếp hạng DTI", "Xếp hạng"],
     unit: ["Các tỉnh, thành phố trực thuộc TW", "Tỉnh, thành phố", "Địa phương"],
   },

@@ -1,10 +1,16 @@
 /**
  * The framework editor's header words: per role (unit, total, max, …), the framework's own ways
  * of heading that column, typed in one field and separated by semicolons (commas occur in
- * headers). A word left empty between two semicolons, or listed twice, in one role or in two (the
- * check would read such a column as the first role only), cannot be saved.
+ * headers). A word left empty between two semicolons, or listed twice, in one role or in two, cannot
+ * be saved: the core's rule (headerWordProblem), which the framework loader applies too.
  */
-import { foldHeader, HEADER_ROLES, type Framework, type HeaderRole } from "../core";
+import {
+  HEADER_ROLES,
+  headerWordProblem,
+  type Framework,
+  type HeaderRole,
+  type HeaderWordProblem,
+} from "../core";
 
 export const WORD_SEPARATOR = ";";
 
@@ -20,31 +26,13 @@ export function textOfWords(words: ReadonlyArray<string> | undefined): string {
   return (words ?? []).join(`${WORD_SEPARATOR} `);
 }
 
-/** What is wrong with the words typed: the role's field, and the word and where it already was. */
-export interface HeaderWordProblem {
-  readonly role: HeaderRole;
-  readonly code: "EMPTY" | "REPEATED";
-  readonly word?: string;
-  /** The role the word was listed at first (the same role: twice in one field). */
-  readonly first?: HeaderRole;
-}
-
-/** The first problem of the fields' texts, role by role in the order of HEADER_ROLES. */
+/** The first problem of the fields' texts (the core's rule, on the words as typed, empty pieces included). */
 export function headerWordsProblem(
   texts: Readonly<Partial<Record<HeaderRole, string>>>,
 ): HeaderWordProblem | undefined {
-  const seen = new Map<string, HeaderRole>();
-  for (const role of HEADER_ROLES) {
-    for (const word of wordsOfText(texts[role] ?? "")) {
-      const key = foldHeader(word);
-      // A word of punctuation only names nothing the check could read.
-      if (key === "") return word === "" ? { role, code: "EMPTY" } : { role, code: "EMPTY", word };
-      const first = seen.get(key);
-      if (first !== undefined) return { role, code: "REPEATED", word, first };
-      seen.set(key, role);
-    }
-  }
-  return undefined;
+  const words: Partial<Record<HeaderRole, string[]>> = {};
+  for (const role of HEADER_ROLES) words[role] = wordsOfText(texts[role] ?? "");
+  return headerWordProblem(words);
 }
 
 /** The framework with one role's words set from its field's text (no words: the role left out). */

@@ -130,6 +130,8 @@ describe("framework files that break the rules", () => {
     ["a threshold beyond the scale", { scale: 50, levels: [{ name: "I", min: 60 }, { name: "II" }] }],
     ["level names repeated", { levels: [{ name: "Khá", min: 70 }, { name: "Khá" }] }],
     ["an unknown field", { criterias: [] }],
+    ["a header word listed for two roles", { words: { total: ["Điểm"], rank: ["điểm"] } }],
+    ["an empty header word", { words: { unit: ["Tên đơn vị", " "] } }],
   ])("%s: exit 2, one line", async (_what, json) => {
     const file = path.join(dir, "bad.json");
     fs.writeFileSync(file, JSON.stringify(json));

@@ -231,6 +231,15 @@ describe("--lang en on bad command lines (anywhere on the line)", () => {
     ["a negative scale", () => ["check", FIXTURE, "--framework", badFramework("b.json", { scale: -1 })]],
     ["an unknown field", () => ["check", FIXTURE, "--framework", badFramework("c.json", { colour: 1 })]],
     [
+      "a header word listed for two roles",
+      () => [
+        "check",
+        FIXTURE,
+        "--framework",
+        badFramework("w.json", { words: { total: ["Tổng"], rank: ["tổng"] } }),
+      ],
+    ],
+    [
       "a repeated criterion",
       () => [
         "check",
@@ -294,7 +303,9 @@ describe("--lang en on bad command lines (anywhere on the line)", () => {
     ]) {
       expectOneLineError(en);
       expect(en.err).not.toBe(vi.err);
-      expect(vietnameseLines(en.err, ["Hạ tầng", "Tốt", "Khá", "Yếu", "Dữ liệu số", "mười"])).toEqual([]);
+      expect(
+        vietnameseLines(en.err, ["Hạ tầng", "Tốt", "Khá", "Yếu", "Dữ liệu số", "mười", "Tổng", "tổng"]),
+      ).toEqual([]);
     }
   });
 });

@@ -82,6 +82,16 @@ describe("FrameworkError.detail", () => {
       },
       { code: "WEIGHTS_PARTIAL", field: "criteria" },
     ],
+    [
+      "a header word in two roles",
+      { ...DEFAULT_FRAMEWORK, words: { total: ["Tổng điểm đạt được"], level: ["Tổng điểm  đạt được"] } },
+      { code: "WORD_REPEATED", field: "words.level" },
+    ],
+    [
+      "a header word of punctuation only",
+      { ...DEFAULT_FRAMEWORK, words: { percent: ["(%)"] } },
+      { code: "WORD_EMPTY", field: "words.percent" },
+    ],
   ])("%s", (_, framework, detail) => {
     expect(detailOf(framework)).toEqual(detail);
   });

@@ -33,6 +33,11 @@ describe("header words in the editor", () => {
       first: "total",
     });
     expect(headerWordsProblem({ unit: "Tên xã", total: "Điểm cả năm;" })).toBeUndefined();
+    // A framework file with such words does not load either: the editor and the loader apply one rule.
+    for (const words of [{ total: ["Điểm cả năm"], rank: ["Điểm cả năm"] }, { percent: ["(%)"] }]) {
+      const json = { ...frameworkToJson(DEFAULT_FRAMEWORK), words };
+      expect(() => frameworkFromJson(json)).toThrow(/words\.(rank|percent)/);
+    }
     for (const t of [PANE_TEXT.vi, PANE_TEXT.en]) {
       expect(t.fwWordElsewhere("Điểm cả năm", t.fwWordRole("total"))).toContain("Điểm cả năm");
       expect(t.fwWordRole("total")).not.toBe("total");

@@ -74,6 +74,14 @@ const base: Pick<CoreText, "frameworkErrors"> = {
     NOT_OBJECT: (p) => `${p.path} must be a JSON object`,
     FILE_NOT_OBJECT: () => "The framework file must be a JSON object",
     UNKNOWN_FIELD: (p) => `Unknown field: "${p.path}"`,
+    WORD_EMPTY: (p) =>
+      p.word === ""
+        ? `${p.path}: a header word is empty`
+        : `${p.path}: the header word "${p.word}" has no letter or digit to recognise a column by`,
+    WORD_REPEATED: (p) =>
+      p.first === p.path
+        ? `${p.path}: the header word "${p.word}" is listed twice`
+        : `${p.path}: the header word "${p.word}" is already listed in ${p.first}`,
     BAD_KIND: (p) => `"${p.path}" must be "criteria" or "results"`,
     NOT_ARRAY: (p) => `"${p.path}" must be an array`,
     MISSING_FIELD: (p) => `${p.path} lacks "${p.field}"`,

@@ -133,6 +133,14 @@ const base = {
     NOT_OBJECT: (p: { path: string }) => `${p.path} phải là một đối tượng JSON`,
     FILE_NOT_OBJECT: (_: NoParams) => "Tệp bộ tiêu chí phải là một đối tượng JSON",
     UNKNOWN_FIELD: (p: { path: string }) => `Trường không biết: "${p.path}"`,
+    WORD_EMPTY: (p: { path: string; word: string }) =>
+      p.word === ""
+        ? `${p.path}: có một từ tiêu đề để trống`
+        : `${p.path}: từ tiêu đề "${p.word}" không có chữ hay số nào để nhận ra cột`,
+    WORD_REPEATED: (p: { path: string; word: string; first: string }) =>
+      p.first === p.path
+        ? `${p.path}: từ tiêu đề "${p.word}" được ghi hai lần`
+        : `${p.path}: từ tiêu đề "${p.word}" đã có ở ${p.first}`,
     BAD_KIND: (p: { path: string }) => `"${p.path}" phải là "criteria" hoặc "results"`,
     NOT_ARRAY: (p: { path: string }) => `"${p.path}" phải là một mảng`,
     MISSING_FIELD: (p: { path: string; field: string }) => `${p.path} thiếu "${p.field}"`,

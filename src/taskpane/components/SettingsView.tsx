@@ -40,10 +40,11 @@ import {
   type Framework,
   type HeaderRole,
   type Lang,
+  type HeaderWordProblem,
   type LevelSpec,
   type ReducedMax,
 } from "../../core";
-import { headerWordsProblem, textOfWords, withRoleWords, type HeaderWordProblem } from "../header-words";
+import { headerWordsProblem, textOfWords, withRoleWords } from "../header-words";
 import { PANE_TEXT, type PaneStrings } from "../strings";
 import { CheckedField, NameField, NumberInput, RowButton, typedNumber } from "./EditorFields";
 import { VIEW_STYLES } from "./viewStyles";
@@ -108,13 +109,16 @@ function problemOf(draft: Framework, lang: Lang): Problem | undefined {
   try {
     compileFramework(draft);
   } catch (e) {
-    if (e instanceof FrameworkError)
+    // The header words are checked last and worded next to their fields (headerWordsProblem).
+    const wordsOnly =
+      e instanceof FrameworkError && (e.detail?.code === "WORD_EMPTY" || e.detail?.code === "WORD_REPEATED");
+    if (e instanceof FrameworkError && !wordsOnly)
       return {
         ...(e.detail?.field ? { field: e.detail.field } : {}),
         ...(e.detail?.code ? { code: e.detail.code } : {}),
         message: frameworkErrorMessage(e, lang),
       };
-    return { message: e instanceof Error ? e.message : String(e) };
+    if (!wordsOnly) return { message: e instanceof Error ? e.message : String(e) };
   }
   for (const r of draft.reducedMax)
     if (r.unit.trim() === "") return { field: "reducedMax", message: PANE_TEXT[lang].reducedUnitMissing };
