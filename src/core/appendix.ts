@@ -20,8 +20,6 @@ import { readCellNumber, shownValue } from "./numbers";
 import type { Block } from "./read";
 import { isAppendixLabel, isTrailingLine, NUMBERED, sourceTitle, withoutNumbering } from "./titles";
 
-export { withoutNumbering } from "./titles";
-
 /** Why a unit's total cannot be known (its row stays, with TỔNG ĐIỂM and MỨC ĐỘ empty). */
 export type NoTotalReason = "missing" | "notNumber" | "uncalculated" | "aboveMax" | "negative";
 

@@ -82,40 +82,31 @@ function withIndices(primary: Framework, others: ReadonlyArray<Framework>): Fram
   return { ...rest, indices: [...(primary.indices ?? []), ...others.map(plain)] };
 }
 
-/** The frameworks to offer, best first: the sheet's, then the given one with the sheet's as indices. */
+/**
+ * The frameworks to offer, best first: the sheet's (each block's in turn as the primary, the others
+ * as its indices), then the given one with the sheet's as indices; with the typed levels first and
+ * then without them, where some block has typed levels. The given one alone comes last.
+ */
 function candidates(analysis: Analysis): Framework[] {
-  const given = analysis.framework;
-  const { list, usesGiven } = blockFrameworks(analysis, given);
+  const given = libraryCopy(analysis.framework);
+  const { list, usesGiven } = blockFrameworks(analysis, analysis.framework);
+  if (list.length === 0) return [given];
+  const variants = list.some((b) => b.withLevels !== b.framework)
+    ? [list.map((b) => b.withLevels), list.map((b) => b.framework)]
+    : [list.map((b) => b.framework)];
   const out: Framework[] = [];
-  for (const levels of [true, false]) {
-    const fws = list.map((b) => (levels ? b.withLevels : b.framework));
-    if (usesGiven || fws.length === 0) out.push(withIndices(libraryCopy(given), fws));
-    else
-      for (let i = 0; i < fws.length; i++) {
+  if (!usesGiven)
+    for (const fws of variants)
+      fws.forEach((fw, i) =>
         out.push(
           withIndices(
-            plain(fws[i]!),
+            plain(fw),
             fws.filter((_, k) => k !== i),
           ),
-        );
-      }
-    if (list.every((b) => b.withLevels === b.framework)) break;
-  }
-  if (!usesGiven && list.length > 0) {
-    out.push(
-      withIndices(
-        libraryCopy(given),
-        list.map((b) => b.withLevels),
-      ),
-    );
-    out.push(
-      withIndices(
-        libraryCopy(given),
-        list.map((b) => b.framework),
-      ),
-    );
-  }
-  out.push(libraryCopy(given));
+        ),
+      );
+  for (const fws of variants) out.push(withIndices(given, fws));
+  out.push(given);
   return out;
 }
 

@@ -1,7 +1,8 @@
 import * as path from "path";
 import { openWorkbookFile } from "../../src/adapters/xlsx";
 import { analyzeWorkbook, type Analysis } from "../../src/core/analyze";
-import { appendixFootnoteText, appendixModel, romanNumeral, withoutNumbering } from "../../src/core/appendix";
+import { appendixFootnoteText, appendixModel, romanNumeral } from "../../src/core/appendix";
+import { withoutNumbering } from "../../src/core/titles";
 import { levelBarChart, LEVEL_COLOURS } from "../../src/core/chart";
 import { planRankingSheets } from "../../src/core/plan";
 import { DEFAULT_FRAMEWORK } from "../../src/core/framework";
