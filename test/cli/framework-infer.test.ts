@@ -5,10 +5,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { EXAMPLE, FRAMEWORK_FIXTURES, workbooksUnder } from "../fixtures/locate";
 import { cqs, cqsBin, ensureBuiltCli, expectOneLineError, FIXTURE, ROOT, tempDir } from "./helpers";
 
-const FIXTURES = path.join(ROOT, "test", "fixtures", "frameworks");
-const F = (name: string): string => path.join(FIXTURES, name);
+const F = (name: string): string => path.join(FRAMEWORK_FIXTURES, name);
 
 interface CheckJson {
   findings: Array<{ code: string; severity: string; sheet: string; cell: string }>;
@@ -57,22 +57,9 @@ describe("cqs framework infer", () => {
     expect(JSON.parse(r.out).id).toBe("tth-2021");
   });
 
-  /** Every workbook of the project: test/fixtures/** and examples/. */
-  const xlsxUnder = (dir: string): string[] =>
-    fs
-      .readdirSync(dir, { withFileTypes: true })
-      .flatMap((e) =>
-        e.isDirectory()
-          ? xlsxUnder(path.join(dir, e.name))
-          : e.name.endsWith(".xlsx")
-            ? [path.join(dir, e.name)]
-            : [],
-      )
-      .sort();
-  const files = [
-    ...xlsxUnder(path.join(ROOT, "test", "fixtures")),
-    ...xlsxUnder(path.join(ROOT, "examples")),
-  ];
+  // The command's wiring on the published tables and the decision (test/core/infer.test.ts runs the
+  // same round trip on every workbook of the project, in process).
+  const files = [...workbooksUnder(FRAMEWORK_FIXTURES), EXAMPLE, FIXTURE];
   test.each(files.map((f) => [path.relative(ROOT, f), f] as const))(
     "%s: check --framework inferred.json finds what check finds (errors and warnings, code and cell)",
     async (_, file) => {
@@ -97,8 +84,8 @@ describe("cqs framework infer", () => {
       }
       expect(notInfo(JSON.parse(withIt.out))).toEqual(notInfo(JSON.parse(plain.out)));
     },
-    // Three runs of the command on workbooks such as hostile/far-cell.xlsx, with other suites beside.
-    60_000,
+    // Three runs of the command per workbook, with other suites beside.
+    30_000,
   );
 
   test("unusable input: exit 2 with one line", async () => {
