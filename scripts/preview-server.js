@@ -190,15 +190,13 @@ function parseArgs(argv) {
   return out;
 }
 
-/** A workbook file error worded by the CLI's dictionary (Vietnamese, as `cqs`), else the error's message. */
+/**
+ * A workbook file error (a code, the path and the code's parameters, from lib/adapters/xlsx) worded
+ * by the CLI's dictionary in Vietnamese, as `cqs` words it; any other error by its message.
+ */
 function errorLine(e) {
-  if (e && typeof e.reason === "string" && e.params && typeof e.params.path === "string") {
-    try {
-      return require(path.join(ROOT, "lib", "cli", "text")).workbookErrorMessage(e, "vi");
-    } catch {
-      // lib/ built before the dictionary: fall back to the code and path.
-    }
-  }
+  if (e instanceof Error && typeof e.reason === "string" && e.params && typeof e.params.path === "string")
+    return require(path.join(ROOT, "lib", "cli", "text")).workbookErrorMessage(e, "vi");
   return e && e.message ? e.message : String(e);
 }
 

@@ -9,17 +9,14 @@ import type {
   LostPart,
   NotWorkbookKind,
   SizeLimit,
-  WorkbookErrorCode,
   WorkbookErrorParams,
   WorkbookFileError,
   WorkbookWarning,
-} from "../adapters/xlsx/errors";
+} from "../adapters/xlsx";
 import type { Lang } from "../core";
 
 /** The parameters of a line that takes none. */
 type NoParams = Readonly<Record<string, never>>;
-/** The parameters of a workbook file error (errors.ts): the path and the code's own. */
-type FileParams<C extends WorkbookErrorCode> = WorkbookErrorParams<C>;
 
 /** 200000 → "200.000" (Vietnamese) or "200,000" (English). */
 function groupedCount(n: number, lang: Lang): string {
@@ -168,31 +165,32 @@ const vi = {
   },
   /** A workbook file that cannot be read or written (WorkbookFileError codes of the .xlsx adapter). */
   workbook: {
-    NOT_FOUND: (p: FileParams<"NOT_FOUND">) => `Không tìm thấy tệp "${p.path}".`,
-    IS_DIRECTORY: (p: FileParams<"IS_DIRECTORY">) =>
+    NOT_FOUND: (p: WorkbookErrorParams<"NOT_FOUND">) => `Không tìm thấy tệp "${p.path}".`,
+    IS_DIRECTORY: (p: WorkbookErrorParams<"IS_DIRECTORY">) =>
       `"${p.path}" là một thư mục, không phải tệp Excel .xlsx.`,
-    UNREADABLE: (p: FileParams<"UNREADABLE">) =>
+    UNREADABLE: (p: WorkbookErrorParams<"UNREADABLE">) =>
       `Không đọc được tệp "${p.path}" (${ioText(p.problem, IO_VI)}).`,
-    LEGACY_XLS: (p: FileParams<"LEGACY_XLS">) =>
+    LEGACY_XLS: (p: WorkbookErrorParams<"LEGACY_XLS">) =>
       `"${p.path}" là tệp .xls cũ (Excel 97–2003) hoặc tệp .xlsx có đặt mật khẩu (cả hai đều là tệp OLE2): hãy mở trong Excel và lưu lại dạng .xlsx, không đặt mật khẩu.`,
-    ENCRYPTED: (p: FileParams<"ENCRYPTED">) =>
+    ENCRYPTED: (p: WorkbookErrorParams<"ENCRYPTED">) =>
       `"${p.path}" là tệp .xlsx được bảo vệ bằng mật khẩu (đã mã hóa): hãy mở trong Excel, bỏ mật khẩu rồi lưu lại.`,
-    NOT_A_WORKBOOK: (p: FileParams<"NOT_A_WORKBOOK">) =>
+    NOT_A_WORKBOOK: (p: WorkbookErrorParams<"NOT_A_WORKBOOK">) =>
       `"${p.path}" không phải là tệp Excel .xlsx (${NOT_WORKBOOK_VI[p.kind]}).`,
-    CORRUPT: (p: FileParams<"CORRUPT">) =>
+    CORRUPT: (p: WorkbookErrorParams<"CORRUPT">) =>
       `Tệp "${p.path}" bị hỏng hoặc không đầy đủ, không đọc được${p.detail ? ` (chi tiết: ${p.detail})` : ""}.`,
-    TOO_LARGE: (p: FileParams<"TOO_LARGE">) =>
+    TOO_LARGE: (p: WorkbookErrorParams<"TOO_LARGE">) =>
       `Tệp "${p.path}" quá lớn để đọc an toàn (${sizeText(p.limit, SIZE_VI)}): hãy xóa các dòng, cột thừa (hoặc tách tệp) rồi thử lại.`,
-    OUT_EXISTS: (p: FileParams<"OUT_EXISTS">) =>
+    OUT_EXISTS: (p: WorkbookErrorParams<"OUT_EXISTS">) =>
       `Tệp "${p.path}" đã có: không ghi đè (thêm --force để ghi đè).`,
-    SAME_AS_INPUT: (p: FileParams<"SAME_AS_INPUT">) =>
+    SAME_AS_INPUT: (p: WorkbookErrorParams<"SAME_AS_INPUT">) =>
       `Tệp ra "${p.path}" trùng với tệp đầu vào: không bao giờ ghi vào tệp đầu vào, hãy chọn tên khác.`,
-    OUT_IS_DIRECTORY: (p: FileParams<"OUT_IS_DIRECTORY">) =>
+    OUT_IS_DIRECTORY: (p: WorkbookErrorParams<"OUT_IS_DIRECTORY">) =>
       `"${p.path}" là một thư mục, không ghi được tệp ra.`,
-    OUT_DIR_MISSING: (p: FileParams<"OUT_DIR_MISSING">) => `Thư mục chứa tệp ra "${p.path}" không tồn tại.`,
-    BAD_SHEET_NAME: (p: FileParams<"BAD_SHEET_NAME">) =>
+    OUT_DIR_MISSING: (p: WorkbookErrorParams<"OUT_DIR_MISSING">) =>
+      `Thư mục chứa tệp ra "${p.path}" không tồn tại.`,
+    BAD_SHEET_NAME: (p: WorkbookErrorParams<"BAD_SHEET_NAME">) =>
       `Tên trang tính không hợp lệ hoặc đã có trong sổ tính ("${p.name}").`,
-    WRITE_FAILED: (p: FileParams<"WRITE_FAILED">) => `Không ghi được tệp "${p.path}" (${p.detail}).`,
+    WRITE_FAILED: (p: WorkbookErrorParams<"WRITE_FAILED">) => `Không ghi được tệp "${p.path}" (${p.detail}).`,
   },
   /** A write's warning: the input's parts that the new file lacks. */
   lostParts: (p: WorkbookWarning) =>

@@ -31,8 +31,8 @@ export type SizeLimit =
   | { readonly kind: "xml"; readonly maxMb: number }
   | { readonly kind: "file"; readonly mb: number; readonly maxMb: number };
 
-/** Parameters by code; every code also carries the path it is about. */
-export interface WorkbookErrorParamsByCode {
+/** Parameters of the read codes; every code also carries the path it is about. */
+export interface WorkbookReadParams {
   /** No such file (ENOENT / ENOTDIR). */
   readonly NOT_FOUND: object;
   /** The path is a directory. */
@@ -49,6 +49,10 @@ export interface WorkbookErrorParamsByCode {
   readonly CORRUPT: { readonly detail?: string };
   /** Too large to load safely (a sheet at Excel's row limit, millions of cells): refused before loading. */
   readonly TOO_LARGE: { readonly limit: SizeLimit };
+}
+
+/** Parameters of the write codes. */
+export interface WorkbookWriteParams {
   /** The output exists and `force` was not given. */
   readonly OUT_EXISTS: object;
   /** The output is the input file (same real path or same file). */
@@ -63,17 +67,12 @@ export interface WorkbookErrorParamsByCode {
   readonly WRITE_FAILED: { readonly detail: string };
 }
 
+/** Parameters by code. */
+export interface WorkbookErrorParamsByCode extends WorkbookReadParams, WorkbookWriteParams {}
+
 export type WorkbookErrorCode = keyof WorkbookErrorParamsByCode;
-export type WorkbookReadReason =
-  | "NOT_FOUND"
-  | "IS_DIRECTORY"
-  | "UNREADABLE"
-  | "LEGACY_XLS"
-  | "ENCRYPTED"
-  | "NOT_A_WORKBOOK"
-  | "CORRUPT"
-  | "TOO_LARGE";
-export type WorkbookWriteReason = Exclude<WorkbookErrorCode, WorkbookReadReason>;
+export type WorkbookReadReason = keyof WorkbookReadParams;
+export type WorkbookWriteReason = keyof WorkbookWriteParams;
 export type WorkbookErrorParams<C extends WorkbookErrorCode> = WorkbookErrorParamsByCode[C] & {
   readonly path: string;
 };

@@ -2,7 +2,6 @@
 export {
   OUT_OF_RANGE_DATE,
   READ_LIMITS,
-  WorkbookReadError,
   checkWorkbookSize,
   loadWorkbookFile,
   openWorkbookFile,
@@ -11,23 +10,27 @@ export {
   sniffWorkbookBytes,
   workbookToGrid,
   type ReadLimits,
-  type WorkbookReadReason,
 } from "./read";
 export { ownSheetsOf } from "./grid";
 export {
   WorkbookFileError,
+  WorkbookReadError,
+  WorkbookWriteError,
+  type IoProblem,
   type LostPart,
+  type NotWorkbookKind,
+  type SizeLimit,
   type WorkbookErrorCode,
   type WorkbookErrorParams,
+  type WorkbookReadReason,
   type WorkbookWarning,
+  type WorkbookWriteReason,
 } from "./errors";
 export {
-  WorkbookWriteError,
   checkOutputPath,
   findLostParts,
   writeOutputFile,
   type SheetPicture,
   writeRankingWorkbook,
-  type WorkbookWriteReason,
   type WriteRankingOptions,
 } from "./write";

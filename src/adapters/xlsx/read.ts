@@ -12,7 +12,6 @@ import type { WorkbookGrid } from "../../core/grid";
 import { errnoCode, WorkbookReadError, type IoProblem } from "./errors";
 import { workbookToGrid } from "./grid";
 
-export { WorkbookReadError, type WorkbookReadReason } from "./errors";
 export { OUT_OF_RANGE_DATE, workbookToGrid } from "./grid";
 
 // ---------------------------------------------------------------------------------------------

@@ -17,8 +17,6 @@ import { mmToInches, type PlannedCell, type PlannedPrint, type PlannedSheet } fr
 import { errnoCode, WorkbookWriteError, type LostPart, type WorkbookWarning } from "./errors";
 import { loadWorkbookFile } from "./read";
 
-export { WorkbookWriteError, type WorkbookWriteReason } from "./errors";
-
 function shortMessage(e: unknown): string {
   const code = errnoCode(e);
   const msg = e instanceof Error ? e.message : String(e);

@@ -3,11 +3,8 @@ import { promises as fs } from "fs";
 import * as nodePath from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import {
-  readWorkbookFile,
-  WorkbookReadError,
-  type WorkbookReadReason,
-} from "../../../src/adapters/xlsx/read";
+import { WorkbookReadError, type WorkbookReadReason } from "../../../src/adapters/xlsx/errors";
+import { readWorkbookFile } from "../../../src/adapters/xlsx/read";
 import { workbookErrorMessage } from "../../../src/cli/text";
 import { cleanup, makeTempDir } from "./helpers";
 

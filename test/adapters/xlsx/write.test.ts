@@ -5,13 +5,12 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { DECREE_30_PRINT, type PlannedCell, type PlannedSheet } from "../../../src/core/writes";
 import { ownSheetsOf } from "../../../src/adapters/xlsx/grid";
-import { WorkbookReadError } from "../../../src/adapters/xlsx/read";
 import {
-  findLostParts,
+  WorkbookReadError,
   WorkbookWriteError,
-  writeRankingWorkbook,
   type WorkbookWriteReason,
-} from "../../../src/adapters/xlsx/write";
+} from "../../../src/adapters/xlsx/errors";
+import { findLostParts, writeRankingWorkbook } from "../../../src/adapters/xlsx/write";
 import { workbookErrorMessage, workbookWarningMessage } from "../../../src/cli/text";
 import { cleanup, loadExcel, makeTempDir, saveWorkbook } from "./helpers";
 
