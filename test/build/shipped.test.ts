@@ -83,6 +83,7 @@ test("each shipped page carries the policy before any script; office.js, then th
     const html = fs.readFileSync(path.join(outDir, `${name}.html`), "utf8");
     const meta = html.indexOf(`content="${CONTENT_SECURITY_POLICY}"`);
     expect(meta).toBeGreaterThan(0);
+    expect(html.slice(0, meta)).toMatch(/http-equiv="?Content-Security-Policy"?\s*$/);
     expect(html.slice(0, meta)).not.toContain("<script");
     expect(html).not.toMatch(/\{\{\w+\}\}|<%/);
     const scripts = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)"?/g)].map((m) => m[1]);
