@@ -472,7 +472,6 @@ function compileFrameworkOnce(framework: Framework): CompiledFramework {
   }
   const words = new Map<HeaderRole, Set<string>>();
   if (framework.words) {
-    // Checked last, so that an editor that words these itself (per field) has every other rule's verdict first.
     const problem = headerWordProblem(framework.words);
     if (problem) throw headerWordError(problem);
     for (const role of HEADER_ROLES) {

@@ -177,8 +177,9 @@ export function App({ environment, initialLang = "vi", onLangChange }: AppProps)
   const [busy, setBusy] = useState<Busy | undefined>();
   const [status, setStatus] = useState<Status | undefined>();
   const [result, setResult] = useState<ValidateResult | undefined>();
-  // Inferring checks each candidate on the sheets again: once per check, not per render.
-  const inferred = useMemo(() => inferredOf(result), [result]);
+  // Inferring checks each candidate on the sheets again: only while the settings tab shows, once per check.
+  const onSettings = tab === "settings";
+  const inferred = useMemo(() => (onSettings ? inferredOf(result) : undefined), [onSettings, result]);
   const [resultScope, setResultScope] = useState<ReadScope>("workbook");
   const [selected, setSelected] = useState<string | undefined>();
   const [stored, setStored] = useState<Framework | undefined>();

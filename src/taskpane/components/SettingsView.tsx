@@ -76,7 +76,6 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   row: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "flex-start" },
   small: { width: "64px", minWidth: 0 },
-  icon: { minWidth: "24px", paddingLeft: 0, paddingRight: 0 },
   json: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
   head: {
     display: "flex",
@@ -106,19 +105,18 @@ interface Problem {
 }
 
 function problemOf(draft: Framework, lang: Lang): Problem | undefined {
+  // The header words are judged from their fields' texts as typed (headerWordsProblem), by the same rule.
+  const { words: _words, ...rest } = draft;
   try {
-    compileFramework(draft);
+    compileFramework(rest);
   } catch (e) {
-    // The header words are checked last and worded next to their fields (headerWordsProblem).
-    const wordsOnly =
-      e instanceof FrameworkError && (e.detail?.code === "WORD_EMPTY" || e.detail?.code === "WORD_REPEATED");
-    if (e instanceof FrameworkError && !wordsOnly)
+    if (e instanceof FrameworkError)
       return {
         ...(e.detail?.field ? { field: e.detail.field } : {}),
         ...(e.detail?.code ? { code: e.detail.code } : {}),
         message: frameworkErrorMessage(e, lang),
       };
-    if (!wordsOnly) return { message: e instanceof Error ? e.message : String(e) };
+    return { message: e instanceof Error ? e.message : String(e) };
   }
   for (const r of draft.reducedMax)
     if (r.unit.trim() === "") return { field: "reducedMax", message: PANE_TEXT[lang].reducedUnitMissing };
@@ -568,52 +566,32 @@ export function SettingsView({
         <h2 className={styles.title}>{t.fwGroups}</h2>
         {groups.map((g, i) => (
           <div key={g.key} className={styles.row} data-testid="group">
-            <Field
-              className={styles.grow}
-              size="small"
-              validationMessage={reason(`groups.${i}.name`)}
-              validationState={reason(`groups.${i}.name`) ? "error" : "none"}
-            >
-              <Input
-                size="small"
-                aria-label={`${t.fwGroupName} ${i + 1}`}
-                value={g.name}
-                onChange={(_, d) =>
-                  change({
-                    ...draft,
-                    groups: groups.map((x, k) => (k === i ? { ...x, name: d.value } : x)),
-                  })
-                }
-              />
-            </Field>
-            <Button
-              size="small"
-              appearance="subtle"
-              className={styles.icon}
-              title={t.fwUp}
-              aria-label={`${t.fwUp}: ${g.name}`}
+            <NameField
+              label={`${t.fwGroupName} ${i + 1}`}
+              value={g.name}
+              reason={reason(`groups.${i}.name`)}
+              onChange={(name) =>
+                change({ ...draft, groups: groups.map((x, k) => (k === i ? { ...x, name } : x)) })
+              }
+            />
+            <RowButton
+              action={t.fwUp}
+              row={g.name}
+              symbol="↑"
               disabled={i === 0}
               onClick={() => change({ ...draft, groups: move(groups, i, -1) })}
-            >
-              ↑
-            </Button>
-            <Button
-              size="small"
-              appearance="subtle"
-              className={styles.icon}
-              title={t.fwDown}
-              aria-label={`${t.fwDown}: ${g.name}`}
+            />
+            <RowButton
+              action={t.fwDown}
+              row={g.name}
+              symbol="↓"
               disabled={i === groups.length - 1}
               onClick={() => change({ ...draft, groups: move(groups, i, 1) })}
-            >
-              ↓
-            </Button>
-            <Button
-              size="small"
-              appearance="subtle"
-              className={styles.icon}
-              title={t.fwRemove}
-              aria-label={`${t.fwRemove}: ${g.name}`}
+            />
+            <RowButton
+              action={t.fwRemove}
+              row={g.name}
+              symbol="✕"
               onClick={() =>
                 change({
                   ...draft,
@@ -625,9 +603,7 @@ export function SettingsView({
                   }),
                 })
               }
-            >
-              ✕
-            </Button>
+            />
           </div>
         ))}
         <div>
