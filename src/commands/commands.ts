@@ -2,19 +2,11 @@
  * Ribbon commands (ExecuteFunction): associates each id of RIBBON_ACTIONS with its handler
  * (./ribbon.ts). "Mở bảng điều khiển" is a ShowTaskpane button in the manifest and needs no code.
  */
-import type { Lang } from "../core";
 import { detectCapabilitiesSafe, minimumSupportSafe, type ExcelHost } from "../adapters/office/operations";
+import { displayLang } from "../adapters/office/lang";
 import { RIBBON_ACTIONS } from "./actions";
 import { ribbonHandlers } from "./ribbon";
 import { encodeSummary, SUMMARY_PARAM, type RibbonSummary } from "./summary";
-
-function langSafe(): Lang {
-  try {
-    return /^en/i.test(Office.context.displayLanguage ?? "") ? "en" : "vi";
-  } catch {
-    return "vi";
-  }
-}
 
 /** The requirement sets' check, or undefined outside Excel (or an Office without `requirements`). */
 function isSetSupportedSafe(): ((name: string, version?: string) => boolean) | undefined {
@@ -69,7 +61,7 @@ for (const name of RIBBON_ACTIONS) {
   Office.actions.associate(name, (event: Office.AddinCommands.Event) => {
     const handlers = ribbonHandlers({
       host: hostSafe(),
-      lang: langSafe(),
+      lang: displayLang(),
       minimum: minimumSupportSafe(isSetSupportedSafe()),
       show: showDialog,
     });

@@ -21,19 +21,7 @@ import {
   totalFormula,
   type FormulaError,
 } from "../core/formulas";
-import type { Lang } from "../core/messages";
-
-/**
- * The language of the error messages: English when the runtime tells Office's display language and
- * it is English, else Vietnamese. The JavaScript-only runtime these functions run in has no
- * `Office.context`, so there it is Vietnamese; where a host defines `Office.context.displayLanguage`
- * (a shared runtime) it is read on each error, so a change of display language is followed.
- */
-function messageLang(): Lang {
-  const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
-  const display = office?.context?.displayLanguage;
-  return typeof display === "string" && /^en\b/i.test(display) ? "en" : "vi";
-}
+import { displayLang } from "../adapters/office/lang";
 
 /**
  * The one place where a core FormulaError becomes an Excel error. Excel shows the message for
@@ -41,7 +29,7 @@ function messageLang(): Lang {
  * a plain Error still makes the cell #VALUE!.
  */
 function toExcelError(e: FormulaError): CustomFunctions.Error | Error {
-  const message = formulaErrorMessage(e, messageLang());
+  const message = formulaErrorMessage(e, displayLang());
   if (typeof CustomFunctions === "undefined" || typeof CustomFunctions.Error !== "function") {
     return new Error(message);
   }
