@@ -110,7 +110,7 @@ export async function restoreFixes(context: Excel.RequestContext): Promise<numbe
   const book = context.workbook;
   const opened = await openStore(context, FIXES_SHEET, readRecordsFrom);
   if (!opened) return 0;
-  const { store, records, held } = opened;
+  const { store, records } = opened;
   for (const r of records) {
     const range = book.worksheets.getItem(r.sheet).getRange(r.cell);
     let original: unknown = "";
@@ -122,7 +122,8 @@ export async function restoreFixes(context: Excel.RequestContext): Promise<numbe
     range.numberFormat = [[r.numberFormat]];
     range.formulas = [[original as string | number]];
   }
-  if (held > 0) store.getUsedRange().clear("Contents");
+  // An empty store's used range is A1: clearing it is harmless.
+  store.getUsedRange().clear("Contents");
   await context.sync();
   return records.length;
 }

@@ -19,20 +19,19 @@ export async function readStoreRecords<R>(
 
 /**
  * The store sheet `name` and its records on the sheets the workbook still holds (a deleted sheet's
- * cells have nothing to give back to), with how many records it held in all; undefined when there
- * is no store. Two syncs, one when there is no store.
+ * cells have nothing to give back to); undefined when there is no store. Two syncs, one when there is no store.
  */
 export async function openStore<R extends { readonly sheet: string }>(
   context: Excel.RequestContext,
   name: string,
   parse: (values: unknown[][]) => R[],
-): Promise<{ store: Excel.Worksheet; records: R[]; held: number } | undefined> {
+): Promise<{ store: Excel.Worksheet; records: R[] } | undefined> {
   const store = context.workbook.worksheets.getItemOrNullObject(name);
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
   if (store.isNullObject) return undefined;
   const names = new Set(sheets.items.map((s) => s.name));
-  const all = await readStoreRecords(context, store, parse);
-  return { store, records: all.filter((r) => names.has(r.sheet)), held: all.length };
+  const records = await readStoreRecords(context, store, parse);
+  return { store, records: records.filter((r) => names.has(r.sheet)) };
 }
