@@ -1384,11 +1384,11 @@ const WITH_GETTERS = new WeakSet<object>();
  * the class writes (a getter and a setter) keeps its own pair. The class declares each property's
  * type (`declare readonly address: string`).
  */
-function readersAsGetters(entity: Entity<unknown>, readers: object): void {
+function readersAsGetters(entity: Entity<unknown>, readers: () => object): void {
   const proto = Object.getPrototypeOf(entity) as object;
   if (WITH_GETTERS.has(proto)) return;
   WITH_GETTERS.add(proto);
-  for (const key of Object.keys(readers)) {
+  for (const key of Object.keys(readers())) {
     if (key in proto) continue;
     Object.defineProperty(proto, key, {
       configurable: true,
@@ -1403,7 +1403,8 @@ function readersAsGetters(entity: Entity<unknown>, readers: object): void {
 abstract class Entity<T> extends ClientObject {
   constructor(ctx: RequestContext) {
     super(ctx);
-    readersAsGetters(this as Entity<unknown>, this._readers());
+    // The readers are asked for once per class, when its first object is made.
+    readersAsGetters(this as Entity<unknown>, () => this._readers());
   }
 
   protected abstract _readers(): Readonly<Record<string, (t: T) => unknown>>;
