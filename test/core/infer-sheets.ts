@@ -6,9 +6,8 @@
  */
 import fc from "fast-check";
 import type { CellRange, SheetGrid, WorkbookGrid } from "../../src/core/grid";
+import { CRITERIA_MAX } from "../properties/arbitraries";
 import { CRITERIA_HEADERS, sheet, type Plain } from "./build-grid";
-
-const CRITERIA_MAX = [8, 5, 10, 52, 5, 12, 6, 2];
 
 const NAMES = [
   "Cải cách hành chính",
